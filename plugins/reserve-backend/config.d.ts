@@ -1,0 +1,89 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /**
+   * The clusters themselves are read from the Kubernetes plugin's configuration, so they are
+   * configured once. Only the keys Kube Reserve reads are declared here.
+   */
+  kubernetes?: {
+    clusterLocatorMethods?: Array<{
+      /** Kube Reserve reads the `config` locator; other locator types are ignored. */
+      type: string;
+      clusters?: Array<{
+        /** The cluster's name; `reserve.clusters` and `reserve.pairs` refer to it. */
+        name: string;
+        /** The API server's URL, e.g. https://10.0.0.1:6443. */
+        url: string;
+        /** Only `serviceAccount` is supported by Kube Reserve. */
+        authProvider: string;
+        /**
+         * A service account token with the read-only ClusterRole of the README.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+        /** Base64-encoded PEM of the CA that signed the API server's certificate. */
+        caData?: string;
+        /** Path to a PEM file of that CA. */
+        caFile?: string;
+        /** Do not verify the API server's certificate (never in production). */
+        skipTLSVerify?: boolean;
+      }>;
+    }>;
+  };
+
+  /** Kube Reserve: reserve readiness of catalog entities. */
+  reserve?: {
+    /** Facts about each cluster, by the cluster's name. */
+    clusters?: {
+      [name: string]: {
+        /** `primary` serves today; `reserve` stands by to take over. */
+        role: 'primary' | 'reserve';
+        /** Data centre, e.g. `fra1`. A reserve in its primary's site is a failed check. */
+        site: string;
+        /** Hosting provider, e.g. `hetzner`. */
+        provider?: string;
+        /** Provider region, e.g. `eu-central`. */
+        region?: string;
+        /** A managed control plane (EKS, GKE, AKS...): its masters are not counted. */
+        managedControlPlane?: boolean;
+      };
+    };
+    /**
+     * Default topology: each primary and its reserves. An entity is on the first pair unless
+     * its `kube-reserve.io/clusters` annotation names another.
+     */
+    pairs?: Array<{
+      primary: string;
+      reserves: string[];
+    }>;
+    /** How often clusters are collected, and how long one request may take. */
+    refresh?: {
+      /** Default: 30 seconds. */
+      frequency?: HumanDuration;
+      /** Per request to a cluster. Default: 10 seconds. */
+      timeout?: HumanDuration;
+    };
+    /** Policy defaults; each entity's `kube-reserve.io/*` annotations override them. */
+    defaults?: {
+      /** `hot`, `warm`, `cold` or `none`. Default: warm. */
+      mode?: 'hot' | 'warm' | 'cold' | 'none';
+      /** primary:reserve replicas for a warm reserve. Default: '6:4'. */
+      replicaRatio?: string;
+      /** Recovery point objective, e.g. 24h. Default: 24h. */
+      rpo?: string;
+      /** Recovery time objective, e.g. 1h. Default: 1h. */
+      rto?: string;
+      /** Longest time between restore drills. Default: 90d. */
+      drillInterval?: string;
+      /** `primary-only` (reserve CronJobs suspended) or `everywhere`. Default: primary-only. */
+      cronJobs?: 'primary-only' | 'everywhere';
+      /** Warn when a certificate expires within this time. Default: 30d. */
+      certWarning?: string;
+    };
+    /** Where Velero runs on each cluster. */
+    velero?: {
+      /** Default: velero. */
+      namespace?: string;
+    };
+  };
+}

@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import * as tls from 'node:tls';
+import type {
+  KubernetesObject,
+  KubernetesObjectApi,
+  VersionApi,
+} from '@kubernetes/client-node';
+import { ClusterConnectionConfig } from './ClusterRegistry';
+
+const PAGE_SIZE = 500;
+
+/** Why a request to a cluster failed, in the terms the cluster status uses. */
+export interface ClusterRequestFailure {
+  reason: 'unreachable' | 'unauthorized' | 'forbidden' | 'absent' | 'failed';
+  message: string;
+}
+
+/**
+ * Read-only access to one cluster's API server through `@kubernetes/client-node`, every request
+ * bounded by the refresh timeout so a hanging cluster delays nothing but itself.
+ */
+export class ClusterConnection {
+  private constructor(
+    private readonly config: ClusterConnectionConfig,
+    private readonly objects: KubernetesObjectApi,
+    private readonly versions: VersionApi,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Builds a connection; the client library is ESM-only, hence the dynamic import. */
+  static async create(
+    config: ClusterConnectionConfig,
+    timeoutMs: number,
+  ): Promise<ClusterConnection> {
+    const k8s = await import('@kubernetes/client-node');
+    const kubeConfig = new k8s.KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [
+        {
+          name: config.name,
+          server: config.url,
+          caData: config.caData,
+          caFile: config.caFile,
+          skipTLSVerify: config.skipTLSVerify,
+        },
+      ],
+      users: [{ name: config.name, token: config.token }],
+      contexts: [{ name: config.name, cluster: config.name, user: config.name }],
+      currentContext: config.name,
+    });
+    const configuration = k8s.createConfiguration({
+      baseServer: new k8s.ServerConfiguration(config.url, {}),
+      authMethods: { default: kubeConfig },
+      promiseMiddleware: [
+        {
+          pre: async context => {
+            context.setSignal(AbortSignal.timeout(timeoutMs));
+            return context;
+          },
+          post: async context => context,
+        },
+      ],
+    });
+    return new ClusterConnection(
+      config,
+      new k8s.KubernetesObjectApi(configuration),
+      new k8s.VersionApi(configuration),
+      timeoutMs,
+    );
+  }
+
+  /** Lists every object of a kind, following `continue` tokens. */
+  async list(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+  ): Promise<KubernetesObject[]> {
+    const items: KubernetesObject[] = [];
+    let continueToken: string | undefined;
+    do {
+      const page = await this.objects.list(
+        apiVersion,
+        kind,
+        namespace,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        PAGE_SIZE,
+        continueToken,
+      );
+      items.push(...page.items);
+      // Typed lists name the token `_continue`; custom resources come back as plain JSON.
+      const listMeta = page.metadata as { _continue?: string; continue?: string };
+      continueToken = listMeta?._continue || listMeta?.continue || undefined;
+    } while (continueToken);
+    return items;
+  }
+
+  /** The API server's version, e.g. `v1.34.2`. */
+  async version(): Promise<string> {
+    const info = await this.versions.getCode();
+    return info.gitVersion;
+  }
+
+  /**
+   * The expiry of the API server's serving certificate, read from the TLS handshake itself
+   * (without verification: an expired certificate is exactly what must be reported).
+   */
+  async servingCertificateNotAfter(): Promise<Date> {
+    const url = new URL(this.config.url);
+    const ca = await this.ca();
+    return new Promise((resolve, reject) => {
+      const socket = tls.connect({
+        host: url.hostname,
+        port: Number(url.port || 443),
+        servername: isIP(url.hostname) ? undefined : url.hostname,
+        ca,
+        rejectUnauthorized: false,
+      });
+      socket.setTimeout(this.timeoutMs, () =>
+        socket.destroy(new Error(`no TLS handshake within ${this.timeoutMs} ms`)),
+      );
+      socket.once('secureConnect', () => {
+        const { valid_to: validTo } = socket.getPeerCertificate();
+        socket.end();
+        if (validTo) {
+          resolve(new Date(validTo));
+        } else {
+          reject(new Error('the API server presented no certificate'));
+        }
+      });
+      socket.once('error', reject);
+    });
+  }
+
+  private async ca(): Promise<string | undefined> {
+    if (this.config.caData) {
+      return Buffer.from(this.config.caData, 'base64').toString('utf8');
+    }
+    return this.config.caFile ? readFile(this.config.caFile, 'utf8') : undefined;
+  }
+}
+
+/** Classifies a failed request: network and TLS trouble, 401, 403, a missing CRD, or else. */
+export function describeFailure(error: unknown): ClusterRequestFailure {
+  const err = error as {
+    name?: string;
+    code?: number | string;
+    message?: string;
+    body?: unknown;
+    type?: string;
+  };
+  if (typeof err?.code === 'number') {
+    const status = statusMessage(err.body) ?? `HTTP ${err.code}`;
+    if (err.code === 401) return { reason: 'unauthorized', message: status };
+    if (err.code === 403) return { reason: 'forbidden', message: status };
+    if (err.code === 404) return { reason: 'absent', message: status };
+    return { reason: 'failed', message: status };
+  }
+  if (err?.name === 'AbortError' || err?.type === 'aborted') {
+    return { reason: 'unreachable', message: 'no answer within the timeout' };
+  }
+  const message = String(err?.message ?? error);
+  if (/Unrecognized API version and kind/.test(message)) {
+    return { reason: 'absent', message };
+  }
+  return { reason: 'unreachable', message: withoutRequestUrl(message) };
+}
+
+function statusMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') {
+    try {
+      return statusMessage(JSON.parse(body));
+    } catch {
+      return body.slice(0, 300) || undefined;
+    }
+  }
+  const message = (body as { message?: unknown })?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+// node-fetch messages start with "request to https://... failed, reason:"; the reason is what
+// an operator needs, and query strings have no place in a status line.
+function withoutRequestUrl(message: string): string {
+  const match = message.match(/failed, reason: (.*)$/);
+  return match ? match[1] : message;
+}

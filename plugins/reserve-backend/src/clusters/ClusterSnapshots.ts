@@ -1,0 +1,144 @@
+import {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  ClusterPair,
+  ClusterSummary,
+} from '@kube-reserve/plugin-reserve-common';
+import { ClusterCollector } from './ClusterCollector';
+import { ClusterConnection } from './ClusterConnection';
+import { ClusterRegistry, RegisteredCluster } from './ClusterRegistry';
+import { ClusterSnapshot, pendingSnapshot } from './ClusterSnapshot';
+import { SecretDigester } from './secretDigest';
+
+// A snapshot that has not been refreshed for this many refresh periods is reported stale even
+// when its last collection succeeded (a stuck collector must not pass for a healthy cluster).
+const STALE_AFTER_PERIODS = 3;
+
+/**
+ * The latest snapshot of every configured cluster, and the collectors that refresh them on
+ * the Backstage scheduler. Reading a snapshot never contacts a cluster.
+ */
+export class ClusterSnapshots {
+  private constructor(
+    private readonly registry: ClusterRegistry,
+    private readonly collectors: Map<string, ClusterCollector>,
+    private readonly now: () => Date,
+  ) {}
+
+  /** One collector per configured cluster; the connection is made on first collection. */
+  static create(options: {
+    registry: ClusterRegistry;
+    logger: LoggerService;
+    now?: () => Date;
+  }): ClusterSnapshots {
+    const { registry, logger } = options;
+    const secrets = new SecretDigester();
+    const collectors = new Map<string, ClusterCollector>();
+    for (const cluster of registry.list()) {
+      let connection: Promise<ClusterConnection> | undefined;
+      const connect = () => {
+        connection ??= ClusterConnection.create(
+          cluster.connection,
+          registry.refresh.timeoutMs,
+        ).catch(error => {
+          connection = undefined;
+          throw error;
+        });
+        return connection;
+      };
+      collectors.set(
+        cluster.facts.name,
+        new ClusterCollector(cluster.facts.name, connect, {
+          veleroNamespace: registry.veleroNamespace,
+          secrets,
+          logger: logger.child({ cluster: cluster.facts.name }),
+          now: options.now,
+        }),
+      );
+    }
+    return new ClusterSnapshots(
+      registry,
+      collectors,
+      options.now ?? (() => new Date()),
+    );
+  }
+
+  /** The configured pairs, primary first. */
+  get pairs(): ClusterPair[] {
+    return this.registry.pairs;
+  }
+
+  /** Schedules each cluster's collection on `reserve.refresh`, starting now. */
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    const { frequencyMs, timeoutMs } = this.registry.refresh;
+    for (const [name, collector] of this.collectors) {
+      await scheduler.scheduleTask({
+        id: `reserve-collect-${name}`,
+        // Snapshots live in this process's memory, so every instance collects for itself.
+        scope: 'local',
+        frequency: { milliseconds: frequencyMs },
+        timeout: { milliseconds: Math.max(frequencyMs, timeoutMs * 6) },
+        fn: () => collector.collect(),
+      });
+    }
+  }
+
+  /** Collects every cluster once, concurrently; used at start-up by tests and benchmarks. */
+  async collectAll(): Promise<void> {
+    await Promise.all([...this.collectors.values()].map(c => c.collect()));
+  }
+
+  /** A configured cluster, or undefined. */
+  cluster(name: string): RegisteredCluster | undefined {
+    return this.registry.get(name);
+  }
+
+  /** The latest snapshot of a cluster, marked stale when it has not been refreshed in time. */
+  snapshot(name: string): ClusterSnapshot {
+    const snapshot = this.collectors.get(name)?.snapshot ?? pendingSnapshot(name);
+    const { status } = snapshot;
+    const periodMs = this.registry.refresh.frequencyMs;
+    if (
+      status.state === 'ok' &&
+      status.collectedAt &&
+      this.now().getTime() - Date.parse(status.collectedAt) >
+        STALE_AFTER_PERIODS * periodMs
+    ) {
+      return {
+        ...snapshot,
+        status: {
+          ...status,
+          state: 'stale',
+          message: `not refreshed since ${status.collectedAt}`,
+          staleSince: new Date(Date.parse(status.collectedAt) + periodMs).toISOString(),
+        },
+      };
+    }
+    return snapshot;
+  }
+
+  /** Every configured cluster with its facts and the state of its data. */
+  summaries(): ClusterSummary[] {
+    return this.registry.list().map(cluster => this.summary(cluster.facts.name));
+  }
+
+  /** One cluster's facts and the state of its data. */
+  summary(name: string): ClusterSummary {
+    const cluster = this.registry.get(name);
+    const snapshot = this.snapshot(name);
+    const collectedAt = snapshot.status.collectedAt;
+    return {
+      ...(cluster?.facts ?? { name, role: 'reserve' }),
+      version: snapshot.version,
+      apiCertificate: snapshot.apiCertificateNotAfter
+        ? { notAfter: snapshot.apiCertificateNotAfter }
+        : undefined,
+      status: snapshot.status,
+      snapshotAgeMs: collectedAt
+        ? Math.max(0, this.now().getTime() - Date.parse(collectedAt))
+        : undefined,
+    };
+  }
+}

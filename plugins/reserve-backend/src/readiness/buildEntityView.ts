@@ -1,0 +1,160 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { EntityPolicy } from '@kube-reserve/plugin-reserve-common';
+import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
+import { RegisteredCluster } from '../clusters/ClusterRegistry';
+import { DigestedSecret } from '../clusters/secretDigest';
+import {
+  ClusterObjectLists,
+  ClusterSideView,
+  ConfigMapDigest,
+  EntityView,
+  SecretDigest,
+} from './EntityView';
+import { EntitySelection } from './entitySelection';
+
+/** Where the view builder finds configured clusters and their latest snapshots. */
+export interface SnapshotSource {
+  cluster(name: string): RegisteredCluster | undefined;
+  snapshot(name: string): ClusterSnapshot;
+}
+
+type ListName = keyof ClusterObjectLists;
+
+// Kinds found by the entity's labels; the others are everything in the entity's namespaces,
+// because PDBs, Endpoints, quotas and config objects rarely carry the workload's labels.
+const LABELLED: Partial<Record<ListName, string>> = {
+  deployments: 'deployments',
+  statefulSets: 'statefulsets',
+  daemonSets: 'daemonsets',
+  cronJobs: 'cronjobs',
+  horizontalPodAutoscalers: 'horizontalpodautoscalers',
+  ingresses: 'ingresses',
+};
+const IN_NAMESPACES: Partial<Record<ListName, string>> = {
+  podDisruptionBudgets: 'poddisruptionbudgets',
+  services: 'services',
+  endpoints: 'endpoints',
+  configMaps: 'configmaps',
+  secrets: 'secrets',
+  persistentVolumeClaims: 'persistentvolumeclaims',
+  resourceQuotas: 'resourcequotas',
+};
+const CLUSTER_WIDE: Partial<Record<ListName, string>> = {
+  ingressClasses: 'ingressclasses',
+  storageClasses: 'storageclasses',
+  nodes: 'nodes',
+};
+
+/**
+ * Assembles what the checks see of one entity: its objects on every cluster of its pair,
+ * from the snapshots only. A kind whose last listing did not succeed stays undefined, so the
+ * checks that need it answer unknown.
+ */
+export function buildEntityView(options: {
+  entityRef: string;
+  selection: EntitySelection;
+  policy: EntityPolicy;
+  source: SnapshotSource;
+  now: Date;
+}): EntityView {
+  const { entityRef, selection, policy, source, now } = options;
+  const pair = policy.clusters;
+  const names = pair ? [pair.primary, ...pair.reserves] : [];
+  const unconfiguredClusters = names.filter(name => !source.cluster(name));
+  const snapshots = names
+    .filter(name => source.cluster(name))
+    .map(name => source.snapshot(name));
+  const namespaces = selection.namespace
+    ? [selection.namespace]
+    : entityNamespaces(selection, snapshots);
+
+  const side = (name: string, role: 'primary' | 'reserve'): ClusterSideView | undefined => {
+    const cluster = source.cluster(name);
+    if (!cluster) {
+      return undefined;
+    }
+    const snapshot = source.snapshot(name);
+    const view: ClusterSideView = {
+      cluster: { ...cluster.facts, role },
+      status: snapshot.status,
+    };
+    const read = (key: string) =>
+      snapshot.status.kinds[key]?.state === 'ok'
+        ? snapshot.kinds.get(key)?.items
+        : undefined;
+    const assign = (list: ListName, items: KubernetesObject[] | undefined) => {
+      (view as unknown as Record<string, unknown>)[list] = items
+        ? convert(list, items)
+        : undefined;
+    };
+    for (const [list, key] of Object.entries(LABELLED)) {
+      assign(list as ListName, read(key)?.filter(item => selection.owns(item, namespaces)));
+    }
+    for (const [list, key] of Object.entries(IN_NAMESPACES)) {
+      assign(
+        list as ListName,
+        read(key)?.filter(item => namespaces.includes(item.metadata?.namespace ?? '')),
+      );
+    }
+    for (const [list, key] of Object.entries(CLUSTER_WIDE)) {
+      assign(list as ListName, read(key));
+    }
+    return view;
+  };
+
+  return {
+    entityRef,
+    namespaces,
+    policy,
+    primary: pair ? side(pair.primary, 'primary') : undefined,
+    reserves: (pair?.reserves ?? [])
+      .map(name => side(name, 'reserve'))
+      .filter((view): view is ClusterSideView => Boolean(view)),
+    unconfiguredClusters,
+    now,
+  };
+}
+
+// Without a namespace annotation, the entity's namespaces are those its labelled workloads
+// live in, on any cluster of its pair.
+function entityNamespaces(
+  selection: EntitySelection,
+  snapshots: ClusterSnapshot[],
+): string[] {
+  const namespaces = new Set<string>();
+  for (const snapshot of snapshots) {
+    for (const key of Object.values(LABELLED)) {
+      for (const item of snapshot.kinds.get(key)?.items ?? []) {
+        if (selection.owns(item) && item.metadata?.namespace) {
+          namespaces.add(item.metadata.namespace);
+        }
+      }
+    }
+  }
+  return [...namespaces].sort();
+}
+
+function convert(list: ListName, items: KubernetesObject[]): unknown[] {
+  if (list === 'configMaps') {
+    return items.map(
+      (item): ConfigMapDigest => ({
+        namespace: item.metadata?.namespace ?? '',
+        name: item.metadata?.name ?? '',
+        labels: item.metadata?.labels ?? {},
+        data: (item as { data?: Record<string, string> }).data ?? {},
+      }),
+    );
+  }
+  if (list === 'secrets') {
+    return (items as DigestedSecret[]).map(
+      (item): SecretDigest => ({
+        namespace: item.metadata?.namespace ?? '',
+        name: item.metadata?.name ?? '',
+        labels: item.metadata?.labels ?? {},
+        type: item.type ?? 'Opaque',
+        keyHashes: item.keyHashes,
+      }),
+    );
+  }
+  return items;
+}

@@ -1,0 +1,81 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { reserveReadinessReadPermission } from '@kube-reserve/plugin-reserve-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { ClusterSnapshots } from './clusters/ClusterSnapshots';
+import { OwnershipService } from './ownership/OwnershipService';
+import { ReadinessService } from './readiness/ReadinessService';
+import {
+  entityPathSchema,
+  ownershipQuerySchema,
+  parseInput,
+  toEntityRef,
+} from './validation';
+
+/** HTTP only: validate, get credentials, authorize, call a service. */
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  snapshots: ClusterSnapshots;
+  readiness: ReadinessService;
+  ownership: OwnershipService;
+}): Promise<express.Router> {
+  const { httpAuth, permissions, snapshots, readiness, ownership } = options;
+  const router = Router();
+  router.use(express.json());
+
+  const authorize = async (
+    req: express.Request,
+    permission: ResourcePermission<'catalog-entity'>,
+    resourceRef: string,
+  ) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize([{ permission, resourceRef }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed to ${permission.name} on ${resourceRef}`);
+    }
+    return credentials;
+  };
+
+  router.get('/clusters', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ clusters: snapshots.summaries() });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/readiness', async (req, res) => {
+    const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+    const credentials = await authorize(req, reserveReadinessReadPermission, ref.text);
+    res.json(await readiness.getEntityReport(ref.compound, credentials));
+  });
+
+  router.get('/ownership', async (req, res) => {
+    const query = parseInput(ownershipQuerySchema, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const response = await ownership.getOwnership(query.group, query.aggregate, credentials);
+    const decisions = await permissions.authorize(
+      response.entities.map(row => ({
+        permission: reserveReadinessReadPermission,
+        resourceRef: row.entityRef,
+      })),
+      { credentials },
+    );
+    res.json({
+      ...response,
+      entities: response.entities.filter(
+        (_row, i) => decisions[i].result === AuthorizeResult.ALLOW,
+      ),
+    });
+  });
+
+  return router;
+}

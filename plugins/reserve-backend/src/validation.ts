@@ -1,0 +1,68 @@
+import { CompoundEntityRef, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+// Entity names, namespaces and kinds are short DNS-like words; anything else is a client error
+// and must never reach the catalog.
+const refPart = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} is empty`)
+    .max(253, `${what} is longer than 253 characters`)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `${what} has characters an entity ${what} cannot have`);
+
+/** `:kind/:namespace/:name` of the entity routes. */
+export const entityPathSchema = z.object({
+  kind: refPart('kind'),
+  namespace: refPart('namespace'),
+  name: refPart('name'),
+});
+
+/** `GET /ownership?group=group:default/x&aggregate=true`. */
+export const ownershipQuerySchema = z.object({
+  group: z
+    .string({ error: 'group is required, e.g. group:default/team-a' })
+    .max(512, 'group is longer than 512 characters')
+    .transform((text, ctx) => {
+      try {
+        return parseEntityRef(text, { defaultKind: 'group', defaultNamespace: 'default' });
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  aggregate: z
+    .enum(['true', 'false'], { error: "aggregate must be 'true' or 'false'" })
+    .optional()
+    .transform(value => value === 'true'),
+});
+
+/** Validates input, or throws an InputError naming each wrong field. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'path' | 'query' | 'body',
+): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map(issue => {
+      const field = issue.path.join('.') || where;
+      return `${field}: ${issue.message}`;
+    });
+    throw new InputError(`Invalid ${where}: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** An entity reference both as parts (for the catalog) and as text (for permissions). */
+export function toEntityRef(parts: CompoundEntityRef): {
+  compound: CompoundEntityRef;
+  text: string;
+} {
+  const compound = {
+    kind: parts.kind.toLowerCase(),
+    namespace: parts.namespace.toLowerCase(),
+    name: parts.name,
+  };
+  return { compound, text: stringifyEntityRef(compound) };
+}
