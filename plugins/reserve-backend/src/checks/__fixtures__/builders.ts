@@ -1,0 +1,4 @@
+// Shared builders for check tests: small well-behaved objects to change one thing at a time.
+export * from './objectBuilders';
+export * from './viewBuilders';
+export * from './workloadBuilders';

@@ -1,0 +1,2 @@
+export type { CheckFunction, RegisteredCheck } from './CheckFunction';
+export { implementedChecks } from './registry';

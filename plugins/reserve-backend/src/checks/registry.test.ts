@@ -1,0 +1,19 @@
+import { checkCatalogue } from '@kube-reserve/plugin-reserve-common';
+import { anEntityView } from './__fixtures__/builders';
+import { implementedChecks } from './registry';
+
+describe('implementedChecks', () => {
+  it('implements every topology, workload and parity check of the catalogue, in its order', () => {
+    const expected = checkCatalogue
+      .map(c => c.id)
+      .filter(checkId => /^(topology|workload|parity)\./.test(checkId));
+    expect(implementedChecks.map(c => c.id)).toEqual(expected);
+  });
+
+  it('answers each check under its own id', () => {
+    const view = anEntityView();
+    for (const { id, run } of implementedChecks) {
+      expect(run(view).id).toBe(id);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import {
+  aPrimary,
+  aReserve,
+  anEntityView,
+  unreachable,
+  withoutKind,
+} from '../__fixtures__/builders';
+import { checkReachable } from './reachable';
+
+describe('topology.reachable', () => {
+  it('passes when primary and reserve both answered', () => {
+    const result = checkReachable(anEntityView());
+    expect(result.state).toBe('pass');
+    expect(result.clusters.map(c => c.cluster)).toEqual([
+      'prod-fra',
+      'reserve-ams',
+    ]);
+  });
+
+  it('fails an unreachable reserve, saying why', () => {
+    const result = checkReachable(
+      anEntityView({ reserves: [unreachable(aReserve())] }),
+    );
+    expect(result).toMatchObject({
+      state: 'fail',
+      message: 'reserve-ams unreachable: connect ECONNREFUSED 10.0.0.1:6443',
+    });
+  });
+
+  it('fails a primary whose data has gone stale', () => {
+    const primary = aPrimary();
+    primary.status = {
+      ...primary.status,
+      state: 'stale',
+      staleSince: '2026-03-01T11:40:00Z',
+      message: 'timeout after 10s',
+    };
+    const result = checkReachable(anEntityView({ primary }));
+    expect(result.message).toBe(
+      'prod-fra has not answered since 2026-03-01T11:40:00Z: timeout after 10s',
+    );
+  });
+
+  it('warns when a cluster answered but refused some kinds', () => {
+    const result = checkReachable(
+      anEntityView({ reserves: [withoutKind(aReserve(), 'secrets')] }),
+    );
+    expect(result).toMatchObject({
+      state: 'warn',
+      message: 'reserve-ams answered, but secrets forbidden',
+    });
+  });
+
+  it('is unknown for a cluster not collected yet', () => {
+    const reserve = {
+      ...aReserve(),
+      status: { state: 'pending' as const, kinds: {} },
+    };
+    const result = checkReachable(anEntityView({ reserves: [reserve] }));
+    expect(result).toMatchObject({
+      state: 'unknown',
+      message: 'reserve-ams not collected yet',
+    });
+  });
+
+  it('fails a cluster of the pair that is not configured', () => {
+    const result = checkReachable(
+      anEntityView({
+        reserves: [],
+        policy: {
+          clusters: { primary: 'prod-fra', reserves: ['reserve-lon'] },
+        },
+        unconfiguredClusters: ['reserve-lon'],
+      }),
+    );
+    expect(result.state).toBe('fail');
+    expect(result.message).toContain('reserve-lon is not configured');
+  });
+
+  it('is unknown without any cluster pair', () => {
+    const result = checkReachable(
+      anEntityView({
+        primary: undefined,
+        reserves: [],
+        policy: { clusters: undefined },
+      }),
+    );
+    expect(result.state).toBe('unknown');
+  });
+});

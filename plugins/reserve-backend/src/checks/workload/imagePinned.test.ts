@@ -1,0 +1,69 @@
+import {
+  aContainer,
+  aDeployment,
+  aPrimary,
+  anEntityView,
+  unreachable,
+} from '../__fixtures__/builders';
+import { checkImagesPinned, unpinnedReason } from './imagePinned';
+
+const withImage = (image: string, podSpec = {}) =>
+  anEntityView({
+    primary: aPrimary({
+      deployments: [
+        aDeployment('api', {
+          containers: [aContainer('api', { image })],
+          podSpec,
+        }),
+      ],
+    }),
+  });
+
+describe('workload.image-pinned', () => {
+  it('passes an image with a version tag', () => {
+    expect(
+      checkImagesPinned(withImage('registry.example.com/shop/api:1.4.2')).state,
+    ).toBe('pass');
+  });
+
+  it('passes an image pinned by digest', () => {
+    expect(
+      checkImagesPinned(withImage(`shop/api@sha256:${'a'.repeat(64)}`)).state,
+    ).toBe('pass');
+  });
+
+  it('fails an image using the latest tag', () => {
+    expect(checkImagesPinned(withImage('shop/api:latest'))).toMatchObject({
+      state: 'fail',
+      message:
+        'image shop/api:latest of Deployment shop/api on prod-fra uses the latest tag',
+    });
+  });
+
+  it('fails an untagged image, even behind a registry port', () => {
+    expect(
+      checkImagesPinned(withImage('registry.example.com:5000/shop/api')).state,
+    ).toBe('fail');
+    expect(unpinnedReason('registry.example.com:5000/shop/api')).toBe(
+      'is untagged, so it pulls latest',
+    );
+  });
+
+  it('fails an unpinned init container', () => {
+    const view = withImage('shop/api:1.4.2', {
+      initContainers: [aContainer('migrate', { image: 'shop/migrate' })],
+    });
+    expect(checkImagesPinned(view).message).toContain('image shop/migrate');
+  });
+
+  it('is unknown when the primary is unreachable', () => {
+    const primary = unreachable(
+      aPrimary({ deployments: [aDeployment('api')] }),
+    );
+    expect(checkImagesPinned(anEntityView({ primary })).state).toBe('unknown');
+  });
+
+  it('does not apply without workloads', () => {
+    expect(checkImagesPinned(anEntityView()).state).toBe('not-applicable');
+  });
+});

@@ -1,0 +1,100 @@
+import {
+  aDeployment,
+  aHorizontalPodAutoscaler,
+  aPrimary,
+  aReserve,
+  aStatefulSet,
+  anEntityView,
+  unreachable,
+  withoutKind,
+} from '../__fixtures__/builders';
+import { checkReplicas } from './replicas';
+
+describe('workload.replicas', () => {
+  it('passes Deployments and StatefulSets with two replicas', () => {
+    const primary = aPrimary({
+      deployments: [aDeployment('api')],
+      statefulSets: [aStatefulSet('db', { replicas: 3 })],
+    });
+    expect(checkReplicas(anEntityView({ primary })).state).toBe('pass');
+  });
+
+  it('fails a single-replica Deployment on the primary', () => {
+    const primary = aPrimary({
+      deployments: [aDeployment('api', { replicas: 1 })],
+    });
+    const result = checkReplicas(anEntityView({ primary }));
+    expect(result).toMatchObject({
+      state: 'fail',
+      message: 'Deployment shop/api runs 1 replica on prod-fra',
+    });
+  });
+
+  it('passes a single replica that an autoscaler keeps at two or more', () => {
+    const primary = aPrimary({
+      deployments: [aDeployment('api', { replicas: 1 })],
+      horizontalPodAutoscalers: [aHorizontalPodAutoscaler('api', 2)],
+    });
+    expect(checkReplicas(anEntityView({ primary })).state).toBe('pass');
+  });
+
+  it('fails an autoscaler allowed to scale down to one replica', () => {
+    const primary = aPrimary({
+      deployments: [aDeployment('api', { replicas: 3 })],
+      horizontalPodAutoscalers: [aHorizontalPodAutoscaler('api', 1)],
+    });
+    const result = checkReplicas(anEntityView({ primary }));
+    expect(result.state).toBe('fail');
+    expect(result.message).toContain('may scale down to 1 replica');
+  });
+
+  it('checks a hot reserve, which serves traffic too', () => {
+    const view = anEntityView({
+      primary: aPrimary({ deployments: [aDeployment('api')] }),
+      reserves: [
+        aReserve({ deployments: [aDeployment('api', { replicas: 1 })] }),
+      ],
+      policy: { mode: 'hot' },
+    });
+    expect(checkReplicas(view)).toMatchObject({
+      state: 'fail',
+      message: 'Deployment shop/api runs 1 replica on reserve-ams',
+    });
+  });
+
+  it('leaves a warm reserve\u2019s reduced size to parity.capacity', () => {
+    const view = anEntityView({
+      primary: aPrimary({ deployments: [aDeployment('api')] }),
+      reserves: [
+        aReserve({ deployments: [aDeployment('api', { replicas: 1 })] }),
+      ],
+    });
+    expect(checkReplicas(view).state).toBe('pass');
+  });
+
+  it('is unknown when the primary is unreachable', () => {
+    const primary = unreachable(
+      aPrimary({ deployments: [aDeployment('api')] }),
+    );
+    expect(checkReplicas(anEntityView({ primary }))).toMatchObject({
+      state: 'unknown',
+      message: 'prod-fra unreachable: connect ECONNREFUSED 10.0.0.1:6443',
+    });
+  });
+
+  it('is unknown for one replica when autoscalers cannot be read', () => {
+    const primary = withoutKind(
+      aPrimary({ deployments: [aDeployment('api', { replicas: 1 })] }),
+      'horizontalPodAutoscalers',
+    );
+    const result = checkReplicas(anEntityView({ primary }));
+    expect(result.state).toBe('unknown');
+    expect(result.message).toContain(
+      'horizontalpodautoscalers forbidden on prod-fra',
+    );
+  });
+
+  it('does not apply to an entity without Deployments or StatefulSets', () => {
+    expect(checkReplicas(anEntityView()).state).toBe('not-applicable');
+  });
+});

@@ -1,0 +1,123 @@
+import type {
+  V1CronJob,
+  V1DaemonSet,
+  V1Deployment,
+  V1Endpoints,
+  V1Ingress,
+  V1IngressClass,
+  V1Node,
+  V1PersistentVolumeClaim,
+  V1PodDisruptionBudget,
+  V1ResourceQuota,
+  V1Service,
+  V1StatefulSet,
+  V1StorageClass,
+  V2HorizontalPodAutoscaler,
+} from '@kubernetes/client-node';
+import {
+  ClusterFacts,
+  ClusterStatus,
+  EntityPolicy,
+} from '@kube-reserve/plugin-reserve-common';
+
+/** A ConfigMap with its data as-is: ConfigMaps hold no secrets. */
+export interface ConfigMapDigest {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  data: Record<string, string>;
+}
+
+/**
+ * A Secret reduced to one keyed hash (HMAC) per key: values never leave the collector.
+ *
+ * The collector uses one HMAC key for every cluster, so equal values give equal hashes
+ * across clusters and a reserve Secret can be told same, different or missing.
+ */
+export interface SecretDigest {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  type: string;
+  keyHashes: Record<string, string>;
+}
+
+/**
+ * The object lists a cluster side may carry, each keyed by the name checks use.
+ *
+ * Namespaced lists hold only the entity's objects (its kubernetes-id or label selector in its
+ * namespaces); `ingressClasses`, `storageClasses` and `nodes` are cluster-wide facts.
+ */
+export interface ClusterObjectLists {
+  deployments: V1Deployment[];
+  statefulSets: V1StatefulSet[];
+  daemonSets: V1DaemonSet[];
+  cronJobs: V1CronJob[];
+  podDisruptionBudgets: V1PodDisruptionBudget[];
+  horizontalPodAutoscalers: V2HorizontalPodAutoscaler[];
+  services: V1Service[];
+  endpoints: V1Endpoints[];
+  configMaps: ConfigMapDigest[];
+  secrets: SecretDigest[];
+  persistentVolumeClaims: V1PersistentVolumeClaim[];
+  ingresses: V1Ingress[];
+  resourceQuotas: V1ResourceQuota[];
+  ingressClasses: V1IngressClass[];
+  storageClasses: V1StorageClass[];
+  nodes: V1Node[];
+}
+
+/** Name of one of a cluster side's object lists, e.g. `cronJobs`. */
+export type ClusterObjectKind = keyof ClusterObjectLists;
+
+/**
+ * The API resource behind each list: the key of that kind in `ClusterStatus.kinds`, and the
+ * word messages use ("secrets forbidden on reserve-ams").
+ */
+export const resourceOfKind: Readonly<Record<ClusterObjectKind, string>> = {
+  deployments: 'deployments',
+  statefulSets: 'statefulsets',
+  daemonSets: 'daemonsets',
+  cronJobs: 'cronjobs',
+  podDisruptionBudgets: 'poddisruptionbudgets',
+  horizontalPodAutoscalers: 'horizontalpodautoscalers',
+  services: 'services',
+  endpoints: 'endpoints',
+  configMaps: 'configmaps',
+  secrets: 'secrets',
+  persistentVolumeClaims: 'persistentvolumeclaims',
+  ingresses: 'ingresses',
+  resourceQuotas: 'resourcequotas',
+  ingressClasses: 'ingressclasses',
+  storageClasses: 'storageclasses',
+  nodes: 'nodes',
+};
+
+/**
+ * The entity's objects on one cluster of its pair, as of that cluster's last snapshot.
+ *
+ * Each list is undefined when that kind could not be read on this cluster (forbidden, failed,
+ * never collected): checks then answer unknown for this cluster. An empty list means the
+ * kind was read and the entity has none.
+ */
+export interface ClusterSideView extends Partial<ClusterObjectLists> {
+  cluster: ClusterFacts;
+  status: ClusterStatus;
+}
+
+/** Everything the checks may know about one entity: plain data, no cluster calls. */
+export interface EntityView {
+  /** e.g. `component:default/shop`. */
+  entityRef: string;
+  /** The namespaces the entity's objects were looked up in. */
+  namespaces: string[];
+  policy: EntityPolicy;
+  /** The primary of the entity's pair; absent when no pair names one or it is not configured. */
+  primary?: ClusterSideView;
+  /** One side per reserve of the pair that is a configured cluster, in the pair's order. */
+  reserves: ClusterSideView[];
+  /** Cluster names the pair mentions that no `reserve.clusters` entry configures. */
+  unconfiguredClusters: string[];
+  /** The instant checks measure ages and expiries against. */
+  now: Date;
+}

@@ -1,0 +1,90 @@
+import { CheckId } from './checks';
+import { ClusterRole, ClusterSummary } from './cluster';
+import { EntityPolicy } from './policy';
+
+/**
+ * Outcome of a check.
+ *
+ * `unknown` means the data was missing (cluster unreachable, kind forbidden, not collected
+ * yet); `waived` means someone accepted the failure until an expiry date.
+ */
+export type CheckState =
+  | 'pass'
+  | 'warn'
+  | 'fail'
+  | 'unknown'
+  | 'not-applicable'
+  | 'waived';
+
+/** The answer to "could this service run from its reserve now?". */
+export type Verdict = 'ready' | 'at-risk' | 'not-ready' | 'unknown';
+
+/** A check's outcome on one cluster of the pair. */
+export interface ClusterCheckResult {
+  cluster: string;
+  state: CheckState;
+  /** One sentence naming the cluster and, when not passing, the objects at fault. */
+  message: string;
+  /** Every finding behind the message, one line each, when there is more than one. */
+  evidence?: string[];
+}
+
+/** One field that differs between a primary workload and its reserve copy. */
+export interface SpecDifference {
+  /** The reserve cluster compared with the primary. */
+  cluster: string;
+  /** The workload, e.g. `Deployment shop/api`. */
+  workload: string;
+  /** Field path, e.g. `spec.template.spec.containers[name=api].env[name=LOG_LEVEL].value`. */
+  path: string;
+  /** The primary's value as JSON; absent when the field exists only on the reserve. */
+  primary?: string;
+  /** The reserve's value as JSON; absent when the field exists only on the primary. */
+  reserve?: string;
+  /** The difference in one line, e.g. `spec.template...value: "info" → "debug"`. */
+  text: string;
+}
+
+/** Who accepted a failing check, why, and until when. */
+export interface CheckWaiver {
+  reason: string;
+  by: string;
+  /** ISO 8601 date-time after which the waiver no longer applies. */
+  expiresAt: string;
+}
+
+/** A check's live result for one entity. */
+export interface CheckResult {
+  id: CheckId;
+  state: CheckState;
+  /** One line summing up the result across clusters. */
+  message: string;
+  /** Per-cluster results, for checks that look at each cluster. */
+  clusters: ClusterCheckResult[];
+  /** Field-level differences, for `parity.spec`. */
+  diff?: SpecDifference[];
+  /** Set when the failure is an accepted risk by policy, e.g. mode `none`. */
+  acceptedRisk?: boolean;
+  /** Present when `state` is `waived`. */
+  waiver?: CheckWaiver;
+}
+
+/** A cluster as it appears in an entity's report: with the role it plays for this entity. */
+export interface ReportCluster extends ClusterSummary {
+  /** The cluster's role in the entity's pair, which may differ from its configured role. */
+  roleInPair: ClusterRole;
+}
+
+/** The readiness report of one entity, as served by `GET /entities/:kind/:namespace/:name/readiness`. */
+export interface EntityReport {
+  entityRef: string;
+  policy: EntityPolicy;
+  /** The entity's clusters, primary first; `snapshotAgeMs` is the age of the data each check saw. */
+  clusters: ReportCluster[];
+  checks: CheckResult[];
+  /** 0 to 100; see `scoreChecks`. */
+  score: number;
+  verdict: Verdict;
+  /** ISO 8601 date-time the report was computed. */
+  generatedAt: string;
+}
