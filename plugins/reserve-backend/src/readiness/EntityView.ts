@@ -5,6 +5,7 @@ import type {
   V1Endpoints,
   V1Ingress,
   V1IngressClass,
+  V1Lease,
   V1Node,
   V1PersistentVolumeClaim,
   V1PodDisruptionBudget,
@@ -19,6 +20,13 @@ import {
   ClusterStatus,
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
+import { CertManagerCertificate } from '../platform/certManagerTypes';
+import {
+  VeleroBackup,
+  VeleroBackupStorageLocation,
+  VeleroRestore,
+  VeleroSchedule,
+} from '../velero/veleroTypes';
 
 /** A ConfigMap with its data as-is: ConfigMaps hold no secrets. */
 export interface ConfigMapDigest {
@@ -65,6 +73,19 @@ export interface ClusterObjectLists {
   ingressClasses: V1IngressClass[];
   storageClasses: V1StorageClass[];
   nodes: V1Node[];
+  /** kube-system Leases (leader election of scheduler and controller manager). */
+  leases: V1Lease[];
+  /** cert-manager Certificates in the entity's namespaces. */
+  certificates: CertManagerCertificate[];
+  /** Every Deployment of the cluster, to find the ingress controller behind an IngressClass. */
+  clusterDeployments: V1Deployment[];
+  /** Every PDB of the cluster, likewise. */
+  clusterPodDisruptionBudgets: V1PodDisruptionBudget[];
+  /** Velero objects in the configured Velero namespace; Backups and Restores of every entity. */
+  veleroSchedules: VeleroSchedule[];
+  veleroBackups: VeleroBackup[];
+  veleroRestores: VeleroRestore[];
+  veleroBackupStorageLocations: VeleroBackupStorageLocation[];
 }
 
 /** Name of one of a cluster side's object lists, e.g. `cronJobs`. */
@@ -91,6 +112,14 @@ export const resourceOfKind: Readonly<Record<ClusterObjectKind, string>> = {
   ingressClasses: 'ingressclasses',
   storageClasses: 'storageclasses',
   nodes: 'nodes',
+  leases: 'leases',
+  certificates: 'certificates.cert-manager.io',
+  clusterDeployments: 'deployments',
+  clusterPodDisruptionBudgets: 'poddisruptionbudgets',
+  veleroSchedules: 'schedules.velero.io',
+  veleroBackups: 'backups.velero.io',
+  veleroRestores: 'restores.velero.io',
+  veleroBackupStorageLocations: 'backupstoragelocations.velero.io',
 };
 
 /**
@@ -103,6 +132,10 @@ export const resourceOfKind: Readonly<Record<ClusterObjectKind, string>> = {
 export interface ClusterSideView extends Partial<ClusterObjectLists> {
   cluster: ClusterFacts;
   status: ClusterStatus;
+  /** The API server's version (`v1.35.1`), once the cluster answered. */
+  version?: string;
+  /** The API server's serving certificate notAfter (ISO 8601), once read. */
+  apiCertificateNotAfter?: string;
 }
 
 /** Everything the checks may know about one entity: plain data, no cluster calls. */

@@ -38,11 +38,20 @@ const IN_NAMESPACES: Partial<Record<ListName, string>> = {
   secrets: 'secrets',
   persistentVolumeClaims: 'persistentvolumeclaims',
   resourceQuotas: 'resourcequotas',
+  certificates: 'certificates.cert-manager.io',
 };
 const CLUSTER_WIDE: Partial<Record<ListName, string>> = {
   ingressClasses: 'ingressclasses',
   storageClasses: 'storageclasses',
   nodes: 'nodes',
+  leases: 'leases',
+  clusterDeployments: 'deployments',
+  clusterPodDisruptionBudgets: 'poddisruptionbudgets',
+  // Backups cover namespaces and labels, not entities: the backup checks decide coverage.
+  veleroSchedules: 'schedules.velero.io',
+  veleroBackups: 'backups.velero.io',
+  veleroRestores: 'restores.velero.io',
+  veleroBackupStorageLocations: 'backupstoragelocations.velero.io',
 };
 
 /**
@@ -77,6 +86,8 @@ export function buildEntityView(options: {
     const view: ClusterSideView = {
       cluster: { ...cluster.facts, role },
       status: snapshot.status,
+      version: snapshot.version,
+      apiCertificateNotAfter: snapshot.apiCertificateNotAfter,
     };
     const read = (key: string) =>
       snapshot.status.kinds[key]?.state === 'ok'

@@ -47,6 +47,14 @@ const emptyLists = (): ClusterObjectLists => ({
   ingressClasses: [],
   storageClasses: [],
   nodes: [],
+  leases: [],
+  certificates: [],
+  clusterDeployments: [],
+  clusterPodDisruptionBudgets: [],
+  veleroSchedules: [],
+  veleroBackups: [],
+  veleroRestores: [],
+  veleroBackupStorageLocations: [],
 });
 
 const okStatus = (): ClusterStatus => ({
