@@ -1,0 +1,174 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startSimulator, Simulator } from '../simulator';
+import { eventually, shopCluster } from '../__testUtils__/testClusters';
+
+const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
+const run = promisify(execFile);
+
+describe('kubectl against the simulator', () => {
+  let sim: Simulator;
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(KUBECTL)) {
+      throw new Error(
+        `kubectl not found at ${KUBECTL}: install kubectl (CI does) or point KUBECTL at it`,
+      );
+    }
+    const base = shopCluster('alpha');
+    sim = await startSimulator({
+      clusters: [
+        {
+          ...base,
+          manifests: [
+            ...base.manifests!,
+            {
+              apiVersion: 'velero.io/v1',
+              kind: 'Backup',
+              metadata: { name: 'nightly-20250101030000', namespace: 'velero' },
+              spec: { includedNamespaces: ['shop'] },
+              status: {
+                phase: 'Completed',
+                startTimestamp: '${now-3h}',
+                completionTimestamp: '${now-2h}',
+              },
+            },
+          ],
+        },
+      ],
+      pace: 20,
+    });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-sim-kubectl-'));
+    fs.writeFileSync(path.join(dir, 'admin'), sim.kubeconfig());
+    fs.writeFileSync(
+      path.join(dir, 'reader'),
+      sim.kubeconfig({ user: 'reader' }),
+    );
+  });
+  afterAll(async () => {
+    await sim?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  // A fresh discovery cache per run: ports are reused across runs, versions and groups are not.
+  const kubectl = async (args: string[], user = 'admin') => {
+    const { stdout } = await run(KUBECTL, [
+      '--kubeconfig',
+      path.join(dir, user),
+      '--cache-dir',
+      path.join(dir, 'cache'),
+      ...args,
+    ]);
+    return stdout;
+  };
+  const rows = (table: string) =>
+    table
+      .trim()
+      .split('\n')
+      .map(line => line.split(/\s+/));
+
+  it('get deployments -A lists every namespace', async () => {
+    const table = rows(await kubectl(['get', 'deployments', '-A']));
+    expect(table[0]).toEqual([
+      'NAMESPACE',
+      'NAME',
+      'READY',
+      'UP-TO-DATE',
+      'AVAILABLE',
+      'AGE',
+    ]);
+    expect(table.slice(1).map(r => `${r[0]}/${r[1]}`)).toEqual([
+      'shop/cart',
+      'shop/legacy',
+      'shop/web',
+    ]);
+    const web = await eventually(async () => {
+      const row = rows(await kubectl(['get', 'deployments', '-A'])).find(
+        r => r[1] === 'web',
+      )!;
+      return row[2] === '3/3' && row;
+    });
+    expect(web.slice(2, 5)).toEqual(['3/3', '3', '3']);
+  });
+
+  it('get deploy -o json -l filters by label', async () => {
+    const list = JSON.parse(
+      await kubectl([
+        'get',
+        'deploy',
+        '-n',
+        'shop',
+        '-o',
+        'json',
+        '-l',
+        'app=web',
+      ]),
+    );
+    expect(list.kind).toBe('List');
+    expect(list.items.map((d: any) => `${d.kind}/${d.metadata.name}`)).toEqual([
+      'Deployment/web',
+    ]);
+  });
+
+  it('scale deployment sets the replicas', async () => {
+    expect(
+      await kubectl(['scale', 'deployment/cart', '-n', 'shop', '--replicas=3']),
+    ).toContain('deployment.apps/cart scaled');
+    expect(
+      sim.cluster('alpha').objects.get('deployments', 'shop', 'cart')!.spec
+        .replicas,
+    ).toBe(3);
+  });
+
+  it('patch --type merge changes the object', async () => {
+    const out = await kubectl([
+      'patch',
+      'deployment',
+      'legacy',
+      '-n',
+      'shop',
+      '--type',
+      'merge',
+      '-p',
+      '{"metadata":{"labels":{"patched":"yes"}}}',
+    ]);
+    expect(out).toContain('deployment.apps/legacy patched');
+    expect(
+      sim.cluster('alpha').objects.get('deployments', 'shop', 'legacy')!
+        .metadata.labels,
+    ).toMatchObject({ patched: 'yes' });
+  });
+
+  it('get nodes lists the fixture nodes', async () => {
+    const table = rows(await kubectl(['get', 'nodes']));
+    expect(table[0]).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE']);
+    expect(table.slice(1).map(r => `${r[0]} ${r[1]} ${r[2]}`)).toEqual([
+      'alpha-cp-1 Ready control-plane',
+      'alpha-w-1 Ready worker',
+      'alpha-w-2 Ready worker',
+    ]);
+  });
+
+  it('get backups.velero.io lists Velero backups', async () => {
+    const table = rows(
+      await kubectl(['get', 'backups.velero.io', '-n', 'velero']),
+    );
+    expect(table.slice(1).map(r => `${r[0]} ${r[1]}`)).toEqual([
+      'nightly-20250101030000 Completed',
+    ]);
+  });
+
+  it('reports RBAC denials the way it does for a real cluster', async () => {
+    await expect(
+      kubectl(['delete', 'configmap', 'settings', '-n', 'shop'], 'reader'),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        'Error from server (Forbidden): configmaps "settings" is forbidden: User "system:serviceaccount:kube-system:reader" cannot delete resource "configmaps" in API group "" in the namespace "shop"',
+      ),
+    });
+  });
+});

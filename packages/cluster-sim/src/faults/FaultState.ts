@@ -1,0 +1,109 @@
+/** Faults that can be switched on for one simulated cluster at run time. */
+export interface Faults {
+  /** Milliseconds added before every answer. */
+  latencyMs?: number;
+  /** Stop listening and drop open connections, so clients see ECONNREFUSED. */
+  refuseConnections?: boolean;
+  /** Accept requests and never answer them. */
+  hang?: boolean;
+  /** Resources (`deployments`, `velero.io/backups`, short names work) answered with 500 InternalError. */
+  errorResources?: string[];
+  /** Serve a certificate that expired yesterday. */
+  expiredCertificate?: boolean;
+  /** Make every new Velero Backup on this cluster end Failed with this reason. */
+  failBackups?: string;
+}
+
+const FAULT_KEYS = [
+  'latencyMs',
+  'refuseConnections',
+  'hang',
+  'errorResources',
+  'expiredCertificate',
+  'failBackups',
+] as const;
+
+/** Checks a faults object from outside (the admin endpoint, the CLI); throws naming the bad field. */
+export function validateFaults(input: unknown): Faults {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    throw new Error('faults must be a JSON object');
+  }
+  const raw = input as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!(FAULT_KEYS as readonly string[]).includes(key)) {
+      throw new Error(
+        `unknown fault "${key}" (known: ${FAULT_KEYS.join(', ')})`,
+      );
+    }
+  }
+  const {
+    latencyMs,
+    refuseConnections,
+    hang,
+    errorResources,
+    expiredCertificate,
+    failBackups,
+  } = raw;
+  if (
+    latencyMs !== undefined &&
+    (typeof latencyMs !== 'number' || latencyMs < 0)
+  ) {
+    throw new Error('latencyMs must be a number of milliseconds, 0 or more');
+  }
+  for (const [key, value] of Object.entries({
+    refuseConnections,
+    hang,
+    expiredCertificate,
+  })) {
+    if (value !== undefined && typeof value !== 'boolean')
+      throw new Error(`${key} must be true or false`);
+  }
+  if (
+    errorResources !== undefined &&
+    (!Array.isArray(errorResources) ||
+      !errorResources.every(r => typeof r === 'string'))
+  ) {
+    throw new Error('errorResources must be a list of resource names');
+  }
+  if (failBackups !== undefined && typeof failBackups !== 'string') {
+    throw new Error('failBackups must be a failure reason (a string)');
+  }
+  return raw as Faults;
+}
+
+/** The faults of one cluster, with change notification so the server can react (TLS, listening). */
+export class FaultState {
+  private current: Faults = {};
+  private readonly listeners = new Set<(faults: Faults) => void>();
+
+  /** The faults switched on now. */
+  get(): Faults {
+    return structuredClone(this.current);
+  }
+
+  /** Replaces every fault. */
+  set(faults: Faults): void {
+    this.current = structuredClone(validateFaults(faults));
+    for (const listener of this.listeners) listener(this.get());
+  }
+
+  /** Switches on or changes the given faults, leaving the others as they are. */
+  update(faults: Faults): void {
+    const merged = { ...this.current, ...validateFaults(faults) };
+    for (const key of Object.keys(merged) as (keyof Faults)[]) {
+      if (merged[key] === undefined) delete merged[key];
+    }
+    this.set(merged);
+  }
+
+  /** Switches every fault off. */
+  clear(): void {
+    this.set({});
+  }
+
+  /** Calls the listener after every change; answers the function that stops it. */
+  onChange(listener: (faults: Faults) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * A Kubernetes API simulator serving several clusters over HTTPS, for Kube Reserve's demo and tests.
+ *
+ * @packageDocumentation
+ */
+
+export { startSimulator } from './simulator';
+export type {
+  SimulatorOptions,
+  Simulator,
+  SimulatedCluster,
+  FaultSwitch,
+} from './simulator';
+export { AdminServer } from './admin/AdminServer';
+export { ClusterObjects } from './cluster/ClusterObjects';
+export type {
+  ClusterFixture,
+  ClusterDefinition,
+  NodeDefinition,
+} from './fixtures/ClusterFixture';
+export { FixtureError } from './fixtures/FixtureError';
+export { loadFixtures, loadClusterFolder } from './fixtures/loadFixtures';
+export type { Faults } from './faults/FaultState';
+export type { TokenDefinition, TokenRule } from './auth/tokens';
+export type { KubeObject } from './store/ObjectStore';
+export { BucketStore } from './velero/BucketStore';
+export type { StoredBackup, BucketLocation } from './velero/BucketStore';
+export { kindTable } from './kinds/kindTable';
+export type { KindInfo } from './kinds/kindTable';
+export { FAIL_ANNOTATION } from './velero/backupController';
+export { HOLD_STATUS_ANNOTATION } from './controllers/saveIfChanged';
+export { RENEW_ANNOTATION } from './controllers/leaseController';
