@@ -1,25 +1,57 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import reservePlugin from '@kube-reserve/plugin-reserve/alpha';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  beforeEach(() => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
         {
           data: {
-            app: { title: 'Test' },
+            app: {
+              title: 'Test',
+              packages: 'all',
+              // As in app-config.yaml: the catalog is the home page.
+              extensions: [{ 'page:catalog': { config: { path: '/' } } }],
+            },
             backend: { baseUrl: 'http://localhost:7007' },
           },
           context: 'test',
         },
       ] as any,
     };
+    // What the CLI's package discovery (`app.packages: all`) puts into the bundle.
+    (window as any)['__@backstage/discovered__'] = {
+      modules: [
+        { name: '@kube-reserve/plugin-reserve', default: reservePlugin },
+      ],
+    };
+    // No auth backend runs in tests: accept the sign-in page's offer of a legacy guest token.
+    jest.spyOn(window, 'confirm').mockReturnValue(true);
+  });
 
-    const rendered = render(App.createRoot());
+  afterEach(() => {
+    delete (window as any)['__@backstage/discovered__'];
+    jest.restoreAllMocks();
+  });
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
+  it('signs in as guest and shows the catalog with the Kube Reserve page in the sidebar', async () => {
+    render(App.createRoot());
+
+    expect(
+      await screen.findByText(/Enter as a Guest User/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Enter' }));
+
+    const reserveLink = await screen.findByRole('link', {
+      name: /Kube Reserve/,
     });
+    expect(reserveLink).toHaveAttribute('href', '/reserve');
+    expect(screen.getByRole('link', { name: /Catalog/ })).toHaveAttribute(
+      'href',
+      '/',
+    );
   });
 });

@@ -1,0 +1,1 @@
+export { AggregationToggle } from './AggregationToggle';

@@ -1,0 +1,1 @@
+export { CategoryHeatMap } from './CategoryHeatMap';

@@ -1,0 +1,111 @@
+import { Link, MarkdownContent } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+import { DescribedCheck } from '../../presentation/checkGroups';
+import { CheckStateStatus } from '../CheckStateStatus';
+import { RemediationCommand } from '../RemediationCommand';
+import { SpecDiff } from '../SpecDiff';
+
+function Section(props: { title: string; children: ReactNode }) {
+  return (
+    <Box mb={2}>
+      <Typography variant="subtitle2" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </Box>
+  );
+}
+
+function ClusterEvidence(props: { check: DescribedCheck }) {
+  const { clusters } = props.check.result;
+  return (
+    <Table size="small" aria-label="Evidence per cluster">
+      <TableHead>
+        <TableRow>
+          <TableCell>Cluster</TableCell>
+          <TableCell>Result</TableCell>
+          <TableCell>Evidence</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {clusters.map(cluster => (
+          <TableRow key={cluster.cluster}>
+            <TableCell>{cluster.cluster}</TableCell>
+            <TableCell>
+              <CheckStateStatus state={cluster.state} />
+            </TableCell>
+            <TableCell>
+              {cluster.message}
+              {cluster.evidence && cluster.evidence.length > 0 && (
+                <ul>
+                  {cluster.evidence.map(line => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Everything behind one check: evidence per cluster, drift, rationale and remediation. */
+export function CheckDetails(props: { check: DescribedCheck }) {
+  const { result, definition } = props.check;
+  const failing = !['pass', 'not-applicable'].includes(result.state);
+  return (
+    <Box width="100%">
+      {result.acceptedRisk && (
+        <Section title="Accepted risk">
+          <Typography variant="body2">
+            The entity's policy accepts this risk; it still counts against the
+            verdict.
+          </Typography>
+        </Section>
+      )}
+      {result.waiver && (
+        <Section title="Waiver">
+          <Typography variant="body2">
+            Waived by {result.waiver.by} until{' '}
+            {result.waiver.expiresAt.slice(0, 10)}: {result.waiver.reason}
+          </Typography>
+        </Section>
+      )}
+      {result.clusters.length > 0 && (
+        <Section title="Evidence">
+          <ClusterEvidence check={props.check} />
+        </Section>
+      )}
+      {result.diff && result.diff.length > 0 && (
+        <Section title="Drift between primary and reserve">
+          <SpecDiff diff={result.diff} />
+        </Section>
+      )}
+      {definition && (
+        <Section title="Why it matters">
+          <Typography variant="body2">{definition.rationale}</Typography>
+        </Section>
+      )}
+      {definition && failing && (
+        <Section title="How to fix it">
+          <MarkdownContent content={definition.remediation.text} />
+          {definition.remediation.command && (
+            <RemediationCommand command={definition.remediation.command} />
+          )}
+          <Box mt={1}>
+            <Link to={definition.docsUrl}>Documentation</Link>
+          </Box>
+        </Section>
+      )}
+    </Box>
+  );
+}

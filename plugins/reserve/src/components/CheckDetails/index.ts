@@ -1,0 +1,1 @@
+export { CheckDetails } from './CheckDetails';

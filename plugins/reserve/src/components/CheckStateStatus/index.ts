@@ -1,0 +1,1 @@
+export { CheckStateStatus } from './CheckStateStatus';

@@ -1,0 +1,1 @@
+export { ClusterComparison } from './ClusterComparison';

@@ -1,0 +1,1 @@
+export { ClusterPairs } from './ClusterPairs';

@@ -1,0 +1,52 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { ClusterStatusLabel } from './ClusterStatusLabel';
+
+describe('ClusterStatusLabel', () => {
+  it('shows a reachable cluster as OK and names the kinds it may not read', async () => {
+    await renderInTestApp(
+      <ClusterStatusLabel
+        status={{
+          state: 'ok',
+          kinds: {
+            secrets: { state: 'forbidden', message: 'secrets is forbidden' },
+            deployments: { state: 'ok' },
+          },
+        }}
+      />,
+    );
+    expect(screen.getByLabelText('Status ok')).toHaveTextContent('OK');
+    expect(screen.getByText('Forbidden: secrets')).toBeInTheDocument();
+  });
+
+  it('shows an unreachable cluster in red with the reason', async () => {
+    await renderInTestApp(
+      <ClusterStatusLabel
+        status={{
+          state: 'unreachable',
+          message: 'connect ECONNREFUSED',
+          kinds: {},
+        }}
+      />,
+    );
+    expect(screen.getByLabelText('Status error')).toHaveTextContent(
+      'Unreachable',
+    );
+    expect(screen.getByText('connect ECONNREFUSED')).toBeInTheDocument();
+  });
+
+  it('shows a stale cluster as a warning with how long it has been failing', async () => {
+    await renderInTestApp(
+      <ClusterStatusLabel
+        status={{
+          state: 'stale',
+          staleSince: new Date(Date.now() - 5 * 60_000).toISOString(),
+          kinds: {},
+        }}
+      />,
+    );
+    expect(screen.getByLabelText('Status warning')).toHaveTextContent(
+      'Stale since 5 min ago',
+    );
+  });
+});

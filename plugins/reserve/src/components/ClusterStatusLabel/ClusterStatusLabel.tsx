@@ -1,0 +1,71 @@
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+} from '@backstage/core-components';
+import { ClusterStatus } from '@kube-reserve/plugin-reserve-common';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { formatAgo } from '../../presentation/age';
+
+function kindsIn(status: ClusterStatus, state: 'forbidden' | 'failed') {
+  return Object.entries(status.kinds)
+    .filter(([, kind]) => kind.state === state)
+    .map(([name]) => name);
+}
+
+function ConnectionState(props: { status: ClusterStatus }) {
+  const { status } = props;
+  switch (status.state) {
+    case 'ok':
+      return <StatusOK>OK</StatusOK>;
+    case 'stale':
+      return (
+        <StatusWarning>
+          Stale
+          {status.staleSince ? ` since ${formatAgo(status.staleSince)}` : ''}
+        </StatusWarning>
+      );
+    case 'unreachable':
+      return <StatusError>Unreachable</StatusError>;
+    case 'unauthorized':
+      return <StatusError>Unauthorized</StatusError>;
+    default:
+      return <StatusPending>Not collected yet</StatusPending>;
+  }
+}
+
+/**
+ * How Kube Reserve's last collection of a cluster went: ok, stale, unreachable, unauthorized
+ * or pending, plus the resource kinds it was forbidden to read or failed to list.
+ */
+export function ClusterStatusLabel(props: { status: ClusterStatus }) {
+  const { status } = props;
+  const forbidden = kindsIn(status, 'forbidden');
+  const failed = kindsIn(status, 'failed');
+  return (
+    <>
+      <Tooltip title={status.message ?? ''}>
+        <span>
+          <ConnectionState status={status} />
+        </span>
+      </Tooltip>
+      {status.message && status.state !== 'ok' && (
+        <Typography variant="caption" display="block" color="textSecondary">
+          {status.message}
+        </Typography>
+      )}
+      {forbidden.length > 0 && (
+        <Typography variant="caption" display="block">
+          <StatusWarning>Forbidden: {forbidden.join(', ')}</StatusWarning>
+        </Typography>
+      )}
+      {failed.length > 0 && (
+        <Typography variant="caption" display="block">
+          <StatusWarning>Failed to list: {failed.join(', ')}</StatusWarning>
+        </Typography>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { ClusterStatusLabel } from './ClusterStatusLabel';

@@ -1,0 +1,54 @@
+import { WarningPanel } from '@backstage/core-components';
+import { ClusterSummary } from '@kube-reserve/plugin-reserve-common';
+import Box from '@material-ui/core/Box';
+import { formatAgo } from '../../presentation/age';
+
+const MISSING_DATA_STATES = ['unreachable', 'unauthorized', 'pending'];
+
+/**
+ * Says plainly which clusters could not be read, so that their unknown checks are not
+ * mistaken for an empty or healthy result.
+ */
+export function ClusterWarnings(props: {
+  clusters: readonly ClusterSummary[];
+}) {
+  const missing = props.clusters.filter(c =>
+    MISSING_DATA_STATES.includes(c.status.state),
+  );
+  const stale = props.clusters.filter(c => c.status.state === 'stale');
+  if (missing.length === 0 && stale.length === 0) {
+    return null;
+  }
+  return (
+    <Box mb={2}>
+      {missing.map(cluster => (
+        <WarningPanel
+          key={cluster.name}
+          severity="error"
+          title={`Cluster ${cluster.name} is ${
+            cluster.status.state === 'pending'
+              ? 'not collected yet'
+              : cluster.status.state
+          }`}
+          message={`${
+            cluster.status.message ?? 'No data.'
+          } Checks that need its data are unknown, not passed, until it answers.`}
+        />
+      ))}
+      {stale.map(cluster => (
+        <WarningPanel
+          key={cluster.name}
+          severity="warning"
+          title={`Cluster ${cluster.name} serves stale data`}
+          message={`Collections have failed${
+            cluster.status.staleSince
+              ? ` since ${formatAgo(cluster.status.staleSince)}`
+              : ''
+          }${
+            cluster.status.message ? ` (${cluster.status.message})` : ''
+          }; checks use its last good snapshot.`}
+        />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { ClusterWarnings } from './ClusterWarnings';

@@ -1,0 +1,1 @@
+export { EntityReserveCard } from './EntityReserveCard';

@@ -1,0 +1,150 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  component,
+  notReadyReport,
+  readyReport,
+  unknownClusterReport,
+} from '../../__testUtils__/reports';
+import {
+  mockReserveApi,
+  renderWithReserveApi,
+} from '../../__testUtils__/renderWithReserveApi';
+import { responseError } from '../../__testUtils__/responseError';
+import { EntityReserveContent } from './EntityReserveContent';
+
+describe('EntityReserveContent', () => {
+  it('shows a ready verdict, the score and the primary and reserve side by side', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(readyReport);
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('checkout'),
+    });
+
+    expect(await screen.findByText('Ready')).toBeInTheDocument();
+    expect(screen.getByLabelText('Score')).toHaveTextContent('100');
+    expect(screen.getByText(/Computed .* ago/)).toBeInTheDocument();
+    const primary = screen.getByRole('table', { name: 'Facts of prod-fra' });
+    expect(within(primary).getByText('fra1')).toBeInTheDocument();
+    expect(within(primary).getByText('hetzner')).toBeInTheDocument();
+    expect(within(primary).getByText('v1.34.2')).toBeInTheDocument();
+    const reserve = screen.getByRole('table', { name: 'Facts of reserve-ams' });
+    expect(within(reserve).getByText('digitalocean')).toBeInTheDocument();
+    expect(api.getEntityReport).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout',
+    });
+  });
+
+  it('lists failing checks first, with evidence, a copyable remediation command and the spec diff', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(notReadyReport);
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('payments-api'),
+    });
+
+    expect(await screen.findByText('Not ready')).toBeInTheDocument();
+    const categories = screen
+      .getAllByRole('heading', { level: 3 })
+      .map(h => h.textContent);
+    expect(categories).toEqual(['Parity', 'Backups', 'Workloads', 'Topology']);
+
+    await userEvent.click(screen.getByText('Same images on both sides'));
+    expect(
+      await screen.findByText(
+        'container api: payments-api:1.4.1 ≠ payments-api:1.5.0',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/kubectl --context <reserve-cluster>/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Copy remediation command' }),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByText('Same pod templates on both sides'));
+    const diff = await screen.findByRole('table', {
+      name: 'Differences of Deployment payments/api on reserve-ams',
+    });
+    expect(within(diff).getByText('− "info"')).toBeInTheDocument();
+    expect(within(diff).getByText('+ "debug"')).toBeInTheDocument();
+  });
+
+  it('says which cluster is unreachable and shows its checks as unknown, never as passed', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(unknownClusterReport);
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('search-indexer'),
+    });
+
+    expect(
+      await screen.findByText(/Cluster reserve-ams is unreachable/),
+    ).toBeInTheDocument();
+    const deployed = screen
+      .getByText('Every workload is deployed on the reserve')
+      .closest('[role="button"]') as HTMLElement;
+    expect(
+      within(deployed).getByLabelText('Status pending'),
+    ).toBeInTheDocument();
+    expect(
+      within(deployed).queryByLabelText('Status ok'),
+    ).not.toBeInTheDocument();
+    expect(within(deployed).getByText('Unknown')).toBeInTheDocument();
+  });
+
+  it('says so when no cluster pair applies to the service', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue({
+      ...readyReport,
+      clusters: [],
+      verdict: 'not-ready',
+    });
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('checkout'),
+    });
+
+    expect(
+      await screen.findByText('No cluster pair applies to this service'),
+    ).toBeInTheDocument();
+  });
+
+  it('explains which annotation is missing instead of calling the backend', async () => {
+    const api = mockReserveApi();
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('legacy-batch', false),
+    });
+
+    expect(screen.getByText(/Missing Annotation/i)).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/backstage.io\/kubernetes-id/).length,
+    ).toBeGreaterThan(0);
+    expect(api.getEntityReport).not.toHaveBeenCalled();
+  });
+
+  it('surfaces the backend error message', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockRejectedValue(
+      await responseError(
+        403,
+        'NotAllowedError',
+        'Not allowed to reserve.readiness.read',
+      ),
+    );
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('checkout'),
+    });
+
+    expect(
+      await screen.findByText(
+        'Error: 403: Not allowed to reserve.readiness.read',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,83 @@
+import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
+import { EmptyState, Progress } from '@backstage/core-components';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import { EntityReport } from '@kube-reserve/plugin-reserve-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  isReserveAvailable,
+  RESERVE_REQUIRED_ANNOTATIONS,
+} from '../../conditions';
+import { useEntityReport } from '../../hooks/useEntityReport';
+import { CheckList } from '../CheckList';
+import { ClusterComparison } from '../ClusterComparison';
+import { ClusterWarnings } from '../ClusterWarnings';
+import { ReportSummary } from '../ReportSummary';
+import { ReserveErrorPanel } from '../ReserveErrorPanel';
+
+const README_URL =
+  'https://backstage.io/docs/features/kubernetes/configuration#surfacing-your-kubernetes-components-as-part-of-an-entity';
+
+function ReserveReport(props: { report: EntityReport }) {
+  const { report } = props;
+  const primary = report.clusters.find(c => c.roleInPair === 'primary');
+  const reserves = report.clusters.filter(c => c.roleInPair === 'reserve');
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ReportSummary report={report} />
+      </Grid>
+      <Grid item xs={12}>
+        <ClusterWarnings clusters={report.clusters} />
+        {report.clusters.length > 0 ? (
+          <ClusterComparison primary={primary} reserves={reserves} />
+        ) : (
+          <EmptyState
+            missing="info"
+            title="No cluster pair applies to this service"
+            description="Name its clusters under reserve.pairs in app-config.yaml or with the kube-reserve.io/clusters annotation."
+          />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          Checks
+        </Typography>
+        <CheckList checks={report.checks} />
+      </Grid>
+    </Grid>
+  );
+}
+
+function LoadedReserveReport(props: { entity: Entity }) {
+  const { value, loading, error } = useEntityReport(
+    getCompoundEntityRef(props.entity),
+  );
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ReserveErrorPanel error={error} />;
+  }
+  return value ? <ReserveReport report={value} /> : null;
+}
+
+/**
+ * The service's Reserve tab: verdict and score, the primary and its reserves side by side, and
+ * every check by category with its evidence and remediation.
+ */
+export function EntityReserveContent() {
+  const { entity } = useEntity();
+  if (!isReserveAvailable(entity)) {
+    return (
+      <MissingAnnotationEmptyState
+        annotation={RESERVE_REQUIRED_ANNOTATIONS}
+        readMoreUrl={README_URL}
+      />
+    );
+  }
+  return <LoadedReserveReport entity={entity} />;
+}

@@ -1,0 +1,1 @@
+export { EntityReserveContent } from './EntityReserveContent';

@@ -1,0 +1,1 @@
+export { GroupReserveCard } from './GroupReserveCard';

@@ -1,0 +1,88 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { groupEntity, ownership } from '../../__testUtils__/reports';
+import {
+  mockReserveApi,
+  renderWithReserveApi,
+} from '../../__testUtils__/renderWithReserveApi';
+import { responseError } from '../../__testUtils__/responseError';
+import { GroupReserveContent } from './GroupReserveContent';
+
+describe('GroupReserveContent', () => {
+  it('lists every owned service worst first, a heat map and the owned clusters', async () => {
+    const api = mockReserveApi();
+    api.getOwnership.mockResolvedValue(ownership);
+    await renderWithReserveApi(<GroupReserveContent />, {
+      api,
+      entity: groupEntity,
+    });
+
+    const services = await screen.findByRole('link', { name: 'Payments API' });
+    expect(services).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/reserve',
+    );
+    const names = screen
+      .getAllByRole('link', { name: /^(Checkout|Payments API)$/ })
+      .map(link => link.textContent);
+    expect(names).toEqual(['Payments API', 'Checkout']);
+    expect(screen.getByText('2 critical')).toBeInTheDocument();
+    expect(
+      screen.getByText('reserve-ams runs an older image'),
+    ).toBeInTheDocument();
+
+    const heatMap = screen.getByRole('table', {
+      name: 'Check categories by service',
+    });
+    expect(within(heatMap).getByLabelText('Parity: Fail')).toBeInTheDocument();
+    expect(
+      within(heatMap).getByLabelText('Backups: Unknown'),
+    ).toBeInTheDocument();
+
+    expect(screen.getByText('Production Frankfurt')).toBeInTheDocument();
+    expect(api.getOwnership).toHaveBeenCalledWith({
+      group: 'group:default/engineering',
+      aggregate: true,
+    });
+  });
+
+  it('asks again without child groups when the toggle is switched off', async () => {
+    const api = mockReserveApi();
+    api.getOwnership.mockImplementation(async ({ aggregate }) =>
+      aggregate
+        ? ownership
+        : { ...ownership, aggregate, entities: [], clusters: [] },
+    );
+    await renderWithReserveApi(<GroupReserveContent />, {
+      api,
+      entity: groupEntity,
+    });
+    await screen.findByRole('link', { name: 'Payments API' });
+
+    await userEvent.click(screen.getByLabelText('Include child groups'));
+
+    expect(await screen.findByText('Nothing to assess')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Include child groups to see what they own/),
+    ).toBeInTheDocument();
+    expect(api.getOwnership).toHaveBeenLastCalledWith({
+      group: 'group:default/engineering',
+      aggregate: false,
+    });
+  });
+
+  it('surfaces the backend error message', async () => {
+    const api = mockReserveApi();
+    api.getOwnership.mockRejectedValue(
+      await responseError(400, 'InputError', 'group must refer to a Group'),
+    );
+    await renderWithReserveApi(<GroupReserveContent />, {
+      api,
+      entity: groupEntity,
+    });
+
+    expect(
+      await screen.findByText('Error: 400: group must refer to a Group'),
+    ).toBeInTheDocument();
+  });
+});

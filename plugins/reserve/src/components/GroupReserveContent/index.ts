@@ -1,0 +1,1 @@
+export { GroupReserveContent } from './GroupReserveContent';

@@ -1,0 +1,1 @@
+export { PlatformOverview } from './PlatformOverview';

@@ -1,0 +1,1 @@
+export { RemediationCommand } from './RemediationCommand';

@@ -1,0 +1,77 @@
+import { InfoCard, WarningPanel } from '@backstage/core-components';
+import { EntityReport } from '@kube-reserve/plugin-reserve-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { oldestSnapshotAge } from '../../presentation/reports';
+import { DataAge } from '../DataAge';
+import { VerdictStatus } from '../VerdictStatus';
+
+function Fact(props: { label: string; value: string }) {
+  return (
+    <Grid item>
+      <Typography variant="caption" color="textSecondary" display="block">
+        {props.label}
+      </Typography>
+      <Typography variant="body1">{props.value}</Typography>
+    </Grid>
+  );
+}
+
+/** The top of the Reserve tab: verdict, score, policy and the data's age. */
+export function ReportSummary(props: { report: EntityReport }) {
+  const { report } = props;
+  const { policy } = report;
+  return (
+    <InfoCard title="Could this service run from its reserve now?">
+      <Grid container spacing={4} alignItems="center">
+        <Grid item>
+          <Typography variant="h4" component="p">
+            <VerdictStatus verdict={report.verdict} />
+          </Typography>
+        </Grid>
+        <Grid item>
+          <Typography variant="h4" component="p" aria-label="Score">
+            {report.score}
+            <Typography variant="body2" component="span" color="textSecondary">
+              {' '}
+              / 100
+            </Typography>
+          </Typography>
+        </Grid>
+        <Fact label="Mode" value={policy.mode} />
+        {policy.mode === 'warm' && (
+          <Fact
+            label="Replica ratio"
+            value={`${policy.replicaRatio.primary}:${policy.replicaRatio.reserve}`}
+          />
+        )}
+        <Fact label="RPO" value={policy.rpo.text} />
+        <Fact label="RTO" value={policy.rto.text} />
+        <Fact label="Restore drill every" value={policy.drillInterval.text} />
+      </Grid>
+      <Box mt={1}>
+        <DataAge
+          generatedAt={report.generatedAt}
+          oldestSnapshotAgeMs={oldestSnapshotAge(report.clusters)}
+        />
+      </Box>
+      {policy.problems.length > 0 && (
+        <Box mt={2}>
+          <WarningPanel
+            severity="warning"
+            title="Some annotations could not be read; defaults apply"
+          >
+            <ul>
+              {policy.problems.map(problem => (
+                <li key={problem.annotation}>
+                  <code>{problem.annotation}</code>: {problem.message}
+                </li>
+              ))}
+            </ul>
+          </WarningPanel>
+        </Box>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { ReserveErrorPanel } from './ReserveErrorPanel';

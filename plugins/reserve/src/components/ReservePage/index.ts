@@ -1,0 +1,1 @@
+export { ReservePage } from './ReservePage';

@@ -1,0 +1,1 @@
+export { ServicesByRisk } from './ServicesByRisk';

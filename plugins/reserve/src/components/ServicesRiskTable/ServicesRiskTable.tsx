@@ -1,0 +1,129 @@
+import {
+  Link,
+  StatusPending,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
+import { useReserveTabLink } from '../../hooks/useReserveTabLink';
+import { severitiesWorstFirst } from '../../presentation/checkStates';
+import {
+  RiskTableRow,
+  ServiceRisk,
+  toRiskTableRows,
+} from '../../presentation/riskRows';
+import { compareVerdicts } from '../../presentation/verdicts';
+import { CheckStateStatus } from '../CheckStateStatus';
+import { VerdictStatus } from '../VerdictStatus';
+
+function FailingChips(props: { row: RiskTableRow }) {
+  const failing = props.row.risk.summary?.failing;
+  if (!failing) {
+    return null;
+  }
+  const chips = severitiesWorstFirst.filter(severity => failing[severity] > 0);
+  if (chips.length === 0) {
+    return <Typography variant="body2">None</Typography>;
+  }
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+      {chips.map(severity => (
+        <Chip
+          key={severity}
+          size="small"
+          variant={severity === 'critical' ? 'default' : 'outlined'}
+          color={severity === 'critical' ? 'secondary' : 'default'}
+          label={`${failing[severity]} ${severity}`}
+        />
+      ))}
+    </Box>
+  );
+}
+
+function WorstFinding(props: { row: RiskTableRow }) {
+  const { summary, error } = props.row.risk;
+  if (error) {
+    return <StatusPending>Could not assess: {error}</StatusPending>;
+  }
+  const worst = summary?.worstFinding;
+  if (!worst) {
+    return <Typography variant="body2">No findings</Typography>;
+  }
+  return (
+    <>
+      <CheckStateStatus state={worst.state} label={worst.title} />
+      <Typography variant="body2" color="textSecondary">
+        {worst.message}
+      </Typography>
+    </>
+  );
+}
+
+/**
+ * One row per service, worst first: verdict, score, failing checks by severity and worst
+ * finding; sortable, searchable and filterable by verdict.
+ */
+export function ServicesRiskTable(props: {
+  risks: readonly ServiceRisk[];
+  title?: string;
+  showOwner?: boolean;
+  isLoading?: boolean;
+  emptyContent?: ReactNode;
+}) {
+  const tabLink = useReserveTabLink();
+  const rows = toRiskTableRows(props.risks);
+  const columns: TableColumn<RiskTableRow>[] = [
+    {
+      title: 'Service',
+      field: 'name',
+      highlight: true,
+      render: row => <Link to={tabLink(row.risk.entityRef)}>{row.name}</Link>,
+    },
+    ...(props.showOwner
+      ? [{ title: 'Owner', field: 'owner' } as TableColumn<RiskTableRow>]
+      : []),
+    {
+      title: 'Verdict',
+      field: 'verdictLabel',
+      render: row => <VerdictStatus verdict={row.verdict} />,
+      customSort: (a, b) => compareVerdicts(a.verdict, b.verdict),
+    },
+    {
+      title: 'Score',
+      field: 'score',
+      type: 'numeric',
+      render: row => (row.score === undefined ? '—' : row.score),
+    },
+    {
+      title: 'Failing checks',
+      field: 'failingText',
+      render: row => <FailingChips row={row} />,
+      customSort: (a, b) => b.failingWeight - a.failingWeight,
+    },
+    {
+      title: 'Worst finding',
+      field: 'worstText',
+      sorting: false,
+      render: row => <WorstFinding row={row} />,
+    },
+  ];
+  return (
+    <Table<RiskTableRow>
+      title={props.title ?? 'Services'}
+      columns={columns}
+      data={rows}
+      isLoading={props.isLoading}
+      filters={[{ column: 'Verdict', type: 'multiple-select' }]}
+      options={{
+        paging: rows.length > 20,
+        pageSize: 20,
+        search: true,
+        padding: 'dense',
+      }}
+      emptyContent={props.emptyContent}
+    />
+  );
+}

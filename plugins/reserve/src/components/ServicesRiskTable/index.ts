@@ -1,0 +1,1 @@
+export { ServicesRiskTable } from './ServicesRiskTable';

@@ -1,0 +1,1 @@
+export { SpecDiff } from './SpecDiff';
