@@ -101,8 +101,12 @@ export async function handleResourceRequest(
   const namespace =
     info === cluster.namespaces && name !== undefined ? name : path.namespace;
   const attrs = { verb, info, subresource, namespace, name };
-  if (!isAllowed(token, attrs)) throw forbidden(token, attrs);
-  const failing = cluster.faults.get().errorResources ?? [];
+  const faults = cluster.faults.get();
+  const revoked = (faults.forbiddenResources ?? []).some(
+    r => cluster.kinds.resolve(r) === info,
+  );
+  if (revoked || !isAllowed(token, attrs)) throw forbidden(token, attrs);
+  const failing = faults.errorResources ?? [];
   if (failing.some(r => cluster.kinds.resolve(r) === info)) {
     throw new ApiError(
       500,

@@ -57,6 +57,7 @@ export async function faultCommand(args: string[]): Promise<void> {
       refuse: { type: 'boolean' },
       hang: { type: 'boolean' },
       error: { type: 'string' },
+      forbid: { type: 'string' },
       'expired-cert': { type: 'boolean' },
       'fail-backups': { type: 'string' },
       clear: { type: 'boolean' },
@@ -72,11 +73,13 @@ export async function faultCommand(args: string[]): Promise<void> {
     faults.latencyMs = parseNumberOption('latency', values.latency, 0, 0);
   if (values.refuse) faults.refuseConnections = true;
   if (values.hang) faults.hang = true;
-  if (values.error)
-    faults.errorResources = values.error
+  const resources = (list: string) =>
+    list
       .split(',')
       .map(r => r.trim())
       .filter(Boolean);
+  if (values.error) faults.errorResources = resources(values.error);
+  if (values.forbid) faults.forbiddenResources = resources(values.forbid);
   if (values['expired-cert']) faults.expiredCertificate = true;
   if (values['fail-backups']) faults.failBackups = values['fail-backups'];
   let result;

@@ -15,6 +15,7 @@ export const USAGE = `Usage:
       --refuse                refuse connections
       --hang                  accept requests and never answer
       --error <resources>     answer 500 for these resources (comma-separated, e.g. deployments,pods)
+      --forbid <resources>    answer 403 Forbidden for these resources, as if RBAC were revoked
       --expired-cert          serve an expired certificate
       --fail-backups <reason> make new Velero Backups fail with this reason
       --clear                 switch every fault off (alone, or before the ones given)

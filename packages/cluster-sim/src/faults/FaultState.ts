@@ -8,6 +8,8 @@ export interface Faults {
   hang?: boolean;
   /** Resources (`deployments`, `velero.io/backups`, short names work) answered with 500 InternalError. */
   errorResources?: string[];
+  /** Resources answered with 403 Forbidden whatever the token's rules, as when RBAC is revoked. */
+  forbiddenResources?: string[];
   /** Serve a certificate that expired yesterday. */
   expiredCertificate?: boolean;
   /** Make every new Velero Backup on this cluster end Failed with this reason. */
@@ -19,6 +21,7 @@ const FAULT_KEYS = [
   'refuseConnections',
   'hang',
   'errorResources',
+  'forbiddenResources',
   'expiredCertificate',
   'failBackups',
 ] as const;
@@ -41,6 +44,7 @@ export function validateFaults(input: unknown): Faults {
     refuseConnections,
     hang,
     errorResources,
+    forbiddenResources,
     expiredCertificate,
     failBackups,
   } = raw;
@@ -58,12 +62,15 @@ export function validateFaults(input: unknown): Faults {
     if (value !== undefined && typeof value !== 'boolean')
       throw new Error(`${key} must be true or false`);
   }
-  if (
-    errorResources !== undefined &&
-    (!Array.isArray(errorResources) ||
-      !errorResources.every(r => typeof r === 'string'))
-  ) {
-    throw new Error('errorResources must be a list of resource names');
+  for (const [key, value] of Object.entries({
+    errorResources,
+    forbiddenResources,
+  })) {
+    if (
+      value !== undefined &&
+      (!Array.isArray(value) || !value.every(r => typeof r === 'string'))
+    )
+      throw new Error(`${key} must be a list of resource names`);
   }
   if (failBackups !== undefined && typeof failBackups !== 'string') {
     throw new Error('failBackups must be a failure reason (a string)');

@@ -89,6 +89,18 @@ describe('fault injection', () => {
     ).resolves.toBeDefined();
   });
 
+  it('answers 403 Forbidden for revoked kinds only, whatever the token may do', async () => {
+    sim.cluster('alpha').faults.set({ forbiddenResources: ['secrets'] });
+    const { code, body } = await failureOf(
+      api.core.listNamespacedSecret({ namespace: 'shop' }),
+    );
+    expect(code).toBe(403);
+    expect(body).toMatchObject({ kind: 'Status', reason: 'Forbidden' });
+    await expect(
+      api.core.listNamespacedConfigMap({ namespace: 'shop' }),
+    ).resolves.toBeDefined();
+  });
+
   it('serves an expired certificate that TLS verification rejects', async () => {
     sim.cluster('alpha').faults.set({ expiredCertificate: true });
     const error = await errorOf(api.core.listNamespace());
@@ -139,7 +151,7 @@ describe('fault injection', () => {
         status: 400,
         body: {
           error:
-            'unknown fault "slowness" (known: latencyMs, refuseConnections, hang, errorResources, expiredCertificate, failBackups)',
+            'unknown fault "slowness" (known: latencyMs, refuseConnections, hang, errorResources, forbiddenResources, expiredCertificate, failBackups)',
         },
       });
       expect((await call('GET', '/clusters/gamma/faults')).status).toBe(404);
