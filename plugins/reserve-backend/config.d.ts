@@ -80,6 +80,14 @@ export interface Config {
       /** Warn when a certificate expires within this time. Default: 30d. */
       certWarning?: string;
     };
+    /** Runbook checklists. */
+    runbooks?: {
+      /**
+       * How long a ticked manual item counts before it shows as expired, e.g. `30d` or
+       * `{ days: 30 }`. Default: 30d.
+       */
+      tickTtl?: HumanDuration | string;
+    };
     /** Where Velero runs on each cluster. */
     velero?: {
       /** Default: velero. */

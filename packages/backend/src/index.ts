@@ -19,4 +19,6 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+backend.add(import('@kube-reserve/plugin-reserve-backend'));
+
 backend.start();

@@ -5,11 +5,14 @@
  */
 
 export * from './annotations';
+export * from './backups';
 export * from './checks';
 export * from './cluster';
 export * from './ownership';
 export * from './permissions';
+export * from './platform';
 export * from './policy';
 export * from './report';
+export * from './runbooks';
 export * from './scoring';
 export * from './states';

@@ -1,3 +1,4 @@
+import { EntityBackups } from './backups';
 import { CheckId } from './checks';
 import { ClusterRole, ClusterSummary } from './cluster';
 import { EntityPolicy } from './policy';
@@ -85,6 +86,8 @@ export interface EntityReport {
   /** 0 to 100; see `scoreChecks`. */
   score: number;
   verdict: Verdict;
+  /** The entity's Velero schedules, recent backups, RPO status and restore drills. */
+  backups?: EntityBackups;
   /** ISO 8601 date-time the report was computed. */
   generatedAt: string;
 }

@@ -1,4 +1,10 @@
 import { RegisteredCheck } from './CheckFunction';
+import { checkBackupFresh } from './backup/fresh';
+import { checkBackupHealthy } from './backup/healthy';
+import { checkBackupLocation } from './backup/location';
+import { checkRestoreDrill } from './backup/restoreDrill';
+import { checkBackupSchedule } from './backup/schedule';
+import { checkBackupVolumes } from './backup/volumes';
 import { checkCapacity } from './parity/capacity';
 import { checkCronJobs } from './parity/cronJobs';
 import { checkDeployed } from './parity/deployed';
@@ -8,6 +14,14 @@ import { checkIngress } from './parity/ingress';
 import { checkSiteConfig } from './parity/siteConfig';
 import { checkSpec } from './parity/spec';
 import { checkStorage } from './parity/storage';
+import { checkApiCertificate } from './platform/apiCertificate';
+import { checkCertificates } from './platform/certificates';
+import { checkControlPlane } from './platform/controlPlane';
+import { checkIngressController } from './platform/ingressController';
+import { checkLeaderElection } from './platform/leaderElection';
+import { checkNodes } from './platform/nodes';
+import { checkVersionSkew } from './platform/versionSkew';
+import { checkVersionSupported } from './platform/versionSupported';
 import { checkFailureDomain } from './topology/failureDomain';
 import { checkReachable } from './topology/reachable';
 import { checkReserveExists } from './topology/reserveExists';
@@ -19,7 +33,7 @@ import { checkReplicas } from './workload/replicas';
 import { checkResourceRequests } from './workload/resources';
 import { checkSpread } from './workload/spread';
 
-/** Every implemented check, in catalogue order; backup.* and platform.* are not implemented yet. */
+/** Every implemented check, in catalogue order. */
 export const implementedChecks: readonly RegisteredCheck[] = [
   { id: 'topology.reserve-exists', run: checkReserveExists },
   { id: 'topology.failure-domain', run: checkFailureDomain },
@@ -40,4 +54,18 @@ export const implementedChecks: readonly RegisteredCheck[] = [
   { id: 'parity.external-services', run: checkExternalServices },
   { id: 'parity.storage', run: checkStorage },
   { id: 'parity.ingress', run: checkIngress },
+  { id: 'backup.schedule', run: checkBackupSchedule },
+  { id: 'backup.fresh', run: checkBackupFresh },
+  { id: 'backup.healthy', run: checkBackupHealthy },
+  { id: 'backup.volumes', run: checkBackupVolumes },
+  { id: 'backup.location', run: checkBackupLocation },
+  { id: 'backup.restore-drill', run: checkRestoreDrill },
+  { id: 'platform.api-cert', run: checkApiCertificate },
+  { id: 'platform.certificates', run: checkCertificates },
+  { id: 'platform.version-supported', run: checkVersionSupported },
+  { id: 'platform.version-skew', run: checkVersionSkew },
+  { id: 'platform.control-plane', run: checkControlPlane },
+  { id: 'platform.leader-election', run: checkLeaderElection },
+  { id: 'platform.nodes', run: checkNodes },
+  { id: 'platform.ingress-controller', run: checkIngressController },
 ];

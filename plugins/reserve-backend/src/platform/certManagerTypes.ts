@@ -8,8 +8,16 @@ export interface CertManagerCertificate extends KubernetesObject {
     issuerRef?: { name?: string; kind?: string };
   };
   status?: {
-    conditions?: Array<{ type: string; status: string; reason?: string; message?: string }>;
+    conditions?: Array<{
+      type: string;
+      status: string;
+      reason?: string;
+      message?: string;
+    }>;
     notAfter?: string;
     renewalTime?: string;
+    /** Set while issuance keeps failing; cleared once a certificate is issued. */
+    lastFailureTime?: string;
+    failedIssuanceAttempts?: number;
   };
 }

@@ -18,9 +18,11 @@ import type {
 import {
   ClusterFacts,
   ClusterStatus,
+  DrillRecord,
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
 import { CertManagerCertificate } from '../platform/certManagerTypes';
+import { PlatformThresholds } from '../platform/thresholds';
 import {
   VeleroBackup,
   VeleroBackupStorageLocation,
@@ -153,4 +155,11 @@ export interface EntityView {
   unconfiguredClusters: string[];
   /** The instant checks measure ages and expiries against. */
   now: Date;
+  /**
+   * The entity's restore drills recorded by Kube Reserve, newest first: Restore objects are
+   * not synced between clusters and disappear with their backup, so the clusters alone forget.
+   */
+  drills: DrillRecord[];
+  /** Certificate expiry thresholds (`reserve.defaults.certWarning`); absent: the built-in 30d / 7d. */
+  thresholds?: PlatformThresholds;
 }

@@ -11,10 +11,18 @@ import {
   ReportCluster,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
+import { platformThresholds } from '../platform/thresholds';
 import { buildEntityView } from './buildEntityView';
+import { EntityView } from './EntityView';
 import { selectEntityObjects } from './entitySelection';
 import { evaluateEntity } from './evaluate';
 import { PolicyDefaults, readEntityPolicy } from './policy';
+
+/** An entity's report and the view of its objects the checks saw. */
+export interface EntityAssessment {
+  report: EntityReport;
+  view: EntityView;
+}
 
 /**
  * Answers "could this entity run from its reserve now?" from the clusters' latest snapshots:
@@ -44,8 +52,29 @@ export class ReadinessService {
     return this.reportFor(entity);
   }
 
+  /**
+   * The report of one catalog entity with the view it was computed from (for runbooks,
+   * which need the objects behind the checks); NotFoundError when the caller cannot see it.
+   */
+  async getEntityAssessment(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityAssessment> {
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    }
+    return this.assess(entity);
+  }
+
   /** The report of an entity already read from the catalog. */
   reportFor(entity: Entity): EntityReport {
+    return this.assess(entity).report;
+  }
+
+  private assess(entity: Entity): EntityAssessment {
     const { snapshots, defaults } = this.options;
     const now = this.options.now?.() ?? new Date();
     const selection = selectEntityObjects(entity);
@@ -59,6 +88,7 @@ export class ReadinessService {
       policy,
       source: snapshots,
       now,
+      thresholds: platformThresholds(defaults.certWarning),
     });
     const { checks, score, verdict } = evaluateEntity(view);
     const clusters: ReportCluster[] = [view.primary, ...view.reserves]
@@ -67,7 +97,7 @@ export class ReadinessService {
         ...snapshots.summary(side.cluster.name),
         roleInPair: side.cluster.role,
       }));
-    return {
+    const report: EntityReport = {
       entityRef: view.entityRef,
       policy,
       clusters,
@@ -76,5 +106,6 @@ export class ReadinessService {
       verdict,
       generatedAt: now.toISOString(),
     };
+    return { report, view };
   }
 }

@@ -1,8 +1,9 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { EntityPolicy } from '@kube-reserve/plugin-reserve-common';
+import { DrillRecord, EntityPolicy } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
 import { RegisteredCluster } from '../clusters/ClusterRegistry';
 import { DigestedSecret } from '../clusters/secretDigest';
+import { PlatformThresholds } from '../platform/thresholds';
 import {
   ClusterObjectLists,
   ClusterSideView,
@@ -65,8 +66,20 @@ export function buildEntityView(options: {
   policy: EntityPolicy;
   source: SnapshotSource;
   now: Date;
+  /** The entity's recorded restore drills (from the drill store); none when not given. */
+  drills?: DrillRecord[];
+  /** Certificate thresholds for the platform checks; the built-in ones when not given. */
+  thresholds?: PlatformThresholds;
 }): EntityView {
-  const { entityRef, selection, policy, source, now } = options;
+  const {
+    entityRef,
+    selection,
+    policy,
+    source,
+    now,
+    drills = [],
+    thresholds,
+  } = options;
   const pair = policy.clusters;
   const names = pair ? [pair.primary, ...pair.reserves] : [];
   const unconfiguredClusters = names.filter(name => !source.cluster(name));
@@ -77,7 +90,10 @@ export function buildEntityView(options: {
     ? [selection.namespace]
     : entityNamespaces(selection, snapshots);
 
-  const side = (name: string, role: 'primary' | 'reserve'): ClusterSideView | undefined => {
+  const side = (
+    name: string,
+    role: 'primary' | 'reserve',
+  ): ClusterSideView | undefined => {
     const cluster = source.cluster(name);
     if (!cluster) {
       return undefined;
@@ -99,12 +115,17 @@ export function buildEntityView(options: {
         : undefined;
     };
     for (const [list, key] of Object.entries(LABELLED)) {
-      assign(list as ListName, read(key)?.filter(item => selection.owns(item, namespaces)));
+      assign(
+        list as ListName,
+        read(key)?.filter(item => selection.owns(item, namespaces)),
+      );
     }
     for (const [list, key] of Object.entries(IN_NAMESPACES)) {
       assign(
         list as ListName,
-        read(key)?.filter(item => namespaces.includes(item.metadata?.namespace ?? '')),
+        read(key)?.filter(item =>
+          namespaces.includes(item.metadata?.namespace ?? ''),
+        ),
       );
     }
     for (const [list, key] of Object.entries(CLUSTER_WIDE)) {
@@ -123,6 +144,8 @@ export function buildEntityView(options: {
       .filter((view): view is ClusterSideView => Boolean(view)),
     unconfiguredClusters,
     now,
+    drills,
+    ...(thresholds ? { thresholds } : {}),
   };
 }
 

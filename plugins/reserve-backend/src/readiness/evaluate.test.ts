@@ -1,26 +1,48 @@
 import {
   aCronJob,
   aDeployment,
+  aHealthyCluster,
   aPodDisruptionBudget,
   aPrimary,
   aReserve,
   anEntityView,
+  healthyPrimaryVelero,
+  healthyReserveVelero,
+  primaryFacts,
+  reserveFacts,
   unreachable,
 } from '../checks/__fixtures__/builders';
 import { evaluateEntity } from './evaluate';
 
+// Spread over hosts and zones, since the healthy clusters' nodes span three zones.
+const spread = ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'].map(
+  topologyKey => ({
+    maxSkew: 1,
+    topologyKey,
+    whenUnsatisfiable: 'DoNotSchedule',
+    labelSelector: { matchLabels: { app: 'api' } },
+  }),
+);
+
 const workloads = () => ({
-  deployments: [aDeployment('api')],
+  deployments: [
+    aDeployment('api', { podSpec: { topologySpreadConstraints: spread } }),
+  ],
   podDisruptionBudgets: [aPodDisruptionBudget('api')],
 });
 
 describe('evaluateEntity', () => {
   it('calls a well-kept warm reserve ready', () => {
     const view = anEntityView({
-      primary: aPrimary({ ...workloads(), cronJobs: [aCronJob('mailer')] }),
+      primary: aHealthyCluster(primaryFacts, {
+        ...workloads(),
+        ...healthyPrimaryVelero(),
+        cronJobs: [aCronJob('mailer')],
+      }),
       reserves: [
-        aReserve({
+        aHealthyCluster(reserveFacts, {
           ...workloads(),
+          ...healthyReserveVelero(),
           cronJobs: [aCronJob('mailer', { suspend: true })],
         }),
       ],
@@ -44,7 +66,7 @@ describe('evaluateEntity', () => {
 
   it('never calls an entity ready when its reserve cannot be read', () => {
     const view = anEntityView({
-      primary: aPrimary(workloads()),
+      primary: aPrimary({ ...workloads(), ...healthyPrimaryVelero() }),
       reserves: [unreachable(aReserve(workloads()))],
     });
     const evaluation = evaluateEntity(view);

@@ -35,6 +35,8 @@ export interface PolicyDefaults {
   rto: PolicyDuration;
   drillInterval: PolicyDuration;
   cronJobs: CronJobPolicy;
+  /** Certificates (API server, cert-manager) expiring within this time warn. */
+  certWarning: PolicyDuration;
 }
 
 /** `reserve.defaults` as written in app-config, every key optional. */
@@ -45,6 +47,7 @@ export interface PolicyDefaultsConfig {
   rto?: string;
   drillInterval?: string;
   cronJobs?: string;
+  certWarning?: string;
 }
 
 /** The defaults used for keys `reserve.defaults` leaves out (those of the design's example). */
@@ -55,6 +58,7 @@ export const builtInPolicyDefaults: PolicyDefaults = {
   rto: { ms: 3600_000, text: '1h' },
   drillInterval: { ms: 90 * 24 * 3600_000, text: '90d' },
   cronJobs: 'primary-only',
+  certWarning: { ms: 30 * 24 * 3600_000, text: '30d' },
 };
 
 function fromConfig<T>(
@@ -98,6 +102,12 @@ export function parsePolicyDefaults(
       config.cronJobs,
       parseCronJobPolicy,
       builtIn.cronJobs,
+    ),
+    certWarning: fromConfig(
+      'certWarning',
+      config.certWarning,
+      parseDuration,
+      builtIn.certWarning,
     ),
   };
 }

@@ -1,6 +1,7 @@
 import {
   ClusterFacts,
   ClusterStatus,
+  DrillRecord,
   EntityPolicy,
   ResourceKindState,
 } from '@kube-reserve/plugin-reserve-common';
@@ -142,6 +143,7 @@ export function anEntityView(
     reserves?: ClusterSideView[];
     policy?: Partial<EntityPolicy>;
     unconfiguredClusters?: string[];
+    drills?: DrillRecord[];
   } = {},
 ): EntityView {
   return {
@@ -154,5 +156,6 @@ export function anEntityView(
     reserves: parts.reserves ?? [aReserve()],
     unconfiguredClusters: parts.unconfiguredClusters ?? [],
     now: new Date('2026-03-01T12:00:00Z'),
+    drills: parts.drills ?? [],
   };
 }

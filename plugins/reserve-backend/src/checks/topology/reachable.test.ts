@@ -51,6 +51,21 @@ describe('topology.reachable', () => {
     });
   });
 
+  it('passes a cluster that answered without an optional CRD such as cert-manager', () => {
+    const reserve = aReserve();
+    reserve.status = {
+      ...reserve.status,
+      kinds: {
+        'certificates.cert-manager.io': {
+          state: 'absent',
+          message: 'the server could not find the requested resource',
+        },
+      },
+    };
+    const result = checkReachable(anEntityView({ reserves: [reserve] }));
+    expect(result.state).toBe('pass');
+  });
+
   it('is unknown for a cluster not collected yet', () => {
     const reserve = {
       ...aReserve(),

@@ -37,9 +37,10 @@ function reachability(side: ClusterSideView): ClusterCheckResult {
     default:
       break;
   }
-  // It answered, but a kind it refused leaves other checks blind on this cluster.
+  // It answered, but a kind it refused leaves other checks blind on this cluster. An absent
+  // optional CRD (no cert-manager there) is a fact about the cluster, not a blind spot.
   const unreadable = Object.entries(kinds)
-    .filter(([, kind]) => kind.state !== 'ok')
+    .filter(([, kind]) => kind.state !== 'ok' && kind.state !== 'absent')
     .map(([resource, kind]) => `${resource} ${kind.state}`);
   if (unreadable.length > 0) {
     return {

@@ -24,7 +24,7 @@ function scaled(value: IntOrString, replicas: number): number {
 }
 
 /** How many pods a budget lets a drain evict out of the desired replicas. */
-function allowedDisruptions(
+export function allowedDisruptions(
   budget: V1PodDisruptionBudget,
   replicas: number,
 ): number | undefined {

@@ -1,0 +1,92 @@
+import {
+  CheckResult,
+  ClusterCheckResult,
+} from '@kube-reserve/plugin-reserve-common';
+import ms from 'ms';
+import { EntityView } from '../../readiness/EntityView';
+import {
+  coveredWorkloadKinds,
+  coveringBackups,
+  coveringSchedules,
+  entityWorkloadObjects,
+  newestRestorePoint,
+  runningGapMs,
+} from '../../velero/entityBackups';
+import { readPrimaryVelero } from './primaryVelero';
+
+const id = 'backup.fresh';
+
+/**
+ * backup.fresh: the newest Completed backup covering the entity, aged from its startTimestamp
+ * (data written later is not in it), is younger than the RPO; older than twice the schedule's
+ * interval warns, as Velero never catches up missed runs. `status.lastBackup` of a Schedule
+ * is only when a backup was submitted, so it proves nothing here.
+ */
+export function checkBackupFresh(view: EntityView): CheckResult {
+  const data = readPrimaryVelero(view, id, [
+    'veleroBackups',
+    'veleroSchedules',
+    ...coveredWorkloadKinds,
+  ]);
+  if ('result' in data) return data.result;
+  const cluster = data.side.cluster.name;
+  const { rpo } = view.policy;
+  const objects = entityWorkloadObjects(data.lists);
+  const backups = coveringBackups(
+    cluster,
+    data.lists.veleroBackups,
+    view.namespaces,
+    objects,
+  );
+  const newest = newestRestorePoint(backups);
+  const answer = (
+    state: ClusterCheckResult['state'],
+    message: string,
+  ): CheckResult => ({
+    id,
+    state,
+    message,
+    clusters: [{ cluster, state, message }],
+  });
+  if (!newest) {
+    const running = backups.filter(b => b.phaseClass === 'in-progress').length;
+    return answer(
+      'fail',
+      `No Completed backup on ${cluster} covers the entity${
+        running ? ` (${running} still in progress)` : ''
+      }: there is no restore point`,
+    );
+  }
+  const ageMs = view.now.getTime() - newest.startedAt.getTime();
+  const point = `backup ${newest.name} started ${ms(Math.max(0, ageMs))} ago`;
+  if (ageMs > rpo.ms) {
+    return answer(
+      'fail',
+      `The newest restore point, ${point}, is older than the RPO of ${rpo.text}`,
+    );
+  }
+  const gaps = coveringSchedules(
+    cluster,
+    data.lists.veleroSchedules,
+    view.namespaces,
+    objects,
+    view.now,
+  )
+    .map(runningGapMs)
+    .filter((gap): gap is number => gap !== undefined);
+  const intervalMs = gaps.length ? Math.min(...gaps) : undefined;
+  if (intervalMs !== undefined && ageMs > 2 * intervalMs) {
+    return answer(
+      'warn',
+      `The newest restore point, ${point}, is within the RPO of ${
+        rpo.text
+      } but more than twice the schedule interval of ${ms(
+        intervalMs,
+      )}: runs were missed`,
+    );
+  }
+  return answer(
+    'pass',
+    `The newest restore point, ${point}, is within the RPO of ${rpo.text}`,
+  );
+}

@@ -1,0 +1,194 @@
+import {
+  CheckResult,
+  ClusterCheckResult,
+} from '@kube-reserve/plugin-reserve-common';
+import ms from 'ms';
+import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import {
+  EntityBackup,
+  coveredWorkloadKinds,
+  coveringBackups,
+  coveringSchedules,
+  entityWorkloadObjects,
+} from '../../velero/entityBackups';
+import {
+  locationOf,
+  sameSiteReason,
+  sameStorage,
+  staleSyncAfterMs,
+  storagePath,
+} from '../../velero/storageLocations';
+import { VeleroBackupStorageLocation } from '../../velero/veleroTypes';
+import { readSide } from '../clusterData';
+import { Finding, clusterResult, combineClusterResults } from '../outcome';
+import { readPrimaryVelero, veleroAbsent } from './primaryVelero';
+
+const id = 'backup.location';
+
+function primaryFindings(
+  locations: VeleroBackupStorageLocation[],
+  side: ClusterSideView,
+): Finding[] {
+  return locations.flatMap((location): Finding[] => {
+    const name = `BackupStorageLocation ${location.metadata?.name}`;
+    const findings: Finding[] = [];
+    if (location.status?.phase !== 'Available') {
+      findings.push({
+        state: 'fail',
+        text: `${name} on ${side.cluster.name} is ${
+          location.status?.phase ?? 'not validated'
+        }${location.status?.message ? `: ${location.status.message}` : ''}`,
+      });
+    }
+    const site = sameSiteReason(location, side.cluster);
+    if (site === 'unknown') {
+      findings.push({
+        state: 'warn',
+        text: `${name} names no region or site: cannot tell that its backups are off-site`,
+      });
+    } else if (site) {
+      findings.push({ state: 'fail', text: site });
+    }
+    return findings;
+  });
+}
+
+function reserveResult(
+  reserve: ClusterSideView,
+  primaryLocation: VeleroBackupStorageLocation,
+  newest: EntityBackup | undefined,
+  now: Date,
+): ClusterCheckResult {
+  const cluster = reserve.cluster.name;
+  if (reserve.status.state === 'ok' && veleroAbsent(reserve)) {
+    return {
+      cluster,
+      state: 'fail',
+      message: `Velero is not installed on ${cluster}: it cannot restore`,
+    };
+  }
+  const data = readSide(reserve, [
+    'veleroBackupStorageLocations',
+    'veleroBackups',
+  ]);
+  if ('unknown' in data) return data.unknown;
+  const path = storagePath(primaryLocation);
+  const location = data.lists.veleroBackupStorageLocations.find(l =>
+    sameStorage(l, primaryLocation),
+  );
+  if (!location) {
+    return {
+      cluster,
+      state: 'fail',
+      message: `${cluster} has no BackupStorageLocation on ${path}`,
+    };
+  }
+  const name = `BackupStorageLocation ${location.metadata?.name} on ${cluster}`;
+  const findings: Finding[] = [];
+  if (location.spec?.accessMode !== 'ReadOnly') {
+    findings.push({
+      state: 'warn',
+      text: `${name} is ReadWrite: the reserve may write to and expire the primary's backups; make it ReadOnly`,
+    });
+  }
+  if (location.status?.phase !== 'Available') {
+    findings.push({
+      state: 'fail',
+      text: `${name} is ${location.status?.phase ?? 'not validated'}`,
+    });
+  }
+  const staleAfterMs = staleSyncAfterMs(location);
+  const synced = Date.parse(location.status?.lastSyncedTime ?? '');
+  if (Number.isNaN(synced)) {
+    findings.push({ state: 'fail', text: `${name} was never synced` });
+  } else if (now.getTime() - synced > staleAfterMs) {
+    findings.push({
+      state: 'warn',
+      text: `${name} last synced ${ms(now.getTime() - synced)} ago`,
+    });
+  }
+  if (
+    newest &&
+    !data.lists.veleroBackups.some(b => b.metadata?.name === newest.name)
+  ) {
+    const completed = newest.completedAt?.getTime() ?? now.getTime();
+    findings.push({
+      state: now.getTime() - completed > staleAfterMs ? 'fail' : 'warn',
+      text: `the newest backup ${newest.name} is not visible on ${cluster}`,
+    });
+  }
+  return clusterResult(cluster, findings, {
+    message: `${cluster} reads ${path} (${location.spec?.accessMode}) and sees the newest backup`,
+  });
+}
+
+/**
+ * backup.location: the location the entity's backups go to is Available and off the
+ * primary's site; each reserve has a location on the same bucket and prefix (ReadOnly),
+ * synced recently, that lists the newest backup. Mode none checks the primary's part only.
+ */
+export function checkBackupLocation(view: EntityView): CheckResult {
+  const data = readPrimaryVelero(view, id, [
+    'veleroBackupStorageLocations',
+    'veleroBackups',
+    'veleroSchedules',
+    ...coveredWorkloadKinds,
+  ]);
+  if ('result' in data) return data.result;
+  const { lists, side } = data;
+  const cluster = side.cluster.name;
+  const objects = entityWorkloadObjects(lists);
+  const backups = coveringBackups(
+    cluster,
+    lists.veleroBackups,
+    view.namespaces,
+    objects,
+  );
+  const newest = backups.find(b => b.phaseClass === 'restore-point');
+  const specs = [
+    ...coveringSchedules(
+      cluster,
+      lists.veleroSchedules,
+      view.namespaces,
+      objects,
+      view.now,
+    )
+      .filter(s => s.state === 'enabled')
+      .map(s => s.schedule.spec?.template ?? {}),
+    ...(newest ? [newest.backup.spec ?? {}] : []),
+  ];
+  const locations = [
+    ...new Set(
+      (specs.length ? specs : [{}])
+        .map(spec => locationOf(spec, lists.veleroBackupStorageLocations))
+        .filter((l): l is VeleroBackupStorageLocation => Boolean(l)),
+    ),
+  ];
+  if (locations.length === 0) {
+    return combineClusterResults(id, [
+      {
+        cluster,
+        state: 'fail',
+        message: `${cluster} has no BackupStorageLocation for the entity's backups`,
+      },
+    ]);
+  }
+  const results = [
+    clusterResult(cluster, primaryFindings(locations, side), {
+      message: `${locations
+        .map(storagePath)
+        .join(', ')} is Available and off ${cluster}'s site`,
+    }),
+  ];
+  if (view.policy.mode !== 'none') {
+    const used =
+      (newest && locationOf(newest.backup.spec ?? {}, locations)) ??
+      locations[0];
+    results.push(
+      ...view.reserves.map(reserve =>
+        reserveResult(reserve, used, newest, view.now),
+      ),
+    );
+  }
+  return combineClusterResults(id, results);
+}

@@ -1,0 +1,104 @@
+import {
+  aDrill,
+  aPrimary,
+  aReserve,
+  aRestore,
+  anEntityView,
+  day,
+  unreachable,
+  withoutVelero,
+} from '../__fixtures__/builders';
+import { checkRestoreDrill } from './restoreDrill';
+
+describe('backup.restore-drill', () => {
+  it('passes with a recorded drill within the drill interval', () => {
+    expect(
+      checkRestoreDrill(
+        anEntityView({
+          drills: [aDrill(10 * day, { restoreName: 'shop-drill' })],
+        }),
+      ),
+    ).toMatchObject({
+      state: 'pass',
+      message:
+        'Drill on reserve-ams: restore shop-drill of hourly-20260228100000 completed 10d ago, restored in 9m (interval 90d)',
+    });
+  });
+
+  it('counts a restore the reserve shows Completed before the recorder stored it', () => {
+    const view = anEntityView({
+      reserves: [
+        aReserve({ veleroRestores: [aRestore('shop-drill', 'hourly-1')] }),
+      ],
+    });
+    expect(checkRestoreDrill(view).state).toBe('pass');
+  });
+
+  it('warns when a later drill did not complete', () => {
+    const view = anEntityView({
+      drills: [
+        aDrill(day, { restoreName: 'retry', phase: 'PartiallyFailed' }),
+        aDrill(20 * day),
+      ],
+    });
+    expect(checkRestoreDrill(view)).toMatchObject({
+      state: 'warn',
+      message: expect.stringContaining(
+        'but the later restore retry ended PartiallyFailed',
+      ),
+    });
+  });
+
+  it('fails when the last completed drill is older than the drill interval', () => {
+    expect(
+      checkRestoreDrill(anEntityView({ drills: [aDrill(120 * day)] })).message,
+    ).toMatch(/older than the drill interval of 90d$/);
+  });
+
+  it('fails without any drill, and ignores restores of other namespaces', () => {
+    const view = anEntityView({
+      reserves: [
+        aReserve({
+          veleroRestores: [
+            aRestore('cart-drill', 'b', { includedNamespaces: ['cart'] }),
+          ],
+        }),
+      ],
+    });
+    expect(checkRestoreDrill(view)).toMatchObject({
+      state: 'fail',
+      message: 'No restore drill of the entity completed on reserve-ams',
+    });
+  });
+
+  it('fails when Velero is not installed on the primary', () => {
+    expect(
+      checkRestoreDrill(anEntityView({ primary: withoutVelero(aPrimary()) }))
+        .message,
+    ).toBe('Velero is not installed on prod-fra');
+  });
+
+  it('is unknown without recorded drills while the reserve is unreachable', () => {
+    expect(
+      checkRestoreDrill(anEntityView({ reserves: [unreachable(aReserve())] }))
+        .state,
+    ).toBe('unknown');
+  });
+
+  it('trusts the recorded history while the reserve is unreachable', () => {
+    const view = anEntityView({
+      reserves: [unreachable(aReserve())],
+      drills: [aDrill(day)],
+    });
+    expect(checkRestoreDrill(view).state).toBe('pass');
+  });
+
+  it('does not apply in mode none or without a reserve', () => {
+    expect(
+      checkRestoreDrill(anEntityView({ policy: { mode: 'none' } })).state,
+    ).toBe('not-applicable');
+    expect(checkRestoreDrill(anEntityView({ reserves: [] })).state).toBe(
+      'not-applicable',
+    );
+  });
+});

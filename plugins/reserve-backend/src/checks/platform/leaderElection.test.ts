@@ -1,0 +1,102 @@
+import {
+  aHealthyCluster,
+  aLease,
+  anEntityView,
+  primaryFacts,
+  reserveFacts,
+  testNow,
+  withoutKind,
+} from '../__fixtures__/builders';
+import { defaultPlatformThresholds } from '../../platform/thresholds';
+import { checkLeaderElection, leaderElectionResult } from './leaderElection';
+
+const context = { now: testNow, thresholds: defaultPlatformThresholds };
+const secondsAgo = (s: number) =>
+  new Date(testNow.getTime() - s * 1000).toISOString();
+const withLeases = (
+  leases: ReturnType<typeof aLease>[],
+  facts = reserveFacts,
+) => aHealthyCluster(facts, { leases });
+
+describe('platform.leader-election', () => {
+  it('passes fresh Leases of both the scheduler and the controller manager', () => {
+    const side = withLeases([
+      aLease('kube-scheduler'),
+      aLease('kube-controller-manager'),
+    ]);
+    expect(leaderElectionResult(side, context).state).toBe('pass');
+  });
+
+  it('is still fresh exactly at renewTime + leaseDurationSeconds', () => {
+    const side = withLeases([
+      aLease('kube-scheduler', {
+        renewTime: secondsAgo(15),
+        leaseDurationSeconds: 15,
+      }),
+      aLease('kube-controller-manager'),
+    ]);
+    expect(leaderElectionResult(side, context).state).toBe('pass');
+  });
+
+  it('fails one second past renewTime + leaseDurationSeconds', () => {
+    const side = withLeases([
+      aLease('kube-scheduler', {
+        renewTime: secondsAgo(16),
+        leaseDurationSeconds: 15,
+      }),
+      aLease('kube-controller-manager'),
+    ]);
+    expect(leaderElectionResult(side, context)).toMatchObject({
+      state: 'fail',
+      message: expect.stringContaining(
+        'kube-scheduler Lease on reserve-ams was last renewed',
+      ),
+    });
+  });
+
+  it('fails Leases last renewed 30 minutes ago, as on reserve-fra-b', () => {
+    const stale = { renewTime: secondsAgo(1800), leaseDurationSeconds: 15 };
+    const side = withLeases([
+      aLease('kube-scheduler', stale),
+      aLease('kube-controller-manager', stale),
+    ]);
+    const result = leaderElectionResult(side, context);
+    expect(result.state).toBe('fail');
+    expect(result.evidence).toHaveLength(2);
+  });
+
+  it('fails a Lease nobody holds and a missing Lease', () => {
+    const side = withLeases([aLease('kube-scheduler', { holder: null })]);
+    const result = leaderElectionResult(side, context);
+    expect(result.state).toBe('fail');
+    expect(result.evidence).toEqual([
+      'nobody holds the kube-scheduler Lease on reserve-ams',
+      'no kube-controller-manager Lease in kube-system on reserve-ams',
+    ]);
+  });
+
+  it('does not apply to a managed control plane that hides its Leases', () => {
+    const side = aHealthyCluster(
+      { ...reserveFacts, managedControlPlane: true },
+      { leases: [] },
+    );
+    expect(leaderElectionResult(side, context).state).toBe('not-applicable');
+  });
+
+  it('is unknown when Leases cannot be read', () => {
+    expect(
+      leaderElectionResult(withoutKind(withLeases([]), 'leases'), context)
+        .state,
+    ).toBe('unknown');
+  });
+
+  it('reports each cluster of the pair', () => {
+    const result = checkLeaderElection(
+      anEntityView({
+        primary: aHealthyCluster(primaryFacts),
+        reserves: [withLeases([])],
+      }),
+    );
+    expect(result.clusters.map(c => c.state)).toEqual(['pass', 'fail']);
+  });
+});

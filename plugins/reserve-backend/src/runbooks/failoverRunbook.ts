@@ -1,0 +1,160 @@
+import {
+  CheckState,
+  Runbook,
+  RunbookCommand,
+  Verdict,
+} from '@kube-reserve/plugin-reserve-common';
+import { ClusterSideView } from '../readiness/EntityView';
+import { scalableWorkloads } from '../checks/workloads';
+import { reserveAvailability } from './reserveAvailability';
+import {
+  RunbookContext,
+  actionItem,
+  computedItem,
+  manualItem,
+  progressOf,
+} from './runbookItems';
+
+const runbook = 'failover';
+
+const verdictStates: Record<Verdict, CheckState> = {
+  ready: 'pass',
+  'at-risk': 'warn',
+  'not-ready': 'fail',
+  unknown: 'unknown',
+};
+
+function hostsOf(side: ClusterSideView | undefined): string[] {
+  const hosts = (side?.ingresses ?? []).flatMap(i =>
+    (i.spec?.rules ?? [])
+      .map(r => r.host)
+      .filter((h): h is string => Boolean(h)),
+  );
+  return [...new Set(hosts)].sort();
+}
+
+function scaleCommands(
+  primary: ClusterSideView | undefined,
+  reserve: string,
+): RunbookCommand[] {
+  if (!primary?.deployments || !primary.statefulSets) return [];
+  const lists = {
+    deployments: primary.deployments,
+    statefulSets: primary.statefulSets,
+  };
+  return scalableWorkloads(lists).map(w => ({
+    label: `Scale ${w.ref} on ${reserve} to the primary's ${w.replicas}`,
+    command: `kubectl --context ${reserve} -n ${
+      w.namespace
+    } scale ${w.kind.toLowerCase()}/${w.name} --replicas=${w.replicas}`,
+  }));
+}
+
+function cronJobCommands(
+  primary: ClusterSideView | undefined,
+  reserve: string,
+): RunbookCommand[] {
+  return (primary?.cronJobs ?? []).flatMap(c => {
+    const { namespace, name } = c.metadata ?? {};
+    return [
+      {
+        label: `Suspend CronJob ${namespace}/${name} on ${
+          primary!.cluster.name
+        }`,
+        command: `kubectl --context ${
+          primary!.cluster.name
+        } -n ${namespace} patch cronjob/${name} --type=merge -p '{"spec":{"suspend":true}}'`,
+      },
+      {
+        label: `Resume CronJob ${namespace}/${name} on ${reserve}`,
+        command: `kubectl --context ${reserve} -n ${namespace} patch cronjob/${name} --type=merge -p '{"spec":{"suspend":false}}'`,
+      },
+    ];
+  });
+}
+
+/** Failover to reserve: verdict, database, external services, scale, CronJobs, traffic, availability. */
+export function failoverRunbook(context: RunbookContext): Runbook {
+  const { report, view } = context;
+  const primary = view.primary;
+  const target = view.reserves[0];
+  const reserve = target?.cluster.name ?? '<reserve>';
+  const namespaces = view.namespaces.join(', ') || 'the service';
+  const hosts = hostsOf(primary);
+  const services = view.policy.externalServices;
+  const items = [
+    computedItem({
+      id: 'reserve-verdict',
+      title: `The reserve ${reserve} is ready to take over`,
+      state: verdictStates[report.verdict],
+      message: `Verdict ${report.verdict}, score ${report.score}`,
+    }),
+    manualItem(context, runbook, {
+      id: 'database-promoted',
+      title: `Database replica promoted on the reserve's site`,
+      description:
+        'Promote the database the reserve points at to primary (or confirm the reserve-side database is writable) before traffic moves.',
+    }),
+    actionItem({
+      id: 'repoint-external-services',
+      actionId: 'repoint-external-services',
+      title: 'Repoint external services to the reserve site',
+      description:
+        services.length > 0
+          ? `Declared external services: ${services.join(', ')}.`
+          : 'No external services are declared (kube-reserve.io/external-services).',
+      commands: services.flatMap(service =>
+        view.namespaces.map(ns => ({
+          label: `Show Service ${ns}/${service} on ${reserve}`,
+          command: `kubectl --context ${reserve} -n ${ns} get service ${service} -o yaml`,
+        })),
+      ),
+    }),
+    actionItem({
+      id: 'scale-reserve',
+      actionId: 'scale-reserve',
+      title: `Scale ${reserve} to the primary's size`,
+      commands: scaleCommands(primary, reserve),
+    }),
+    actionItem({
+      id: 'switch-cronjobs',
+      actionId: 'switch-cronjobs',
+      title: 'Suspend CronJobs on the primary and resume them on the reserve',
+      description: 'So that every job runs once, on the cluster that serves.',
+      commands: cronJobCommands(primary, reserve),
+    }),
+    manualItem(context, runbook, {
+      id: 'switch-traffic',
+      title: 'Switch traffic to the reserve',
+      description:
+        hosts.length > 0
+          ? `Point DNS (or the load balancer) for ${hosts.join(
+              ', ',
+            )} at the ingress address of ${reserve}.`
+          : `The service has no Ingress on the primary; switch whatever routes traffic to ${namespaces} to ${reserve}.`,
+      commands: view.namespaces.map(ns => ({
+        label: `Ingress addresses on ${reserve}`,
+        command: `kubectl --context ${reserve} -n ${ns} get ingress -o wide`,
+      })),
+    }),
+    computedItem({
+      id: 'reserve-available',
+      title: `The service's workloads are available on ${reserve}`,
+      ...(target
+        ? reserveAvailability(target)
+        : {
+            state: 'unknown',
+            message: 'The entity has no configured reserve',
+          }),
+    }),
+  ];
+  return {
+    id: runbook,
+    title: 'Failover to reserve',
+    description: `Move ${report.entityRef} from ${
+      primary?.cluster.name ?? 'its primary'
+    } to ${reserve}. Commands assume kubeconfig contexts named after the clusters.`,
+    sections: [{ id: 'steps', title: 'Steps', items }],
+    progress: progressOf(items),
+  };
+}

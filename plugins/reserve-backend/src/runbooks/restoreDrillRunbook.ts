@@ -1,0 +1,120 @@
+import { Runbook } from '@kube-reserve/plugin-reserve-common';
+import { ClusterSideView } from '../readiness/EntityView';
+import { VeleroSchedule } from '../velero/veleroTypes';
+import {
+  RunbookContext,
+  actionItem,
+  checkItem,
+  progressOf,
+} from './runbookItems';
+
+/** The scratch namespace a drill restores a namespace into, on the reserve. */
+export function drillNamespace(namespace: string): string {
+  return `${namespace}-drill`;
+}
+
+// Velero's own rule for names it generates: `<name>-YYYYMMDDhhmmss` in UTC.
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+// The commands only need a schedule to name: the first unpaused one whose template names one
+// of the entity's namespaces (or all of them). The backup checks judge coverage properly.
+function scheduleFor(
+  primary: ClusterSideView | undefined,
+  namespaces: string[],
+): VeleroSchedule | undefined {
+  const covering = (primary?.veleroSchedules ?? []).filter(schedule => {
+    const included = schedule.spec?.template?.includedNamespaces ?? [];
+    return (
+      included.length === 0 ||
+      included.includes('*') ||
+      namespaces.some(ns => included.includes(ns))
+    );
+  });
+  return covering.find(s => !s.spec?.paused) ?? covering[0];
+}
+
+/** Restore drill: back up now, restore into a scratch namespace on the reserve, check, clean up. */
+export function restoreDrillRunbook(context: RunbookContext): Runbook {
+  const { view, now } = context;
+  const primary = view.primary?.cluster.name ?? '<primary>';
+  const reserve = view.reserves[0]?.cluster.name ?? '<reserve>';
+  const schedule = scheduleFor(view.primary, view.namespaces)?.metadata?.name;
+  const scheduleName = schedule ?? '<schedule>';
+  const mappings = view.namespaces
+    .map(ns => `${ns}:${drillNamespace(ns)}`)
+    .join(',');
+  const restoreName = `${view.namespaces[0] ?? 'drill'}-drill-${stamp(now)}`;
+  const items = [
+    checkItem(context, {
+      id: 'backup-fresh',
+      title: 'A recent backup of the service exists',
+      checkId: 'backup.fresh',
+    }),
+    actionItem({
+      id: 'backup-now',
+      actionId: 'backup-now',
+      title: `Back up now from schedule ${scheduleName}`,
+      description: schedule
+        ? `Builds the Backup as velero backup create --from-schedule does: ${schedule}-${stamp(
+            now,
+          )} (UTC), the schedule's template, labels and annotations.`
+        : 'No Velero Schedule on the primary names the service\u2019s namespaces; see backup.schedule.',
+      commands: [
+        {
+          label: `Back up from ${scheduleName} on ${primary}`,
+          command: `velero --kubecontext ${primary} backup create --from-schedule ${scheduleName} --wait`,
+        },
+      ],
+    }),
+    actionItem({
+      id: 'restore-drill',
+      actionId: 'restore-drill',
+      title: `Restore into ${
+        view.namespaces.map(drillNamespace).join(', ') || 'a scratch namespace'
+      } on ${reserve}`,
+      description:
+        'Restores the newest backup under another namespace (namespaceMapping), so the drill never touches the reserve\u2019s copy of the service. From the restore\u2019s start to pods Ready is the measured RTO.',
+      commands: [
+        {
+          label: `Restore the newest ${scheduleName} backup on ${reserve}`,
+          command: `velero --kubecontext ${reserve} restore create ${restoreName} --from-schedule ${scheduleName} --include-namespaces ${view.namespaces.join(
+            ',',
+          )} --namespace-mappings ${mappings} --wait`,
+        },
+        ...view.namespaces.map(ns => ({
+          label: `Watch the restored pods in ${drillNamespace(ns)}`,
+          command: `kubectl --context ${reserve} -n ${drillNamespace(
+            ns,
+          )} get pods -w`,
+        })),
+      ],
+    }),
+    checkItem(context, {
+      id: 'restored-available',
+      title: 'The restored workloads became available',
+      description:
+        'Read from the last drill Kube Reserve recorded on the reserve.',
+      checkId: 'backup.restore-drill',
+    }),
+    actionItem({
+      id: 'cleanup-drill',
+      actionId: 'cleanup-drill',
+      title: 'Clean up the drill',
+      commands: view.namespaces.map(ns => ({
+        label: `Delete ${drillNamespace(ns)} on ${reserve}`,
+        command: `kubectl --context ${reserve} delete namespace ${drillNamespace(
+          ns,
+        )}`,
+      })),
+    }),
+  ];
+  return {
+    id: 'restore-drill',
+    title: 'Restore drill',
+    description: `Prove the backups of ${view.entityRef} restore on ${reserve}, and measure how long it takes.`,
+    sections: [{ id: 'steps', title: 'Steps', items }],
+    progress: progressOf(items),
+  };
+}
