@@ -8,10 +8,17 @@ import { reservePermissions } from '@kube-reserve/plugin-reserve-common';
 import { registerReadinessAction } from './actions/readinessAction';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
+import { DatabaseDrillStore } from './database/DrillStore';
+import { DatabaseRunbookStore } from './database/RunbookStore';
 import { OwnershipService } from './ownership/OwnershipService';
+import { ClusterOverview } from './platform/ClusterOverview';
+import { platformThresholds } from './platform/thresholds';
 import { parsePolicyDefaults } from './readiness/policy';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
+import { RunbookService } from './runbooks/RunbookService';
+import { readTickTtl } from './runbooks/tickTtl';
+import { DrillRecording } from './velero/DrillRecording';
 
 /** Kube Reserve's backend plugin: reserve readiness of catalog entities, mounted at /api/reserve. */
 export const reservePlugin = createBackendPlugin({
@@ -21,6 +28,9 @@ export const reservePlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        database: coreServices.database,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
@@ -30,25 +40,60 @@ export const reservePlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { config, logger, catalog } = deps;
+        const { config, logger, catalog, scheduler } = deps;
         const registry = ClusterRegistry.fromConfig(config);
         const defaults = parsePolicyDefaults(
           config.getOptional('reserve.defaults') ?? {},
         );
+        const drills = await DatabaseDrillStore.create({ database: deps.database });
+        const runbookStore = await DatabaseRunbookStore.create({
+          database: deps.database,
+        });
+
         const snapshots = ClusterSnapshots.create({ registry, logger });
-        const readiness = new ReadinessService({ catalog, snapshots, defaults });
-        const ownership = new OwnershipService({ catalog, readiness, snapshots });
+        const clusters = new ClusterOverview({
+          snapshots,
+          thresholds: platformThresholds(defaults.certWarning),
+        });
+        const readiness = new ReadinessService({
+          catalog,
+          snapshots,
+          clusters,
+          drills,
+          defaults,
+        });
+        const ownership = new OwnershipService({ catalog, readiness, clusters });
+        const runbooks = new RunbookService({
+          readiness,
+          store: runbookStore,
+          auditor: deps.auditor,
+          tickTtl: readTickTtl(config),
+        });
 
         deps.permissionsRegistry.addPermissions(reservePermissions);
         registerReadinessAction(deps.actionsRegistry, readiness);
-        await snapshots.schedule(deps.scheduler);
+        await snapshots.schedule(scheduler);
+        await new DrillRecording({
+          auth: deps.auth,
+          catalog,
+          readiness,
+          snapshots,
+          reserves: registry
+            .list()
+            .filter(cluster => cluster.facts.role === 'reserve')
+            .map(cluster => cluster.facts.name),
+          store: drills,
+          logger,
+        }).schedule(scheduler, registry.refresh.frequencyMs);
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            snapshots,
+            clusters,
+            pairs: registry.pairs,
             readiness,
             ownership,
+            runbooks,
           }),
         );
         logger.info(

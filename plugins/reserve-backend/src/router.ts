@@ -7,16 +7,24 @@ import {
   AuthorizeResult,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { reserveReadinessReadPermission } from '@kube-reserve/plugin-reserve-common';
+import {
+  ClusterPair,
+  ClustersResponse,
+  reserveReadinessReadPermission,
+  reserveRunbookUpdatePermission,
+} from '@kube-reserve/plugin-reserve-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { ClusterSnapshots } from './clusters/ClusterSnapshots';
 import { OwnershipService } from './ownership/OwnershipService';
+import { ClusterOverview } from './platform/ClusterOverview';
 import { ReadinessService } from './readiness/ReadinessService';
+import { RunbookService } from './runbooks/RunbookService';
 import {
   entityPathSchema,
   ownershipQuerySchema,
   parseInput,
+  runbookItemPathSchema,
+  runbookItemUpdateSchema,
   toEntityRef,
 } from './validation';
 
@@ -24,11 +32,14 @@ import {
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  snapshots: ClusterSnapshots;
+  clusters: ClusterOverview;
+  pairs: ClusterPair[];
   readiness: ReadinessService;
   ownership: OwnershipService;
+  runbooks: RunbookService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, snapshots, readiness, ownership } = options;
+  const { httpAuth, permissions, clusters, readiness, ownership, runbooks } =
+    options;
   const router = Router();
   router.use(express.json());
 
@@ -49,7 +60,11 @@ export async function createRouter(options: {
 
   router.get('/clusters', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ clusters: snapshots.summaries() });
+    const body: ClustersResponse = {
+      clusters: clusters.list(),
+      pairs: options.pairs,
+    };
+    res.json(body);
   });
 
   router.get('/entities/:kind/:namespace/:name/readiness', async (req, res) => {
@@ -57,6 +72,25 @@ export async function createRouter(options: {
     const credentials = await authorize(req, reserveReadinessReadPermission, ref.text);
     res.json(await readiness.getEntityReport(ref.compound, credentials));
   });
+
+  router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
+    const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+    const credentials = await authorize(req, reserveReadinessReadPermission, ref.text);
+    res.json(await runbooks.getRunbooks(ref.compound, credentials));
+  });
+
+  router.put(
+    '/entities/:kind/:namespace/:name/runbooks/:runbook/items/:item',
+    async (req, res) => {
+      const path = parseInput(runbookItemPathSchema, req.params, 'path');
+      const update = parseInput(runbookItemUpdateSchema, req.body, 'body');
+      const ref = toEntityRef(path);
+      const credentials = await authorize(req, reserveRunbookUpdatePermission, ref.text);
+      res.json(
+        await runbooks.setItem(ref.compound, path.runbook, path.item, update, credentials),
+      );
+    },
+  );
 
   router.get('/ownership', async (req, res) => {
     const query = parseInput(ownershipQuerySchema, req.query, 'query');

@@ -18,6 +18,20 @@ export const entityPathSchema = z.object({
   name: refPart('name'),
 });
 
+/** `:kind/:namespace/:name/runbooks/:runbook/items/:item`. */
+export const runbookItemPathSchema = entityPathSchema.extend({
+  runbook: refPart('runbook'),
+  item: refPart('item'),
+});
+
+/** The body of `PUT .../runbooks/:runbook/items/:item`: tick or untick, with an optional note. */
+export const runbookItemUpdateSchema = z
+  .object({
+    ticked: z.boolean({ error: 'ticked must be true or false' }),
+    note: z.string().max(2000, 'note is longer than 2000 characters').optional(),
+  })
+  .strict();
+
 /** `GET /ownership?group=group:default/x&aggregate=true`. */
 export const ownershipQuerySchema = z.object({
   group: z

@@ -1,3 +1,6 @@
+import type { ClusterPlatformFacts } from './platform';
+import type { ClusterPair } from './policy';
+
 /** The part a cluster plays: the one serving today, or one standing by to take over. */
 export type ClusterRole = 'primary' | 'reserve';
 
@@ -65,4 +68,12 @@ export interface ClusterSummary extends ClusterFacts {
   status: ClusterStatus;
   /** Milliseconds since the served snapshot was taken; absent while `pending`. */
   snapshotAgeMs?: number;
+  /** Certificate, version, control-plane, leader-election and node facts with their checks. */
+  platform?: ClusterPlatformFacts;
+}
+
+/** The answer of `GET /clusters`: every configured cluster, and the configured pairs. */
+export interface ClustersResponse {
+  clusters: ClusterSummary[];
+  pairs: ClusterPair[];
 }

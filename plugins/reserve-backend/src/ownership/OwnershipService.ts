@@ -13,7 +13,7 @@ import {
   OwnedCluster,
   OwnershipResponse,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
+import { ClusterOverview } from '../platform/ClusterOverview';
 import { ReadinessService } from '../readiness/ReadinessService';
 import { summarizeReport } from './summarizeReport';
 
@@ -29,7 +29,7 @@ export class OwnershipService {
     private readonly options: {
       catalog: CatalogService;
       readiness: ReadinessService;
-      snapshots: ClusterSnapshots;
+      clusters: ClusterOverview;
       now?: () => Date;
     },
   ) {}
@@ -40,7 +40,7 @@ export class OwnershipService {
     aggregate: boolean,
     credentials: BackstageCredentials,
   ): Promise<OwnershipResponse> {
-    const { catalog, readiness, snapshots } = this.options;
+    const { catalog, readiness, clusters: overview } = this.options;
     const group = await catalog.getEntityByRef(groupRef, { credentials });
     if (!group) {
       throw new NotFoundError(`No group ${stringifyEntityRef(groupRef)} in the catalog`);
@@ -61,16 +61,16 @@ export class OwnershipService {
         entityRef: stringifyEntityRef(entity),
         title: entity.metadata.title,
         owner: ownerOf(entity),
-        summary: snapshots.cluster(entity.metadata.name)
-          ? snapshots.summary(entity.metadata.name)
-          : undefined,
+        summary: overview.get(entity.metadata.name),
       }));
-    const entities = owned
-      .filter(entity => entity.kind === 'Component' && !isClusterResource(entity))
-      .map(entity =>
-        summarizeReport(entity, ownerOf(entity), readiness.reportFor(entity)),
+    const components = owned.filter(entity => entity.kind === 'Component');
+    const entities = (
+      await Promise.all(
+        components.map(async entity =>
+          summarizeReport(entity, ownerOf(entity), await readiness.reportFor(entity)),
+        ),
       )
-      .sort((a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef));
+    ).sort((a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef));
 
     return {
       group: stringifyEntityRef(group),

@@ -11,8 +11,11 @@ import {
   ReportCluster,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
+import { DrillStore } from '../database/DrillStore';
+import { ClusterOverview } from '../platform/ClusterOverview';
 import { platformThresholds } from '../platform/thresholds';
-import { buildEntityView } from './buildEntityView';
+import { buildEntityBackups } from '../velero/backupsSection';
+import { buildEntityView, entityNamespaces } from './buildEntityView';
 import { EntityView } from './EntityView';
 import { selectEntityObjects } from './entitySelection';
 import { evaluateEntity } from './evaluate';
@@ -25,14 +28,17 @@ export interface EntityAssessment {
 }
 
 /**
- * Answers "could this entity run from its reserve now?" from the clusters' latest snapshots:
- * the catalog is asked for the entity (with the caller's credentials), no cluster is.
+ * Answers "could this entity run from its reserve now?" from the clusters' latest snapshots
+ * and the recorded drills: the catalog is asked for the entity (with the caller's
+ * credentials), no cluster is.
  */
 export class ReadinessService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
       snapshots: ClusterSnapshots;
+      clusters: ClusterOverview;
+      drills: DrillStore;
       defaults: PolicyDefaults;
       now?: () => Date;
     },
@@ -43,13 +49,7 @@ export class ReadinessService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityReport> {
-    const entity = await this.options.catalog.getEntityByRef(ref, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
-    }
-    return this.reportFor(entity);
+    return (await this.getEntityAssessment(ref, credentials)).report;
   }
 
   /**
@@ -64,46 +64,66 @@ export class ReadinessService {
       credentials,
     });
     if (!entity) {
-      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     }
     return this.assess(entity);
   }
 
   /** The report of an entity already read from the catalog. */
-  reportFor(entity: Entity): EntityReport {
-    return this.assess(entity).report;
+  async reportFor(entity: Entity): Promise<EntityReport> {
+    return (await this.assess(entity)).report;
   }
 
-  private assess(entity: Entity): EntityAssessment {
+  /** The namespaces an entity's objects live in, on the clusters of its pair. */
+  namespacesOf(entity: Entity): string[] {
     const { snapshots, defaults } = this.options;
+    const selection = selectEntityObjects(entity);
+    if (selection.namespace) {
+      return [selection.namespace];
+    }
+    const pair = readEntityPolicy(entity, defaults, snapshots.pairs).clusters;
+    const names = pair ? [pair.primary, ...pair.reserves] : [];
+    return entityNamespaces(
+      selection,
+      names.filter(name => snapshots.cluster(name)).map(name => snapshots.snapshot(name)),
+    );
+  }
+
+  private async assess(entity: Entity): Promise<EntityAssessment> {
+    const { snapshots, clusters, defaults } = this.options;
     const now = this.options.now?.() ?? new Date();
+    const entityRef = stringifyEntityRef(entity);
     const selection = selectEntityObjects(entity);
     const policy = readEntityPolicy(entity, defaults, snapshots.pairs);
     if (selection.problem) {
       policy.problems.push(selection.problem);
     }
     const view = buildEntityView({
-      entityRef: stringifyEntityRef(entity),
+      entityRef,
       selection,
       policy,
       source: snapshots,
       now,
+      drills: await this.options.drills.listDrills(entityRef),
       thresholds: platformThresholds(defaults.certWarning),
     });
     const { checks, score, verdict } = evaluateEntity(view);
-    const clusters: ReportCluster[] = [view.primary, ...view.reserves]
+    const reportClusters: ReportCluster[] = [view.primary, ...view.reserves]
       .filter(side => side !== undefined)
       .map(side => ({
-        ...snapshots.summary(side.cluster.name),
+        ...clusters.get(side.cluster.name)!,
         roleInPair: side.cluster.role,
       }));
     const report: EntityReport = {
-      entityRef: view.entityRef,
+      entityRef,
       policy,
-      clusters,
+      clusters: reportClusters,
       checks,
       score,
       verdict,
+      backups: buildEntityBackups(view),
       generatedAt: now.toISOString(),
     };
     return { report, view };

@@ -90,49 +90,8 @@ export function buildEntityView(options: {
     ? [selection.namespace]
     : entityNamespaces(selection, snapshots);
 
-  const side = (
-    name: string,
-    role: 'primary' | 'reserve',
-  ): ClusterSideView | undefined => {
-    const cluster = source.cluster(name);
-    if (!cluster) {
-      return undefined;
-    }
-    const snapshot = source.snapshot(name);
-    const view: ClusterSideView = {
-      cluster: { ...cluster.facts, role },
-      status: snapshot.status,
-      version: snapshot.version,
-      apiCertificateNotAfter: snapshot.apiCertificateNotAfter,
-    };
-    const read = (key: string) =>
-      snapshot.status.kinds[key]?.state === 'ok'
-        ? snapshot.kinds.get(key)?.items
-        : undefined;
-    const assign = (list: ListName, items: KubernetesObject[] | undefined) => {
-      (view as unknown as Record<string, unknown>)[list] = items
-        ? convert(list, items)
-        : undefined;
-    };
-    for (const [list, key] of Object.entries(LABELLED)) {
-      assign(
-        list as ListName,
-        read(key)?.filter(item => selection.owns(item, namespaces)),
-      );
-    }
-    for (const [list, key] of Object.entries(IN_NAMESPACES)) {
-      assign(
-        list as ListName,
-        read(key)?.filter(item =>
-          namespaces.includes(item.metadata?.namespace ?? ''),
-        ),
-      );
-    }
-    for (const [list, key] of Object.entries(CLUSTER_WIDE)) {
-      assign(list as ListName, read(key));
-    }
-    return view;
-  };
+  const side = (name: string, role: 'primary' | 'reserve') =>
+    buildClusterSide(source, name, role, { selection, namespaces });
 
   return {
     entityRef,
@@ -149,9 +108,10 @@ export function buildEntityView(options: {
   };
 }
 
+/** The namespaces of an entity without a namespace annotation: where its labelled workloads live. */
 // Without a namespace annotation, the entity's namespaces are those its labelled workloads
 // live in, on any cluster of its pair.
-function entityNamespaces(
+export function entityNamespaces(
   selection: EntitySelection,
   snapshots: ClusterSnapshot[],
 ): string[] {
@@ -191,4 +151,58 @@ function convert(list: ListName, items: KubernetesObject[]): unknown[] {
     );
   }
   return items;
+}
+
+/**
+ * One cluster's side: its facts, status and lists. With an entity scope, namespaced lists
+ * hold the entity's objects only; without one (a cluster on its own, for the platform page)
+ * they are left out and only the cluster-wide lists are filled.
+ */
+export function buildClusterSide(
+  source: SnapshotSource,
+  name: string,
+  role: 'primary' | 'reserve',
+  scope?: { selection: EntitySelection; namespaces: string[] },
+): ClusterSideView | undefined {
+  const cluster = source.cluster(name);
+  if (!cluster) {
+    return undefined;
+  }
+  const snapshot = source.snapshot(name);
+  const view: ClusterSideView = {
+    cluster: { ...cluster.facts, role },
+    status: snapshot.status,
+    version: snapshot.version,
+    apiCertificateNotAfter: snapshot.apiCertificateNotAfter,
+  };
+  const read = (key: string) =>
+    snapshot.status.kinds[key]?.state === 'ok'
+      ? snapshot.kinds.get(key)?.items
+      : undefined;
+  const assign = (list: ListName, items: KubernetesObject[] | undefined) => {
+    (view as unknown as Record<string, unknown>)[list] = items
+      ? convert(list, items)
+      : undefined;
+  };
+  if (scope) {
+    const { selection, namespaces } = scope;
+    for (const [list, key] of Object.entries(LABELLED)) {
+      assign(
+        list as ListName,
+        read(key)?.filter(item => selection.owns(item, namespaces)),
+      );
+    }
+    for (const [list, key] of Object.entries(IN_NAMESPACES)) {
+      assign(
+        list as ListName,
+        read(key)?.filter(item =>
+          namespaces.includes(item.metadata?.namespace ?? ''),
+        ),
+      );
+    }
+  }
+  for (const [list, key] of Object.entries(CLUSTER_WIDE)) {
+    assign(list as ListName, read(key));
+  }
+  return view;
 }
