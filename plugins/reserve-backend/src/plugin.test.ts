@@ -102,6 +102,52 @@ describe('reserve readiness of the demo services, against the simulated clusters
     expect(exists).toMatchObject({ state: 'fail', acceptedRisk: true });
   });
 
+  it('records the restore drill of checkout seen on its reserve, with its duration', async () => {
+    let report = await readiness('checkout');
+    const deadline = Date.now() + 10_000;
+    while (!report.backups?.drills.length && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 200));
+      report = await readiness('checkout');
+    }
+    expect(report.backups!.drills[0]).toMatchObject({
+      cluster: 'reserve-ams',
+      restoreName: 'checkout-drill-20261120103015',
+      phase: 'Completed',
+    });
+    expect(report.backups!.drills[0].durationMs).toBeGreaterThan(0);
+    expect(check(report, 'backup.restore-drill').state).toBe('pass');
+  });
+
+  it('judges event-store\'s daily snapshot-only backups against its 1h RPO', async () => {
+    const report = await readiness('event-store');
+    for (const id of ['backup.schedule', 'backup.healthy', 'backup.volumes']) {
+      expect({ id, state: check(report, id).state }).toEqual({ id, state: 'fail' });
+    }
+    expect(report.backups!.backups.some(b => b.phase === 'Failed')).toBe(true);
+  });
+
+  it('fails reporting, whose only schedule is paused', async () => {
+    const schedule = check(await readiness('reporting'), 'backup.schedule');
+    expect(schedule.state).toBe('fail');
+    expect(JSON.stringify(schedule)).toMatch(/paused/);
+  });
+
+  it('finds the platform faults of reserve-fra-b where search-indexer would fail over', async () => {
+    const report = await readiness('search-indexer');
+    expect(check(report, 'platform.api-cert').state).toBe('warn');
+    for (const id of [
+      'platform.version-skew',
+      'platform.control-plane',
+      'platform.leader-election',
+      'platform.ingress-controller',
+      'backup.location',
+    ]) {
+      expect({ id, state: check(report, id).state }).toEqual({ id, state: 'fail' });
+    }
+    const checkout = await readiness('checkout');
+    expect(checkout.checks.filter(c => c.id.startsWith('platform.') && c.state !== 'pass' && c.state !== 'not-applicable')).toEqual([]);
+  });
+
   it('rolls up what a team owns, with its child groups when aggregated', async () => {
     const direct = await demo.get('/api/reserve/ownership?group=group:default/team-payments');
     expect(direct.status).toBe(200);

@@ -12,10 +12,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   OwnedCluster,
   OwnershipResponse,
+  summarizeReport,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterOverview } from '../platform/ClusterOverview';
 import { ReadinessService } from '../readiness/ReadinessService';
-import { summarizeReport } from './summarizeReport';
 
 const CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
 const OWNER_BATCH = 100;
@@ -67,7 +67,15 @@ export class OwnershipService {
     const entities = (
       await Promise.all(
         components.map(async entity =>
-          summarizeReport(entity, ownerOf(entity), await readiness.reportFor(entity)),
+          summarizeReport(
+            {
+              entityRef: stringifyEntityRef(entity),
+              kind: entity.kind,
+              title: entity.metadata.title,
+            },
+            ownerOf(entity),
+            await readiness.reportFor(entity),
+          ),
         ),
       )
     ).sort((a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef));
