@@ -1,0 +1,23 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import { permissionPolicyModule } from './modules/permissionPolicy';
+
+/**
+ * The demo backend's plugins and modules, except the app backend (which serves the built
+ * frontend): shared by `index.ts` and the test that starts this backend.
+ */
+export function demoBackendFeatures(): Array<
+  BackendFeature | Promise<{ default: BackendFeature }>
+> {
+  return [
+    import('@backstage/plugin-auth-backend'),
+    import('@backstage/plugin-auth-backend-module-guest-provider'),
+    import('@backstage/plugin-catalog-backend'),
+    import('@backstage/plugin-catalog-backend-module-logs'),
+    import('@backstage/plugin-permission-backend'),
+    permissionPolicyModule,
+    // The Kubernetes plugin's backend stays in the demo: Kube Reserve is benchmarked against it.
+    import('@backstage/plugin-kubernetes-backend'),
+    import('@backstage/plugin-user-settings-backend'),
+    import('@kube-reserve/plugin-reserve-backend'),
+  ];
+}
