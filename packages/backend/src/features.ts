@@ -18,6 +18,8 @@ export function demoBackendFeatures(): Array<
     // The Kubernetes plugin's backend stays in the demo: Kube Reserve is benchmarked against it.
     import('@backstage/plugin-kubernetes-backend'),
     import('@backstage/plugin-user-settings-backend'),
+    // User settings push changes to open browsers through signals.
+    import('@backstage/plugin-signals-backend'),
     import('@kube-reserve/plugin-reserve-backend'),
   ];
 }

@@ -1,4 +1,5 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { storeDatabases } from '../__testUtils__/storeDatabases';
 import { DrillRecord } from '@kube-reserve/plugin-reserve-common';
 import { DatabaseDrillStore } from './DrillStore';
 
@@ -18,9 +19,7 @@ const drill = (overrides: Partial<DrillRecord> = {}): DrillRecord => ({
 });
 
 describe('DatabaseDrillStore', () => {
-  const databases = TestDatabases.create({
-    ids: ['SQLITE_3', 'POSTGRES_15', 'POSTGRES_17'],
-  });
+  const databases = storeDatabases();
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);

@@ -1,4 +1,5 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { storeDatabases } from '../__testUtils__/storeDatabases';
 import path from 'node:path';
 import { DatabaseRunbookStore, StoredRunbookTick } from './RunbookStore';
 
@@ -18,7 +19,7 @@ const tick = (
 });
 
 describe('DatabaseRunbookStore', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = storeDatabases();
 
   async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);

@@ -1,0 +1,86 @@
+// Browser tests of the demo: Debian's Chromium driven by playwright-core, as a person would use
+// the Reserve pages. Screenshots land in docs/screenshots (the README shows them).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { appUrl, startDemo } from './demo.mjs';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const screenshots = resolve(root, 'docs/screenshots');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
+  let stopDemo;
+  let browser;
+  let page;
+
+  before(async () => {
+    assert.ok(
+      existsSync(executablePath),
+      `no Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`,
+    );
+    mkdirSync(screenshots, { recursive: true });
+    stopDemo = await startDemo();
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    await page.goto(appUrl);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.getByText('Catalog').first().waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stopDemo?.();
+  });
+
+  const shoot = name => page.screenshot({ path: resolve(screenshots, `${name}.png`) });
+
+  it("shows a not-ready service's failing CronJob finding on its Reserve tab", async () => {
+    await page.goto(`${appUrl}/catalog/default/component/invoice-mailer/reserve`);
+    await page.getByText('Could this service run from its reserve now?').waitFor();
+    await page.getByText('Not ready').first().waitFor();
+    const finding = page.getByText('CronJobs run on one side only');
+    await finding.waitFor();
+    await page.getByText(/invoice-mailer-dunning/).first().waitFor();
+    await shoot('service-reserve-tab');
+  });
+
+  it("shows a ready service's overview card", async () => {
+    await page.goto(`${appUrl}/catalog/default/component/checkout`);
+    await page.getByText('Ready', { exact: true }).first().waitFor();
+    await shoot('service-overview-card');
+  });
+
+  it("rolls up a team's services on its group page", async () => {
+    await page.goto(`${appUrl}/catalog/default/group/team-payments/reserve`);
+    for (const service of ['Checkout', 'Payments API', 'Invoice mailer']) {
+      await page.getByRole('link', { name: service, exact: true }).first().waitFor();
+    }
+    await shoot('group-rollup');
+  });
+
+  it('lists the clusters and services by risk on the platform page', async () => {
+    await page.goto(`${appUrl}/reserve`);
+    for (const cluster of ['prod-fra', 'reserve-ams', 'reserve-fra-b']) {
+      await page.getByText(cluster).first().waitFor();
+    }
+    await page.getByRole('link', { name: 'Search indexer', exact: true }).first().waitFor();
+    await shoot('platform-page');
+  });
+});

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `yarn test:all`: every test of the repository.
+#  1. unit, component and integration tests (Jest, through backstage-cli), with the store tests
+#     on SQLite and on a throwaway PostgreSQL when one is installed (Debian `postgresql`);
+#  2. the browser tests (node:test + playwright-core + Debian `chromium`) against the demo,
+#     which they start themselves unless it is already running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! env | grep -q '^BACKSTAGE_TEST_DATABASE_POSTGRES'; then
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    eval "$(scripts/test-postgres.sh)"
+    trap 'scripts/test-postgres.sh --stop' EXIT
+    echo "test:all: a throwaway PostgreSQL serves the store tests"
+  elif [ -n "${CI:-}" ]; then
+    echo "test:all: PostgreSQL is not installed (apt-get install postgresql)" >&2
+    exit 1
+  else
+    echo "test:all: no PostgreSQL installed; the store tests run on SQLite only" >&2
+  fi
+fi
+
+backstage-cli repo test --watchAll=false
+node --test --test-concurrency=1 'e2e/*.test.mjs'
