@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 export const appUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
-export const backendUrl = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
+export const backendUrl =
+  process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 
 async function guestToken() {
   const res = await fetch(`${backendUrl}/api/auth/guest/refresh`);
@@ -25,7 +26,9 @@ async function until(what, timeoutMs, probe) {
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`gave up waiting for ${what}${last ? `: ${last.message}` : ''}`);
+      throw new Error(
+        `gave up waiting for ${what}${last ? `: ${last.message}` : ''}`,
+      );
     }
     await sleep(1000);
   }
@@ -34,7 +37,10 @@ async function until(what, timeoutMs, probe) {
 /** Starts the demo unless one is running; resolves to a function that stops what it started. */
 export async function startDemo() {
   let child;
-  const running = await fetch(appUrl).then(r => r.ok, () => false);
+  const running = await fetch(appUrl).then(
+    r => r.ok,
+    () => false,
+  );
   if (!running) {
     child = spawn(process.execPath, [resolve(root, 'scripts/demo.mjs')], {
       cwd: root,
@@ -54,7 +60,11 @@ export async function startDemo() {
     }
   };
   try {
-    await until('the app on :3000', 300_000, async () => (await fetch(appUrl)).ok);
+    await until(
+      'the app on :3000',
+      300_000,
+      async () => (await fetch(appUrl)).ok,
+    );
     await until('the demo catalog', 120_000, async () => {
       const res = await fetch(
         `${backendUrl}/api/catalog/entities/by-query?filter=kind=component&limit=20`,
@@ -67,7 +77,9 @@ export async function startDemo() {
         headers: { Authorization: `Bearer ${await guestToken()}` },
       });
       const { clusters } = await res.json();
-      return clusters.length === 3 && clusters.every(c => c.status.state === 'ok');
+      return (
+        clusters.length === 3 && clusters.every(c => c.status.state === 'ok')
+      );
     });
   } catch (error) {
     await stop();

@@ -49,15 +49,23 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
     await stopDemo?.();
   });
 
-  const shoot = name => page.screenshot({ path: resolve(screenshots, `${name}.png`) });
+  const shoot = name =>
+    page.screenshot({ path: resolve(screenshots, `${name}.png`) });
 
   it("shows a not-ready service's failing CronJob finding on its Reserve tab", async () => {
-    await page.goto(`${appUrl}/catalog/default/component/invoice-mailer/reserve`);
-    await page.getByText('Could this service run from its reserve now?').waitFor();
+    await page.goto(
+      `${appUrl}/catalog/default/component/invoice-mailer/reserve`,
+    );
+    await page
+      .getByText('Could this service run from its reserve now?')
+      .waitFor();
     await page.getByText('Not ready').first().waitFor();
     const finding = page.getByText('CronJobs run on one side only');
     await finding.waitFor();
-    await page.getByText(/invoice-mailer-dunning/).first().waitFor();
+    await page
+      .getByText(/invoice-mailer-dunning/)
+      .first()
+      .waitFor();
     await shoot('service-reserve-tab');
   });
 
@@ -70,7 +78,10 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
   it("rolls up a team's services on its group page", async () => {
     await page.goto(`${appUrl}/catalog/default/group/team-payments/reserve`);
     for (const service of ['Checkout', 'Payments API', 'Invoice mailer']) {
-      await page.getByRole('link', { name: service, exact: true }).first().waitFor();
+      await page
+        .getByRole('link', { name: service, exact: true })
+        .first()
+        .waitFor();
     }
     await shoot('group-rollup');
   });
@@ -80,7 +91,10 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
     for (const cluster of ['prod-fra', 'reserve-ams', 'reserve-fra-b']) {
       await page.getByText(cluster).first().waitFor();
     }
-    await page.getByRole('link', { name: 'Search indexer', exact: true }).first().waitFor();
+    await page
+      .getByRole('link', { name: 'Search indexer', exact: true })
+      .first()
+      .waitFor();
     await shoot('platform-page');
   });
 });

@@ -5,7 +5,15 @@
 // writes the CA (base64) and each cluster's tokens there too, which app-config.yaml reads with
 // $file, so that no demo secret is copied into the config.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +33,9 @@ const children = [];
 function run(command, args, name) {
   const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
-    console.error(`[demo] ${name} exited (${signal ?? code}); stopping the demo`);
+    console.error(
+      `[demo] ${name} exited (${signal ?? code}); stopping the demo`,
+    );
     shutdown(code ?? 1);
   });
   children.push(child);
@@ -46,10 +56,14 @@ run(
   process.execPath,
   [
     join(root, 'packages/cluster-sim/bin/cluster-sim'),
-    '--fixtures', fixtures,
-    '--kubeconfig', kubeconfig,
-    '--state-dir', stateDir,
-    '--admin-port', adminPort,
+    '--fixtures',
+    fixtures,
+    '--kubeconfig',
+    kubeconfig,
+    '--state-dir',
+    stateDir,
+    '--admin-port',
+    adminPort,
   ],
   'cluster-sim',
 );
@@ -73,14 +87,21 @@ if (!stopping) {
   );
   for (const dir of readdirSync(fixtures)) {
     const file = join(fixtures, dir, 'cluster.yaml');
-    if (!statSync(join(fixtures, dir)).isDirectory() || !existsSync(file)) continue;
+    if (!statSync(join(fixtures, dir)).isDirectory() || !existsSync(file))
+      continue;
     const cluster = parse(readFileSync(file, 'utf8'));
     for (const token of cluster.tokens ?? []) {
-      writeFileSync(join(stateDir, `${cluster.name}.${token.name}.token`), token.token, {
-        mode: 0o600,
-      });
+      writeFileSync(
+        join(stateDir, `${cluster.name}.${token.name}.token`),
+        token.token,
+        {
+          mode: 0o600,
+        },
+      );
     }
   }
-  console.log(`[demo] clusters up; kubectl --kubeconfig ${kubeconfig} config get-contexts`);
+  console.log(
+    `[demo] clusters up; kubectl --kubeconfig ${kubeconfig} config get-contexts`,
+  );
   run('yarn', ['dev'], 'backstage');
 }

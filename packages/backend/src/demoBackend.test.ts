@@ -34,7 +34,10 @@ function demoConfig(sim: Simulator) {
   config.catalog.processingInterval = { seconds: 1 };
   // The guest provider refuses to run outside NODE_ENV=development unless told to.
   config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
-  config.reserve.refresh = { frequency: { seconds: 1 }, timeout: { seconds: 2 } };
+  config.reserve.refresh = {
+    frequency: { seconds: 1 },
+    timeout: { seconds: 2 },
+  };
   return config;
 }
 
@@ -43,7 +46,9 @@ describe('the demo backend', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let guestToken = '';
   const get = (path: string) =>
-    request(backend.server).get(path).set('Authorization', `Bearer ${guestToken}`);
+    request(backend.server)
+      .get(path)
+      .set('Authorization', `Bearer ${guestToken}`);
   const put = (path: string, body: object) =>
     request(backend.server)
       .put(path)
@@ -84,7 +89,10 @@ describe('the demo backend', () => {
     await sim?.stop();
   });
 
-  async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  async function eventually<T>(
+    read: () => Promise<T>,
+    ok: (value: T) => boolean,
+  ): Promise<T> {
     const deadline = Date.now() + 30_000;
     for (;;) {
       const value = await read();
@@ -99,13 +107,25 @@ describe('the demo backend', () => {
     );
     expect(ownership).toContain('group:default/team-payments');
     const components = await eventually(
-      async () => (await get('/api/catalog/entities/by-query?filter=kind=component')).body.items,
+      async () =>
+        (
+          await get('/api/catalog/entities/by-query?filter=kind=component')
+        ).body.items,
       items => items?.length === 10,
     );
-    expect(components.map((e: any) => e.metadata.name).sort()).toContain('checkout');
-    const groups = await get('/api/catalog/entities/by-query?filter=kind=group');
+    expect(components.map((e: any) => e.metadata.name).sort()).toContain(
+      'checkout',
+    );
+    const groups = await get(
+      '/api/catalog/entities/by-query?filter=kind=group',
+    );
     expect(groups.body.items.map((e: any) => e.metadata.name)).toEqual(
-      expect.arrayContaining(['team-payments', 'team-storefront', 'team-data', 'platform']),
+      expect.arrayContaining([
+        'team-payments',
+        'team-storefront',
+        'team-data',
+        'platform',
+      ]),
     );
     const clusters = await get(
       '/api/catalog/entities/by-query?filter=kind=resource,spec.type=kubernetes-cluster',
@@ -125,16 +145,25 @@ describe('the demo backend', () => {
 
   it('serves reserve readiness for a demo service', async () => {
     const report = await eventually(
-      async () => (await get('/api/reserve/entities/component/default/invoice-mailer/readiness')).body,
+      async () =>
+        (
+          await get(
+            '/api/reserve/entities/component/default/invoice-mailer/readiness',
+          )
+        ).body,
       body => body.clusters?.every((c: any) => c.status.state === 'ok'),
     );
     expect(report.verdict).toBe('not-ready');
-    expect(report.checks.find((c: any) => c.id === 'parity.cronjobs').state).toBe('fail');
+    expect(
+      report.checks.find((c: any) => c.id === 'parity.cronjobs').state,
+    ).toBe('fail');
   });
 
   it('lets the guest tick runbook items of the services team-payments owns, and no others', async () => {
     const itemOf = async (service: string) => {
-      const res = await get(`/api/reserve/entities/component/default/${service}/runbooks`);
+      const res = await get(
+        `/api/reserve/entities/component/default/${service}/runbooks`,
+      );
       expect(res.status).toBe(200);
       return res.body.runbooks[0].sections
         .flatMap((s: any) => s.items)

@@ -4,7 +4,10 @@ import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger
 import { parse } from 'yaml';
 import { EntityReport } from '@kube-reserve/plugin-reserve-common';
 import { examplesDir } from './__testUtils__/demoCatalog';
-import { DemoBackend, startDemoBackend } from './__testUtils__/startDemoBackend';
+import {
+  DemoBackend,
+  startDemoBackend,
+} from './__testUtils__/startDemoBackend';
 
 jest.setTimeout(90_000);
 
@@ -17,7 +20,9 @@ function fixtureSecrets(): string[] {
     const facts = parse(readFileSync(resolve(dir, 'cluster.yaml'), 'utf8'));
     secrets.push(...facts.tokens.map((t: { token: string }) => t.token));
     for (const file of readdirSync(dir).filter(f => f !== 'cluster.yaml')) {
-      const docs = readFileSync(resolve(dir, file), 'utf8').split(/^---$/m).map(d => parse(d));
+      const docs = readFileSync(resolve(dir, file), 'utf8')
+        .split(/^---$/m)
+        .map(d => parse(d));
       for (const doc of docs) {
         if (doc?.kind !== 'Secret') continue;
         for (const value of Object.values<string>(doc.stringData ?? {})) {
@@ -49,7 +54,9 @@ describe('a cluster that fails does not take the others down', () => {
     // The real root logger, writing to stdout like a deployed backend.
     demo = await startDemoBackend({ features: [rootLoggerServiceFactory] });
     await demo.waitForCatalog();
-    await demo.waitForClusters(states => Object.values(states).every(s => s === 'ok'));
+    await demo.waitForClusters(states =>
+      Object.values(states).every(s => s === 'ok'),
+    );
   });
 
   afterAll(async () => {
@@ -60,12 +67,16 @@ describe('a cluster that fails does not take the others down', () => {
 
   afterEach(async () => {
     demo.sim.clusters.forEach(cluster => cluster.faults.clear());
-    await demo.waitForClusters(states => Object.values(states).every(s => s === 'ok'));
+    await demo.waitForClusters(states =>
+      Object.values(states).every(s => s === 'ok'),
+    );
   });
 
   const readiness = async (name: string) => {
     const started = Date.now();
-    const res = await demo.get(`/api/reserve/entities/component/default/${name}/readiness`);
+    const res = await demo.get(
+      `/api/reserve/entities/component/default/${name}/readiness`,
+    );
     expect(res.status).toBe(200);
     return { report: res.body as EntityReport, tookMs: Date.now() - started };
   };
@@ -87,10 +98,14 @@ describe('a cluster that fails does not take the others down', () => {
 
   it('answers promptly while the reserve hangs, and says the reserve did not answer', async () => {
     demo.sim.cluster('reserve-ams').faults.set({ hang: true });
-    await demo.waitForClusters(s => s['reserve-ams'] === 'unreachable' && s['prod-fra'] === 'ok');
+    await demo.waitForClusters(
+      s => s['reserve-ams'] === 'unreachable' && s['prod-fra'] === 'ok',
+    );
     const { report, tookMs } = await readiness('checkout');
     expect(tookMs).toBeLessThan(1500);
-    expect(clusterOf(report, 'reserve-ams').status.message).toMatch(/no answer within/);
+    expect(clusterOf(report, 'reserve-ams').status.message).toMatch(
+      /no answer within/,
+    );
     expect(stateOf(report, 'topology.reachable')).toBe('fail');
     expect(stateOf(report, 'parity.images')).toBe('unknown');
     expect(stateOf(report, 'parity.cronjobs')).toBe('unknown');
@@ -109,13 +124,18 @@ describe('a cluster that fails does not take the others down', () => {
   });
 
   it('marks only secrets unknown when the reserve forbids them', async () => {
-    demo.sim.cluster('reserve-ams').faults.set({ forbiddenResources: ['secrets'] });
+    demo.sim
+      .cluster('reserve-ams')
+      .faults.set({ forbiddenResources: ['secrets'] });
     const report = await readinessWhen(
       'checkout',
-      r => clusterOf(r, 'reserve-ams').status.kinds.secrets?.state === 'forbidden',
+      r =>
+        clusterOf(r, 'reserve-ams').status.kinds.secrets?.state === 'forbidden',
     );
     expect(clusterOf(report, 'reserve-ams').status.state).toBe('ok');
-    expect(clusterOf(report, 'reserve-ams').status.kinds.secrets.message).toMatch(/forbidden/);
+    expect(
+      clusterOf(report, 'reserve-ams').status.kinds.secrets.message,
+    ).toMatch(/forbidden/);
     expect(stateOf(report, 'parity.site-config')).toBe('unknown');
     expect(stateOf(report, 'parity.images')).toBe('pass');
   });
@@ -135,13 +155,33 @@ describe('a cluster that fails does not take the others down', () => {
 
   it('answers bad input with a 4xx naming what was wrong, never a 500', async () => {
     const cases: Array<[string, number, RegExp]> = [
-      ['/api/reserve/entities/component/default/no-such-service/readiness', 404, /no-such-service/],
-      ['/api/reserve/entities/compo%20nent/default/checkout/readiness', 400, /kind/],
-      ['/api/reserve/entities/component/default/che$kout/readiness', 400, /name/],
+      [
+        '/api/reserve/entities/component/default/no-such-service/readiness',
+        404,
+        /no-such-service/,
+      ],
+      [
+        '/api/reserve/entities/compo%20nent/default/checkout/readiness',
+        400,
+        /kind/,
+      ],
+      [
+        '/api/reserve/entities/component/default/che$kout/readiness',
+        400,
+        /name/,
+      ],
       ['/api/reserve/ownership', 400, /group/],
-      ['/api/reserve/ownership?group=group:default/no-such-team', 404, /no-such-team/],
+      [
+        '/api/reserve/ownership?group=group:default/no-such-team',
+        404,
+        /no-such-team/,
+      ],
       ['/api/reserve/ownership?group=component:default/checkout', 400, /Group/],
-      ['/api/reserve/ownership?group=team-data&aggregate=maybe', 400, /aggregate/],
+      [
+        '/api/reserve/ownership?group=team-data&aggregate=maybe',
+        400,
+        /aggregate/,
+      ],
       [`/api/reserve/ownership?group=${'x'.repeat(5000)}`, 400, /group/],
     ];
     for (const [path, status, message] of cases) {

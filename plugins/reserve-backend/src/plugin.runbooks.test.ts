@@ -9,7 +9,10 @@ import {
   RunbooksResponse,
 } from '@kube-reserve/plugin-reserve-common';
 import request from 'supertest';
-import { DemoBackend, startDemoBackend } from './__testUtils__/startDemoBackend';
+import {
+  DemoBackend,
+  startDemoBackend,
+} from './__testUtils__/startDemoBackend';
 
 jest.setTimeout(60_000);
 
@@ -44,7 +47,9 @@ describe('runbooks of a demo service', () => {
   beforeAll(async () => {
     demo = await startDemoBackend({ features: [ownerOnlyPermissions] });
     await demo.waitForCatalog();
-    await demo.waitForClusters(s => Object.values(s).every(state => state === 'ok'));
+    await demo.waitForClusters(s =>
+      Object.values(s).every(state => state === 'ok'),
+    );
   });
   afterAll(() => demo?.stop());
 
@@ -57,7 +62,9 @@ describe('runbooks of a demo service', () => {
     const items = (await runbooks()).runbooks
       .find(r => r.id === runbook)!
       .sections.flatMap(s => s.items);
-    return items.find(i => i.kind === 'manual' && (!id || i.id === id)) as ManualRunbookItem;
+    return items.find(
+      i => i.kind === 'manual' && (!id || i.id === id),
+    ) as ManualRunbookItem;
   };
   const put = (path: string, user: string, body: unknown) =>
     request(demo.server)
@@ -74,7 +81,9 @@ describe('runbooks of a demo service', () => {
       'cluster-upgrade',
     ]);
     const items = all.flatMap(r => r.sections.flatMap(s => s.items));
-    expect(new Set(items.map(i => i.kind))).toEqual(new Set(['auto', 'manual', 'action']));
+    expect(new Set(items.map(i => i.kind))).toEqual(
+      new Set(['auto', 'manual', 'action']),
+    );
     const action = items.find(i => i.kind === 'action')!;
     expect(action).toMatchObject({ available: false });
   });
@@ -88,17 +97,24 @@ describe('runbooks of a demo service', () => {
     expect(ticked.status).toBe(200);
     const after = await manualItem('failover', item.id);
     expect(after.state).toBe('done');
-    expect(after.tick).toMatchObject({ by: owner, note: 'replica promoted by the DBA on call' });
+    expect(after.tick).toMatchObject({
+      by: owner,
+      note: 'replica promoted by the DBA on call',
+    });
     expect(Date.parse(after.tick!.expiresAt)).toBeGreaterThan(Date.now());
 
-    const unticked = await put(`failover/items/${item.id}`, owner, { ticked: false });
+    const unticked = await put(`failover/items/${item.id}`, owner, {
+      ticked: false,
+    });
     expect(unticked.status).toBe(200);
     expect((await manualItem('failover', item.id)).state).toBe('open');
   });
 
   it('refuses a tick from someone who may not, and stores nothing', async () => {
     const item = await manualItem('failover');
-    const res = await put(`failover/items/${item.id}`, intruder, { ticked: true });
+    const res = await put(`failover/items/${item.id}`, intruder, {
+      ticked: true,
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/reserve\.runbook\.update/);
     expect((await manualItem('failover', item.id)).state).toBe('open');
@@ -106,7 +122,9 @@ describe('runbooks of a demo service', () => {
 
   it('answers a bad runbook, item or body with a 400 naming it', async () => {
     const { runbooks: all } = await runbooks();
-    const auto = all[0].sections.flatMap(s => s.items).find(i => i.kind === 'auto')!;
+    const auto = all[0].sections
+      .flatMap(s => s.items)
+      .find(i => i.kind === 'auto')!;
     const manual = await manualItem('failover');
     const cases: Array<[string, unknown, RegExp]> = [
       ['failover/items/no-such-item', { ticked: true }, /no-such-item/],
@@ -114,7 +132,11 @@ describe('runbooks of a demo service', () => {
       [`failover/items/${auto.id}`, { ticked: true }, /only manual items/],
       [`failover/items/${manual.id}`, { ticked: 'yes' }, /ticked/],
       [`failover/items/${manual.id}`, { ticked: true, extra: 1 }, /extra/],
-      [`failover/items/${manual.id}`, { ticked: true, note: 'x'.repeat(2001) }, /note/],
+      [
+        `failover/items/${manual.id}`,
+        { ticked: true, note: 'x'.repeat(2001) },
+        /note/,
+      ],
     ];
     for (const [path, body, message] of cases) {
       const res = await put(path, owner, body);

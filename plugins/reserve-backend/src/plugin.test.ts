@@ -1,5 +1,8 @@
 import { EntityReport } from '@kube-reserve/plugin-reserve-common';
-import { DemoBackend, startDemoBackend } from './__testUtils__/startDemoBackend';
+import {
+  DemoBackend,
+  startDemoBackend,
+} from './__testUtils__/startDemoBackend';
 
 jest.setTimeout(60_000);
 
@@ -19,7 +22,9 @@ describe('reserve readiness of the demo services, against the simulated clusters
   afterAll(() => demo?.stop());
 
   const readiness = async (name: string): Promise<EntityReport> => {
-    const res = await demo.get(`/api/reserve/entities/component/default/${name}/readiness`);
+    const res = await demo.get(
+      `/api/reserve/entities/component/default/${name}/readiness`,
+    );
     expect(res.status).toBe(200);
     return res.body;
   };
@@ -32,7 +37,9 @@ describe('reserve readiness of the demo services, against the simulated clusters
   it('lists every configured cluster with its facts, version and certificate', async () => {
     const res = await demo.get('/api/reserve/clusters');
     expect(res.status).toBe(200);
-    const byName = Object.fromEntries(res.body.clusters.map((c: any) => [c.name, c]));
+    const byName = Object.fromEntries(
+      res.body.clusters.map((c: any) => [c.name, c]),
+    );
     expect(byName['prod-fra']).toMatchObject({
       role: 'primary',
       site: 'fra1',
@@ -41,7 +48,9 @@ describe('reserve readiness of the demo services, against the simulated clusters
     });
     expect(byName['reserve-fra-b'].version).toBe('v1.33.6');
     const certDays =
-      (Date.parse(byName['reserve-fra-b'].apiCertificate.notAfter) - Date.now()) / 86_400_000;
+      (Date.parse(byName['reserve-fra-b'].apiCertificate.notAfter) -
+        Date.now()) /
+      86_400_000;
     expect(certDays).toBeGreaterThan(17);
     expect(certDays).toBeLessThan(19);
     expect(byName['reserve-ams'].snapshotAgeMs).toBeLessThan(10_000);
@@ -53,7 +62,14 @@ describe('reserve readiness of the demo services, against the simulated clusters
       ['prod-fra', 'primary'],
       ['reserve-ams', 'reserve'],
     ]);
-    for (const id of ['parity.deployed', 'parity.images', 'parity.cronjobs', 'parity.site-config', 'workload.replicas', 'workload.pdb']) {
+    for (const id of [
+      'parity.deployed',
+      'parity.images',
+      'parity.cronjobs',
+      'parity.site-config',
+      'workload.replicas',
+      'workload.pdb',
+    ]) {
       expect(check(report, id).state).toBe('pass');
     }
   });
@@ -73,7 +89,10 @@ describe('reserve readiness of the demo services, against the simulated clusters
   });
 
   it('fails catalog-api whose reserve ConfigMap still points at the primary database', async () => {
-    const siteConfig = check(await readiness('catalog-api'), 'parity.site-config');
+    const siteConfig = check(
+      await readiness('catalog-api'),
+      'parity.site-config',
+    );
     expect(siteConfig.state).toBe('fail');
     expect(JSON.stringify(siteConfig)).toContain('catalog-api-db');
   });
@@ -90,15 +109,21 @@ describe('reserve readiness of the demo services, against the simulated clusters
     expect(report.verdict).toBe('not-ready');
   });
 
-  it('fails search-indexer, whose reserve is in the primary\'s own site', async () => {
+  it("fails search-indexer, whose reserve is in the primary's own site", async () => {
     const report = await readiness('search-indexer');
-    expect(report.clusters.map(c => c.name)).toEqual(['prod-fra', 'reserve-fra-b']);
+    expect(report.clusters.map(c => c.name)).toEqual([
+      'prod-fra',
+      'reserve-fra-b',
+    ]);
     expect(check(report, 'topology.failure-domain').state).toBe('fail');
     expect(report.verdict).toBe('not-ready');
   });
 
   it('labels reporting, without a reserve by decision, as an accepted risk', async () => {
-    const exists = check(await readiness('reporting'), 'topology.reserve-exists');
+    const exists = check(
+      await readiness('reporting'),
+      'topology.reserve-exists',
+    );
     expect(exists).toMatchObject({ state: 'fail', acceptedRisk: true });
   });
 
@@ -118,10 +143,13 @@ describe('reserve readiness of the demo services, against the simulated clusters
     expect(check(report, 'backup.restore-drill').state).toBe('pass');
   });
 
-  it('judges event-store\'s daily snapshot-only backups against its 1h RPO', async () => {
+  it("judges event-store's daily snapshot-only backups against its 1h RPO", async () => {
     const report = await readiness('event-store');
     for (const id of ['backup.schedule', 'backup.healthy', 'backup.volumes']) {
-      expect({ id, state: check(report, id).state }).toEqual({ id, state: 'fail' });
+      expect({ id, state: check(report, id).state }).toEqual({
+        id,
+        state: 'fail',
+      });
     }
     expect(report.backups!.backups.some(b => b.phase === 'Failed')).toBe(true);
   });
@@ -142,30 +170,47 @@ describe('reserve readiness of the demo services, against the simulated clusters
       'platform.ingress-controller',
       'backup.location',
     ]) {
-      expect({ id, state: check(report, id).state }).toEqual({ id, state: 'fail' });
+      expect({ id, state: check(report, id).state }).toEqual({
+        id,
+        state: 'fail',
+      });
     }
     const checkout = await readiness('checkout');
-    expect(checkout.checks.filter(c => c.id.startsWith('platform.') && c.state !== 'pass' && c.state !== 'not-applicable')).toEqual([]);
+    expect(
+      checkout.checks.filter(
+        c =>
+          c.id.startsWith('platform.') &&
+          c.state !== 'pass' &&
+          c.state !== 'not-applicable',
+      ),
+    ).toEqual([]);
   });
 
   it('rolls up what a team owns, with its child groups when aggregated', async () => {
-    const direct = await demo.get('/api/reserve/ownership?group=group:default/team-payments');
+    const direct = await demo.get(
+      '/api/reserve/ownership?group=group:default/team-payments',
+    );
     expect(direct.status).toBe(200);
     expect(direct.body.entities.map((r: any) => r.entityRef).sort()).toEqual([
       'component:default/checkout',
       'component:default/invoice-mailer',
       'component:default/payments-api',
     ]);
-    const row = direct.body.entities.find((r: any) => r.entityRef === 'component:default/invoice-mailer');
-    expect(row).toMatchObject({ verdict: 'not-ready', worstFinding: { checkId: 'parity.cronjobs' } });
+    const row = direct.body.entities.find(
+      (r: any) => r.entityRef === 'component:default/invoice-mailer',
+    );
+    expect(row).toMatchObject({
+      verdict: 'not-ready',
+      worstFinding: { checkId: 'parity.cronjobs' },
+    });
 
-    const engineering = await demo.get('/api/reserve/ownership?group=engineering&aggregate=true');
+    const engineering = await demo.get(
+      '/api/reserve/ownership?group=engineering&aggregate=true',
+    );
     expect(engineering.body.entities).toHaveLength(10 - 0);
     const platform = await demo.get('/api/reserve/ownership?group=platform');
-    expect(platform.body.clusters.map((c: any) => c.summary?.name).sort()).toEqual([
-      'prod-fra',
-      'reserve-ams',
-      'reserve-fra-b',
-    ]);
+    expect(
+      platform.body.clusters.map((c: any) => c.summary?.name).sort(),
+    ).toEqual(['prod-fra', 'reserve-ams', 'reserve-fra-b']);
   });
 });

@@ -45,7 +45,9 @@ export const reservePlugin = createBackendPlugin({
         const defaults = parsePolicyDefaults(
           config.getOptional('reserve.defaults') ?? {},
         );
-        const drills = await DatabaseDrillStore.create({ database: deps.database });
+        const drills = await DatabaseDrillStore.create({
+          database: deps.database,
+        });
         const runbookStore = await DatabaseRunbookStore.create({
           database: deps.database,
         });
@@ -62,7 +64,11 @@ export const reservePlugin = createBackendPlugin({
           drills,
           defaults,
         });
-        const ownership = new OwnershipService({ catalog, readiness, clusters });
+        const ownership = new OwnershipService({
+          catalog,
+          readiness,
+          clusters,
+        });
         const runbooks = new RunbookService({
           readiness,
           store: runbookStore,
@@ -97,7 +103,9 @@ export const reservePlugin = createBackendPlugin({
           }),
         );
         logger.info(
-          `Collecting ${registry.list().length} clusters every ${registry.refresh.frequencyMs} ms`,
+          `Collecting ${registry.list().length} clusters every ${
+            registry.refresh.frequencyMs
+          } ms`,
         );
       },
     });

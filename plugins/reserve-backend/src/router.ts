@@ -48,12 +48,19 @@ export async function createRouter(options: {
     permission: ResourcePermission<'catalog-entity'>,
     resourceRef: string,
   ) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const [decision] = await permissions.authorize([{ permission, resourceRef }], {
-      credentials,
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
     });
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef }],
+      {
+        credentials,
+      },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed to ${permission.name} on ${resourceRef}`);
+      throw new NotAllowedError(
+        `Not allowed to ${permission.name} on ${resourceRef}`,
+      );
     }
     return credentials;
   };
@@ -69,13 +76,21 @@ export async function createRouter(options: {
 
   router.get('/entities/:kind/:namespace/:name/readiness', async (req, res) => {
     const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
-    const credentials = await authorize(req, reserveReadinessReadPermission, ref.text);
+    const credentials = await authorize(
+      req,
+      reserveReadinessReadPermission,
+      ref.text,
+    );
     res.json(await readiness.getEntityReport(ref.compound, credentials));
   });
 
   router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
     const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
-    const credentials = await authorize(req, reserveReadinessReadPermission, ref.text);
+    const credentials = await authorize(
+      req,
+      reserveReadinessReadPermission,
+      ref.text,
+    );
     res.json(await runbooks.getRunbooks(ref.compound, credentials));
   });
 
@@ -85,17 +100,33 @@ export async function createRouter(options: {
       const path = parseInput(runbookItemPathSchema, req.params, 'path');
       const update = parseInput(runbookItemUpdateSchema, req.body, 'body');
       const ref = toEntityRef(path);
-      const credentials = await authorize(req, reserveRunbookUpdatePermission, ref.text);
+      const credentials = await authorize(
+        req,
+        reserveRunbookUpdatePermission,
+        ref.text,
+      );
       res.json(
-        await runbooks.setItem(ref.compound, path.runbook, path.item, update, credentials),
+        await runbooks.setItem(
+          ref.compound,
+          path.runbook,
+          path.item,
+          update,
+          credentials,
+        ),
       );
     },
   );
 
   router.get('/ownership', async (req, res) => {
     const query = parseInput(ownershipQuerySchema, req.query, 'query');
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const response = await ownership.getOwnership(query.group, query.aggregate, credentials);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const response = await ownership.getOwnership(
+      query.group,
+      query.aggregate,
+      credentials,
+    );
     const decisions = await permissions.authorize(
       response.entities.map(row => ({
         permission: reserveReadinessReadPermission,

@@ -1,4 +1,8 @@
-import { CompoundEntityRef, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
@@ -9,7 +13,10 @@ const refPart = (what: string) =>
     .string()
     .min(1, `${what} is empty`)
     .max(253, `${what} is longer than 253 characters`)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, `${what} has characters an entity ${what} cannot have`);
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      `${what} has characters an entity ${what} cannot have`,
+    );
 
 /** `:kind/:namespace/:name` of the entity routes. */
 export const entityPathSchema = z.object({
@@ -28,7 +35,10 @@ export const runbookItemPathSchema = entityPathSchema.extend({
 export const runbookItemUpdateSchema = z
   .object({
     ticked: z.boolean({ error: 'ticked must be true or false' }),
-    note: z.string().max(2000, 'note is longer than 2000 characters').optional(),
+    note: z
+      .string()
+      .max(2000, 'note is longer than 2000 characters')
+      .optional(),
   })
   .strict();
 
@@ -39,7 +49,10 @@ export const ownershipQuerySchema = z.object({
     .max(512, 'group is longer than 512 characters')
     .transform((text, ctx) => {
       try {
-        return parseEntityRef(text, { defaultKind: 'group', defaultNamespace: 'default' });
+        return parseEntityRef(text, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        });
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
         return z.NEVER;

@@ -53,8 +53,8 @@ describe('OwnerWritesPolicy', () => {
   });
 
   it('refuses a change to an entity when nobody is signed in', async () => {
-    await expect(
-      policy.handle({ permission: entityUpdate }),
-    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    await expect(policy.handle({ permission: entityUpdate })).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 });

@@ -6,7 +6,9 @@ export const examplesDir = resolve(__dirname, '../../../../examples');
 /** Catalog configuration that ingests the demo catalog (teams, services, clusters). */
 export const demoCatalogConfig = {
   processingInterval: { seconds: 1 },
-  rules: [{ allow: ['Component', 'System', 'Resource', 'Group', 'User', 'Location'] }],
+  rules: [
+    { allow: ['Component', 'System', 'Resource', 'Group', 'User', 'Location'] },
+  ],
   locations: [
     { type: 'file', target: resolve(examplesDir, 'entities.yaml') },
     { type: 'file', target: resolve(examplesDir, 'org.yaml') },

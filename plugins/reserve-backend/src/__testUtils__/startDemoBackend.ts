@@ -14,9 +14,24 @@ import { demoCatalogConfig, examplesDir } from './demoCatalog';
 /** The demo's cluster facts and default pair, as in app-config.yaml. */
 export const demoReserveConfig = {
   clusters: {
-    'prod-fra': { role: 'primary', site: 'fra1', provider: 'hetzner', region: 'eu-central' },
-    'reserve-ams': { role: 'reserve', site: 'ams3', provider: 'digitalocean', region: 'eu-west' },
-    'reserve-fra-b': { role: 'reserve', site: 'fra1', provider: 'hetzner', region: 'eu-central' },
+    'prod-fra': {
+      role: 'primary',
+      site: 'fra1',
+      provider: 'hetzner',
+      region: 'eu-central',
+    },
+    'reserve-ams': {
+      role: 'reserve',
+      site: 'ams3',
+      provider: 'digitalocean',
+      region: 'eu-west',
+    },
+    'reserve-fra-b': {
+      role: 'reserve',
+      site: 'fra1',
+      provider: 'hetzner',
+      region: 'eu-central',
+    },
   },
   pairs: [{ primary: 'prod-fra', reserves: ['reserve-ams'] }],
   refresh: { frequency: { seconds: 1 }, timeout: { milliseconds: 1500 } },
@@ -32,7 +47,9 @@ export interface DemoBackend {
   /** Waits until the catalog holds the demo's entities. */
   waitForCatalog(): Promise<void>;
   /** Waits until every cluster's snapshot matches, e.g. all `ok`. */
-  waitForClusters(predicate: (states: Record<string, string>) => boolean): Promise<void>;
+  waitForClusters(
+    predicate: (states: Record<string, string>) => boolean,
+  ): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -89,7 +106,9 @@ export async function startDemoBackend(options?: {
     get,
     async waitForCatalog() {
       await waitFor('the demo catalog', async () => {
-        const res = await get('/api/catalog/entities/by-query?filter=kind=component&limit=20');
+        const res = await get(
+          '/api/catalog/entities/by-query?filter=kind=component&limit=20',
+        );
         return res.body.items?.length === 10;
       });
     },
@@ -99,12 +118,17 @@ export async function startDemoBackend(options?: {
         const res = await get('/api/reserve/clusters');
         states = Object.fromEntries(
           (res.body.clusters ?? []).map(
-            (c: { name: string; status: { state: string } }) => [c.name, c.status.state],
+            (c: { name: string; status: { state: string } }) => [
+              c.name,
+              c.status.state,
+            ],
           ),
         );
         return predicate(states);
       }).catch(error => {
-        throw new Error(`${error.message}; last seen: ${JSON.stringify(states)}`);
+        throw new Error(
+          `${error.message}; last seen: ${JSON.stringify(states)}`,
+        );
       });
     },
     async stop() {

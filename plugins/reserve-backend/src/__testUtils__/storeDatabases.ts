@@ -1,6 +1,7 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 
-const POSTGRES_URL = /^BACKSTAGE_TEST_DATABASE_POSTGRES(\d+)_CONNECTION_STRING$/;
+const POSTGRES_URL =
+  /^BACKSTAGE_TEST_DATABASE_POSTGRES(\d+)_CONNECTION_STRING$/;
 
 /**
  * The databases store tests run on: SQLite, and every PostgreSQL whose connection string is

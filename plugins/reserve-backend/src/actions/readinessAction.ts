@@ -27,7 +27,11 @@ export function registerReadinessAction(
           score: z.number(),
           generatedAt: z.string(),
           checks: z.array(
-            z.object({ id: z.string(), state: z.string(), message: z.string() }),
+            z.object({
+              id: z.string(),
+              state: z.string(),
+              message: z.string(),
+            }),
           ),
         }),
     },
@@ -42,7 +46,11 @@ export function registerReadinessAction(
           verdict: report.verdict,
           score: report.score,
           generatedAt: report.generatedAt,
-          checks: report.checks.map(({ id, state, message }) => ({ id, state, message })),
+          checks: report.checks.map(({ id, state, message }) => ({
+            id,
+            state,
+            message,
+          })),
         },
       };
     },

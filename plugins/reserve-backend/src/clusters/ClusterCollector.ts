@@ -84,11 +84,14 @@ export class ClusterCollector {
       }
     });
     const versionFailure =
-      version.status === 'rejected' ? describeFailure(version.reason) : undefined;
+      version.status === 'rejected'
+        ? describeFailure(version.reason)
+        : undefined;
     this.current = {
       name: this.name,
       status: this.status(now, versionFailure, failures, kindStatus),
-      version: version.status === 'fulfilled' ? version.value : this.current.version,
+      version:
+        version.status === 'fulfilled' ? version.value : this.current.version,
       apiCertificateNotAfter:
         certificate.status === 'fulfilled'
           ? certificate.value.toISOString()
@@ -102,7 +105,9 @@ export class ClusterCollector {
     kind: CollectedKind,
   ): Promise<KubernetesObject[]> {
     const namespace =
-      kind.namespace === 'velero' ? this.options.veleroNamespace : kind.namespace;
+      kind.namespace === 'velero'
+        ? this.options.veleroNamespace
+        : kind.namespace;
     const items = await connection.list(kind.apiVersion, kind.kind, namespace);
     if (kind.key === 'secrets') {
       return items.map(item => this.options.secrets.digest(item));

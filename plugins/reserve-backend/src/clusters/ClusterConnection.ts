@@ -46,7 +46,9 @@ export class ClusterConnection {
         },
       ],
       users: [{ name: config.name, token: config.token }],
-      contexts: [{ name: config.name, cluster: config.name, user: config.name }],
+      contexts: [
+        { name: config.name, cluster: config.name, user: config.name },
+      ],
       currentContext: config.name,
     });
     const configuration = k8s.createConfiguration({
@@ -93,7 +95,10 @@ export class ClusterConnection {
       );
       items.push(...page.items);
       // Typed lists name the token `_continue`; custom resources come back as plain JSON.
-      const listMeta = page.metadata as { _continue?: string; continue?: string };
+      const listMeta = page.metadata as {
+        _continue?: string;
+        continue?: string;
+      };
       continueToken = listMeta?._continue || listMeta?.continue || undefined;
     } while (continueToken);
     return items;
@@ -121,7 +126,9 @@ export class ClusterConnection {
         rejectUnauthorized: false,
       });
       socket.setTimeout(this.timeoutMs, () =>
-        socket.destroy(new Error(`no TLS handshake within ${this.timeoutMs} ms`)),
+        socket.destroy(
+          new Error(`no TLS handshake within ${this.timeoutMs} ms`),
+        ),
       );
       socket.once('secureConnect', () => {
         const { valid_to: validTo } = socket.getPeerCertificate();
@@ -140,7 +147,9 @@ export class ClusterConnection {
     if (this.config.caData) {
       return Buffer.from(this.config.caData, 'base64').toString('utf8');
     }
-    return this.config.caFile ? readFile(this.config.caFile, 'utf8') : undefined;
+    return this.config.caFile
+      ? readFile(this.config.caFile, 'utf8')
+      : undefined;
   }
 }
 

@@ -6,14 +6,29 @@ const kubernetes = {
     {
       type: 'config',
       clusters: [
-        { name: 'prod-fra', url: 'https://127.0.0.1:6443', authProvider: 'serviceAccount', serviceAccountToken: 't1' },
-        { name: 'reserve-ams', url: 'https://127.0.0.1:6444', authProvider: 'serviceAccount', serviceAccountToken: 't2' },
+        {
+          name: 'prod-fra',
+          url: 'https://127.0.0.1:6443',
+          authProvider: 'serviceAccount',
+          serviceAccountToken: 't1',
+        },
+        {
+          name: 'reserve-ams',
+          url: 'https://127.0.0.1:6444',
+          authProvider: 'serviceAccount',
+          serviceAccountToken: 't2',
+        },
       ],
     },
   ],
 };
 const clusters = {
-  'prod-fra': { role: 'primary', site: 'fra1', provider: 'hetzner', region: 'eu-central' },
+  'prod-fra': {
+    role: 'primary',
+    site: 'fra1',
+    provider: 'hetzner',
+    region: 'eu-central',
+  },
   'reserve-ams': { role: 'reserve', site: 'ams3', provider: 'digitalocean' },
 };
 
@@ -31,31 +46,54 @@ describe('ClusterRegistry', () => {
       refresh: { frequency: { seconds: 15 }, timeout: { seconds: 3 } },
     });
     expect(result.list().map(c => c.facts)).toEqual([
-      { name: 'prod-fra', role: 'primary', site: 'fra1', provider: 'hetzner', region: 'eu-central' },
-      { name: 'reserve-ams', role: 'reserve', site: 'ams3', provider: 'digitalocean' },
+      {
+        name: 'prod-fra',
+        role: 'primary',
+        site: 'fra1',
+        provider: 'hetzner',
+        region: 'eu-central',
+      },
+      {
+        name: 'reserve-ams',
+        role: 'reserve',
+        site: 'ams3',
+        provider: 'digitalocean',
+      },
     ]);
     expect(result.get('prod-fra')?.connection).toMatchObject({
       url: 'https://127.0.0.1:6443',
       token: 't1',
       skipTLSVerify: false,
     });
-    expect(result.pairs).toEqual([{ primary: 'prod-fra', reserves: ['reserve-ams'] }]);
+    expect(result.pairs).toEqual([
+      { primary: 'prod-fra', reserves: ['reserve-ams'] },
+    ]);
     expect(result.refresh).toEqual({ frequencyMs: 15_000, timeoutMs: 3_000 });
     expect(result.veleroNamespace).toBe('velero');
   });
 
   it('uses a 30 s refresh and a 10 s timeout by default', () => {
-    expect(registry({ clusters }).refresh).toEqual({ frequencyMs: 30_000, timeoutMs: 10_000 });
+    expect(registry({ clusters }).refresh).toEqual({
+      frequencyMs: 30_000,
+      timeoutMs: 10_000,
+    });
   });
 
   it('stops start-up on a pair naming an unknown cluster', () => {
     expect(() =>
-      registry({ clusters, pairs: [{ primary: 'prod-fra', reserves: ['reserve-xyz'] }] }),
-    ).toThrow("Invalid config at 'reserve.pairs[0].reserves[0]': unknown cluster 'reserve-xyz'");
+      registry({
+        clusters,
+        pairs: [{ primary: 'prod-fra', reserves: ['reserve-xyz'] }],
+      }),
+    ).toThrow(
+      "Invalid config at 'reserve.pairs[0].reserves[0]': unknown cluster 'reserve-xyz'",
+    );
   });
 
   it('stops start-up on a pair without a primary', () => {
-    expect(() => registry({ clusters, pairs: [{ reserves: ['reserve-ams'] }] })).toThrow(
+    expect(() =>
+      registry({ clusters, pairs: [{ reserves: ['reserve-ams'] }] }),
+    ).toThrow(
       "Invalid config at 'reserve.pairs[0].primary': a pair needs a primary",
     );
   });
@@ -67,7 +105,11 @@ describe('ClusterRegistry', () => {
           type: 'config',
           clusters: [
             ...kubernetes.clusterLocatorMethods[0].clusters,
-            { name: 'prod-fra', url: 'https://127.0.0.1:7443', authProvider: 'serviceAccount' },
+            {
+              name: 'prod-fra',
+              url: 'https://127.0.0.1:7443',
+              authProvider: 'serviceAccount',
+            },
           ],
         },
       ],
@@ -79,19 +121,32 @@ describe('ClusterRegistry', () => {
 
   it('stops start-up on facts for a cluster the Kubernetes configuration lacks', () => {
     expect(() =>
-      registry({ clusters: { ...clusters, 'reserve-x': { role: 'reserve', site: 'x1' } } }),
-    ).toThrow("Invalid config at 'reserve.clusters.reserve-x': no cluster named 'reserve-x'");
+      registry({
+        clusters: { ...clusters, 'reserve-x': { role: 'reserve', site: 'x1' } },
+      }),
+    ).toThrow(
+      "Invalid config at 'reserve.clusters.reserve-x': no cluster named 'reserve-x'",
+    );
   });
 
   it('stops start-up on an unknown role', () => {
     expect(() =>
-      registry({ clusters: { ...clusters, 'reserve-ams': { role: 'standby', site: 'ams3' } } }),
-    ).toThrow("Invalid config at 'reserve.clusters.reserve-ams.role': expected 'primary' or 'reserve', got 'standby'");
+      registry({
+        clusters: {
+          ...clusters,
+          'reserve-ams': { role: 'standby', site: 'ams3' },
+        },
+      }),
+    ).toThrow(
+      "Invalid config at 'reserve.clusters.reserve-ams.role': expected 'primary' or 'reserve', got 'standby'",
+    );
   });
 
   it('names a missing site', () => {
     expect(() =>
-      registry({ clusters: { ...clusters, 'reserve-ams': { role: 'reserve' } } }),
+      registry({
+        clusters: { ...clusters, 'reserve-ams': { role: 'reserve' } },
+      }),
     ).toThrow(/reserve\.clusters\.reserve-ams\.site/);
   });
 });

@@ -1,9 +1,6 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import {
-  ClusterFacts,
-  ClusterPair,
-} from '@kube-reserve/plugin-reserve-common';
+import { ClusterFacts, ClusterPair } from '@kube-reserve/plugin-reserve-common';
 
 /** How to reach one cluster's API server; the token never leaves the backend. */
 export interface ClusterConnectionConfig {
@@ -143,7 +140,9 @@ function readPairs(
     const key = `reserve.pairs[${p}]`;
     const primary = pair.getOptionalString('primary');
     if (!primary) {
-      throw new Error(`Invalid config at '${key}.primary': a pair needs a primary`);
+      throw new Error(
+        `Invalid config at '${key}.primary': a pair needs a primary`,
+      );
     }
     const known = (name: string, at: string) => {
       if (!clusters.has(name)) {
@@ -178,7 +177,10 @@ function readRefresh(config: Config): RefreshSettings {
   for (const [name, value] of Object.entries(settings)) {
     if (!(value > 0)) {
       throw new Error(
-        `Invalid config at 'reserve.refresh.${name.replace(/Ms$/, '')}': must be a positive duration`,
+        `Invalid config at 'reserve.refresh.${name.replace(
+          /Ms$/,
+          '',
+        )}': must be a positive duration`,
       );
     }
   }

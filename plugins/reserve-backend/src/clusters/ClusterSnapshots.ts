@@ -1,7 +1,4 @@
-import {
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import {
   ClusterPair,
   ClusterSummary,
@@ -97,7 +94,8 @@ export class ClusterSnapshots {
 
   /** The latest snapshot of a cluster, marked stale when it has not been refreshed in time. */
   snapshot(name: string): ClusterSnapshot {
-    const snapshot = this.collectors.get(name)?.snapshot ?? pendingSnapshot(name);
+    const snapshot =
+      this.collectors.get(name)?.snapshot ?? pendingSnapshot(name);
     const { status } = snapshot;
     const periodMs = this.registry.refresh.frequencyMs;
     if (
@@ -112,7 +110,9 @@ export class ClusterSnapshots {
           ...status,
           state: 'stale',
           message: `not refreshed since ${status.collectedAt}`,
-          staleSince: new Date(Date.parse(status.collectedAt) + periodMs).toISOString(),
+          staleSince: new Date(
+            Date.parse(status.collectedAt) + periodMs,
+          ).toISOString(),
         },
       };
     }
@@ -121,7 +121,9 @@ export class ClusterSnapshots {
 
   /** Every configured cluster with its facts and the state of its data. */
   summaries(): ClusterSummary[] {
-    return this.registry.list().map(cluster => this.summary(cluster.facts.name));
+    return this.registry
+      .list()
+      .map(cluster => this.summary(cluster.facts.name));
   }
 
   /** One cluster's facts and the state of its data. */

@@ -18,7 +18,9 @@ export class SecretDigester {
   private readonly key = randomBytes(32);
 
   /** The digest of one Secret as listed from the API. */
-  digest(secret: KubernetesObject & { type?: string; data?: Record<string, string> }): DigestedSecret {
+  digest(
+    secret: KubernetesObject & { type?: string; data?: Record<string, string> },
+  ): DigestedSecret {
     const { [LAST_APPLIED]: _lastApplied, ...annotations } =
       secret.metadata?.annotations ?? {};
     const keyHashes: Record<string, string> = {};

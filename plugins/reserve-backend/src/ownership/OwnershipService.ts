@@ -43,11 +43,15 @@ export class OwnershipService {
     const { catalog, readiness, clusters: overview } = this.options;
     const group = await catalog.getEntityByRef(groupRef, { credentials });
     if (!group) {
-      throw new NotFoundError(`No group ${stringifyEntityRef(groupRef)} in the catalog`);
+      throw new NotFoundError(
+        `No group ${stringifyEntityRef(groupRef)} in the catalog`,
+      );
     }
     if (group.kind.toLowerCase() !== 'group') {
       throw new InputError(
-        `group must refer to a Group, but ${stringifyEntityRef(group)} is a ${group.kind}`,
+        `group must refer to a Group, but ${stringifyEntityRef(group)} is a ${
+          group.kind
+        }`,
       );
     }
     const owners = aggregate
@@ -78,7 +82,9 @@ export class OwnershipService {
           ),
         ),
       )
-    ).sort((a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef));
+    ).sort(
+      (a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef),
+    );
 
     return {
       group: stringifyEntityRef(group),
@@ -98,7 +104,9 @@ export class OwnershipService {
     let frontier = [group];
     while (frontier.length > 0) {
       const childRefs = frontier
-        .flatMap(g => getEntityRelations(g, RELATION_PARENT_OF, { kind: 'group' }))
+        .flatMap(g =>
+          getEntityRelations(g, RELATION_PARENT_OF, { kind: 'group' }),
+        )
         .map(ref => stringifyEntityRef(ref))
         .filter(ref => !seen.has(ref));
       childRefs.forEach(ref => seen.add(ref));
@@ -134,7 +142,9 @@ export class OwnershipService {
 }
 
 function isClusterResource(entity: Entity): boolean {
-  return entity.kind === 'Resource' && entity.spec?.type === CLUSTER_RESOURCE_TYPE;
+  return (
+    entity.kind === 'Resource' && entity.spec?.type === CLUSTER_RESOURCE_TYPE
+  );
 }
 
 function ownerOf(entity: Entity): string {

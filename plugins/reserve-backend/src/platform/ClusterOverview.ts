@@ -38,7 +38,11 @@ export class ClusterOverview {
     return side
       ? {
           ...summary,
-          platform: evaluateClusterPlatform(side, now?.() ?? new Date(), thresholds),
+          platform: evaluateClusterPlatform(
+            side,
+            now?.() ?? new Date(),
+            thresholds,
+          ),
         }
       : summary;
   }

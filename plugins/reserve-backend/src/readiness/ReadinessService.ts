@@ -87,7 +87,9 @@ export class ReadinessService {
     const names = pair ? [pair.primary, ...pair.reserves] : [];
     return entityNamespaces(
       selection,
-      names.filter(name => snapshots.cluster(name)).map(name => snapshots.snapshot(name)),
+      names
+        .filter(name => snapshots.cluster(name))
+        .map(name => snapshots.snapshot(name)),
     );
   }
 

@@ -5,7 +5,9 @@ const matches = (selector: string, labels: Record<string, string>) =>
 
 describe('label selectors', () => {
   it('matches equality requirements', () => {
-    expect(matches('app=web,tier==front', { app: 'web', tier: 'front' })).toBe(true);
+    expect(matches('app=web,tier==front', { app: 'web', tier: 'front' })).toBe(
+      true,
+    );
     expect(matches('app=web', { app: 'api' })).toBe(false);
     expect(matches('app!=web', { app: 'api' })).toBe(true);
     expect(matches('app!=web', {})).toBe(true);
@@ -18,10 +20,12 @@ describe('label selectors', () => {
     expect(matches('env notin (dev)', {})).toBe(true);
     expect(matches('canary', { canary: '' })).toBe(true);
     expect(matches('!canary', { canary: 'yes' })).toBe(false);
-    expect(matches('backstage.io/kubernetes-id=checkout,env in (a,b)', {
-      'backstage.io/kubernetes-id': 'checkout',
-      env: 'b',
-    })).toBe(true);
+    expect(
+      matches('backstage.io/kubernetes-id=checkout,env in (a,b)', {
+        'backstage.io/kubernetes-id': 'checkout',
+        env: 'b',
+      }),
+    ).toBe(true);
   });
 
   it('names the requirement it cannot read', () => {

@@ -5,8 +5,12 @@ export type LabelSelector = Array<(labels: Record<string, string>) => boolean>;
 
 const KEY = String.raw`[A-Za-z0-9][-A-Za-z0-9_./]*`;
 const VALUE = String.raw`[-A-Za-z0-9_.]*`;
-const SET_REQUIREMENT = new RegExp(String.raw`^(${KEY})\s+(in|notin)\s+\(([^)]*)\)$`);
-const EQUALITY_REQUIREMENT = new RegExp(String.raw`^(${KEY})\s*(==|=|!=)\s*(${VALUE})$`);
+const SET_REQUIREMENT = new RegExp(
+  String.raw`^(${KEY})\s+(in|notin)\s+\(([^)]*)\)$`,
+);
+const EQUALITY_REQUIREMENT = new RegExp(
+  String.raw`^(${KEY})\s*(==|=|!=)\s*(${VALUE})$`,
+);
 const EXISTS_REQUIREMENT = new RegExp(String.raw`^(!?)(${KEY})$`);
 
 /**
@@ -36,7 +40,9 @@ export function parseLabelSelector(text: string): LabelSelector {
       const [, not, key] = match;
       return not ? labels => !(key in labels) : labels => key in labels;
     }
-    throw new InputError(`cannot read label selector requirement '${requirement}'`);
+    throw new InputError(
+      `cannot read label selector requirement '${requirement}'`,
+    );
   });
 }
 

@@ -46,7 +46,9 @@ export class DrillRecording {
   /** Records the drills the reserves' current snapshots show; returns how many. */
   async recordOnce(): Promise<number> {
     const { auth, catalog, readiness, snapshots, store, logger } = this.options;
-    const reserves = this.options.reserves.map(name => snapshots.snapshot(name));
+    const reserves = this.options.reserves.map(name =>
+      snapshots.snapshot(name),
+    );
     if (reserves.every(snapshot => snapshot.status.state === 'pending')) {
       return 0;
     }
