@@ -38,19 +38,45 @@ function fixtureSecrets(): string[] {
 describe('a cluster that fails does not take the others down', () => {
   let demo: DemoBackend;
   const logged: string[] = [];
-  const stdout = process.stdout.write.bind(process.stdout);
-  const stderr = process.stderr.write.bind(process.stderr);
+  const restores: Array<() => void> = [];
+  // The logger writes to stdout, or to console's own streams when Jest runs it in a worker:
+  // record all of them.
+  function captureOutput() {
+    const record = (...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+    };
+    const consoleStreams = console as unknown as {
+      _stdout?: NodeJS.WriteStream;
+      _stderr?: NodeJS.WriteStream;
+    };
+    const streams = [
+      process.stdout,
+      process.stderr,
+      consoleStreams._stdout,
+      consoleStreams._stderr,
+    ].filter((s): s is NodeJS.WriteStream => Boolean(s));
+    for (const stream of new Set(streams)) {
+      const write = stream.write;
+      stream.write = ((chunk: unknown) => {
+        record(chunk);
+        return true;
+      }) as typeof stream.write;
+      restores.push(() => {
+        stream.write = write;
+      });
+    }
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      const original = console[method];
+      console[method] = record;
+      restores.push(() => {
+        console[method] = original;
+      });
+    }
+  }
 
   beforeAll(async () => {
     // Capture everything the backend logs, to prove no secret reaches a log line.
-    process.stdout.write = ((chunk: string) => {
-      logged.push(String(chunk));
-      return true;
-    }) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string) => {
-      logged.push(String(chunk));
-      return true;
-    }) as typeof process.stderr.write;
+    captureOutput();
     // The real root logger, writing to stdout like a deployed backend.
     demo = await startDemoBackend({ features: [rootLoggerServiceFactory] });
     await demo.waitForCatalog();
@@ -60,8 +86,7 @@ describe('a cluster that fails does not take the others down', () => {
   });
 
   afterAll(async () => {
-    process.stdout.write = stdout;
-    process.stderr.write = stderr;
+    restores.forEach(restore => restore());
     await demo?.stop();
   });
 

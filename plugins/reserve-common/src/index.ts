@@ -16,3 +16,4 @@ export * from './report';
 export * from './runbooks';
 export * from './scoring';
 export * from './states';
+export * from './summarizeReport';

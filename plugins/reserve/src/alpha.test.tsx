@@ -41,6 +41,7 @@ function apis() {
       cluster('prod-fra', 'primary'),
       cluster('reserve-ams', 'reserve'),
     ],
+    pairs: [{ primary: 'prod-fra', reserves: ['reserve-ams'] }],
   });
   const catalogApi = catalogApiMock.mock({
     getEntities: jest

@@ -4,7 +4,12 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
@@ -39,6 +44,7 @@ async function renderLegacy(
       cluster('prod-fra', 'primary'),
       cluster('reserve-ams', 'reserve'),
     ],
+    pairs: [{ primary: 'prod-fra', reserves: ['reserve-ams'] }],
   });
   const catalogApi = catalogApiMock.mock({
     getEntities: jest.fn().mockResolvedValue({ items: [] }),
@@ -48,6 +54,7 @@ async function renderLegacy(
       apis={[
         [reserveApiRef, api],
         [catalogApiRef, catalogApi],
+        [permissionApiRef, mockApis.permission()],
       ]}
     >
       <EntityProvider entity={entity}>

@@ -1,22 +1,41 @@
-import { Entity } from '@backstage/catalog-model';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  mockApis,
+  TestApiProvider,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { ReactElement } from 'react';
 import { ReserveApi, reserveApiRef } from '../api';
 
-/** A ReserveApi whose methods are jest mocks. */
+/** A ReserveApi whose methods are jest mocks; runbooks default to none. */
 export function mockReserveApi(): jest.Mocked<ReserveApi> {
   return {
     getClusters: jest.fn(),
     getEntityReport: jest.fn(),
     getOwnership: jest.fn(),
+    getRunbooks: jest.fn(async (entity: CompoundEntityRef) => ({
+      entityRef: stringifyEntityRef(entity),
+      runbooks: [],
+      tickTtl: '30d',
+      generatedAt: new Date().toISOString(),
+    })),
+    updateRunbookItem: jest.fn(),
   };
 }
 
-/** Renders an element in a legacy test app, on an entity's page, with the given ReserveApi. */
+/**
+ * Renders an element in a legacy test app, on an entity's page, with the given ReserveApi and
+ * a permission API that allows everything unless `extraApis` replaces it.
+ */
 export function renderWithReserveApi(
   element: ReactElement,
   options: {
@@ -26,8 +45,13 @@ export function renderWithReserveApi(
   },
 ) {
   const { api, entity, extraApis = [] } = options;
+  const apis = [
+    [reserveApiRef, api],
+    [permissionApiRef, mockApis.permission()],
+    ...extraApis,
+  ];
   return renderInTestApp(
-    <TestApiProvider apis={[[reserveApiRef, api], ...(extraApis as any)]}>
+    <TestApiProvider apis={apis as any}>
       {entity ? (
         <EntityProvider entity={entity}>{element}</EntityProvider>
       ) : (

@@ -1,17 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
-  ClusterPair,
-  ClusterSummary,
+  ClustersResponse,
   EntityReport,
+  ManualRunbookItem,
   OwnershipResponse,
+  RunbookId,
+  RunbookItemUpdate,
+  RunbooksResponse,
 } from '@kube-reserve/plugin-reserve-common';
 
-/** The answer of `GET /clusters`; `pairs` is the configured topology when the backend sends it. */
-export interface ClustersResponse {
-  clusters: ClusterSummary[];
-  pairs?: ClusterPair[];
-}
+/** The answer of `GET /clusters`: every configured cluster and the configured pairs. */
+export type { ClustersResponse };
 
 /** Options of {@link ReserveApi.getOwnership}. */
 export interface OwnershipRequest {
@@ -21,14 +21,26 @@ export interface OwnershipRequest {
   aggregate: boolean;
 }
 
+/** Which manual runbook item to tick or untick, for {@link ReserveApi.updateRunbookItem}. */
+export interface RunbookItemRequest {
+  entity: CompoundEntityRef;
+  runbook: RunbookId;
+  item: string;
+  update: RunbookItemUpdate;
+}
+
 /** Reads reserve readiness from the Kube Reserve backend. */
 export interface ReserveApi {
-  /** Every configured cluster with its facts and connection status. */
+  /** Every configured cluster with its facts and connection status, and the configured pairs. */
   getClusters(): Promise<ClustersResponse>;
   /** The readiness report of one entity. */
   getEntityReport(entity: CompoundEntityRef): Promise<EntityReport>;
   /** One summary row per entity a group owns, plus the clusters it owns. */
   getOwnership(request: OwnershipRequest): Promise<OwnershipResponse>;
+  /** The runbooks of one entity, with live item states. */
+  getRunbooks(entity: CompoundEntityRef): Promise<RunbooksResponse>;
+  /** Ticks or unticks a manual runbook item; resolves to the item as stored. */
+  updateRunbookItem(request: RunbookItemRequest): Promise<ManualRunbookItem>;
 }
 
 /** The API reference of {@link ReserveApi}. */

@@ -74,3 +74,37 @@ describe('ReserveClient', () => {
     expect(error.statusCode).toBe(404);
   });
 });
+
+describe('ReserveClient runbooks', () => {
+  const entity = { kind: 'Component', namespace: 'default', name: 'checkout' };
+
+  it('reads the runbooks of an entity', async () => {
+    const { client, fetch } = clientAnswering(200, { runbooks: [] });
+    await client.getRunbooks(entity);
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://localhost:7007/api/reserve/entities/Component/default/checkout/runbooks',
+    );
+  });
+
+  it('ticks a manual item with a PUT carrying the tick and the note', async () => {
+    const item = { id: 'database-promoted', kind: 'manual', state: 'done' };
+    const { client, fetch } = clientAnswering(200, item);
+    await expect(
+      client.updateRunbookItem({
+        entity,
+        runbook: 'failover',
+        item: 'database-promoted',
+        update: { ticked: true, note: 'Promoted at 14:02' },
+      }),
+    ).resolves.toEqual(item);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(
+      'http://localhost:7007/api/reserve/entities/Component/default/checkout/runbooks/failover/items/database-promoted',
+    );
+    expect(init.method).toBe('PUT');
+    expect(JSON.parse(String(init.body))).toEqual({
+      ticked: true,
+      note: 'Promoted at 14:02',
+    });
+  });
+});

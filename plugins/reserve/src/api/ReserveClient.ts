@@ -2,10 +2,18 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ClustersResponse,
   EntityReport,
+  ManualRunbookItem,
   OwnershipResponse,
+  RunbooksResponse,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClustersResponse, OwnershipRequest, ReserveApi } from './ReserveApi';
+import { OwnershipRequest, ReserveApi, RunbookItemRequest } from './ReserveApi';
+
+function entityPath(entity: CompoundEntityRef): string {
+  const segments = [entity.kind, entity.namespace, entity.name];
+  return `/entities/${segments.map(encodeURIComponent).join('/')}`;
+}
 
 /** {@link ReserveApi} over HTTP, against the backend plugin mounted at `/api/reserve`. */
 export class ReserveClient implements ReserveApi {
@@ -22,12 +30,7 @@ export class ReserveClient implements ReserveApi {
   }
 
   async getEntityReport(entity: CompoundEntityRef): Promise<EntityReport> {
-    const segments = [entity.kind, entity.namespace, entity.name].map(
-      encodeURIComponent,
-    );
-    return this.request<EntityReport>(
-      `/entities/${segments.join('/')}/readiness`,
-    );
+    return this.request<EntityReport>(`${entityPath(entity)}/readiness`);
   }
 
   async getOwnership(request: OwnershipRequest): Promise<OwnershipResponse> {
@@ -38,9 +41,31 @@ export class ReserveClient implements ReserveApi {
     return this.request<OwnershipResponse>(`/ownership?${query}`);
   }
 
-  private async request<T>(path: string): Promise<T> {
+  async getRunbooks(entity: CompoundEntityRef): Promise<RunbooksResponse> {
+    return this.request<RunbooksResponse>(`${entityPath(entity)}/runbooks`);
+  }
+
+  async updateRunbookItem(
+    request: RunbookItemRequest,
+  ): Promise<ManualRunbookItem> {
+    const { entity, runbook, item, update } = request;
+    const path = `${entityPath(entity)}/runbooks/${encodeURIComponent(
+      runbook,
+    )}/items/${encodeURIComponent(item)}`;
+    return this.request<ManualRunbookItem>(path, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(update),
+    });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('reserve');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    // A GET passes no init at all, so the fetchApi sees exactly what it saw before writes existed.
+    const response = await (init
+      ? this.fetchApi.fetch(url, init)
+      : this.fetchApi.fetch(url));
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

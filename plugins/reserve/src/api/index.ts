@@ -3,5 +3,6 @@ export type {
   ReserveApi,
   ClustersResponse,
   OwnershipRequest,
+  RunbookItemRequest,
 } from './ReserveApi';
 export { ReserveClient } from './ReserveClient';

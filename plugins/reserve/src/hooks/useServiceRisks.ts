@@ -5,6 +5,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
+import {
+  EntityReport,
+  summarizeReport,
+} from '@kube-reserve/plugin-reserve-common';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -12,7 +16,6 @@ import { reserveApiRef } from '../api';
 import { RESERVE_REQUIRED_ANNOTATIONS } from '../conditions';
 import { describeError } from '../presentation/errors';
 import { ServiceRisk } from '../presentation/riskRows';
-import { summarizeReport } from '../presentation/serviceRows';
 
 /** How many readiness reports the platform page requests at once. */
 const CONCURRENCY = 6;
@@ -36,6 +39,17 @@ function riskOf(entity: Entity): Omit<ServiceRisk, 'summary' | 'error'> {
     title: entity.metadata.title,
     owner: entity.spec?.owner ? String(entity.spec.owner) : undefined,
   };
+}
+
+// The summary row `GET /ownership` would give: the platform page lists services across all
+// groups, which no single ownership call covers.
+function summaryOf(entity: Entity, report: EntityReport) {
+  const { entityRef, title, owner } = riskOf(entity);
+  return summarizeReport(
+    { entityRef, title, kind: entity.kind },
+    owner ?? '',
+    report,
+  );
 }
 
 /**
@@ -70,7 +84,7 @@ export function useServiceRisks(): ServiceRisks {
         const report = await reserveApi.getEntityReport(
           getCompoundEntityRef(entity),
         );
-        risk = { ...riskOf(entity), summary: summarizeReport(entity, report) };
+        risk = { ...riskOf(entity), summary: summaryOf(entity, report) };
       } catch (e) {
         risk = { ...riskOf(entity), error: describeError(e as Error) };
       }

@@ -8,24 +8,17 @@ const clusters = [
 ];
 
 describe('resolveClusterPairs', () => {
-  it('uses the configured pairs when the backend lists them', () => {
+  it('resolves the configured pairs, keeping a cluster the backend does not know by name', () => {
     const pairs = resolveClusterPairs(clusters, [
       { primary: 'prod-fra', reserves: ['reserve-ams', 'gone'] },
     ]);
     expect(pairs).toHaveLength(1);
-    expect(pairs[0].inferred).toBe(false);
+    expect(pairs[0].primary).toBe(clusters[0]);
     expect(pairs[0].reserves.map(r => r.name)).toEqual(['reserve-ams', 'gone']);
     expect('status' in pairs[0].reserves[1]).toBe(false);
   });
 
-  it('pairs every primary with every reserve otherwise, and says it inferred that', () => {
-    const pairs = resolveClusterPairs(clusters);
-    expect(pairs).toEqual([
-      {
-        primary: clusters[0],
-        reserves: [clusters[1], clusters[2]],
-        inferred: true,
-      },
-    ]);
+  it('pairs nothing when no pair is configured, rather than guessing from roles', () => {
+    expect(resolveClusterPairs(clusters, [])).toEqual([]);
   });
 });

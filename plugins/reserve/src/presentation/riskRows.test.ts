@@ -14,6 +14,13 @@ describe('toRiskTableRows', () => {
     ]);
     expect(rows[1].worstText).toBe('timeout');
   });
+
+  it('reads an owner written without a kind, as catalog files often do, as a group', () => {
+    const [row] = toRiskTableRows([
+      { entityRef: 'component:default/ledger', owner: 'team-storefront', error: 'timeout' },
+    ]);
+    expect(row.owner).toBe('team-storefront');
+  });
 });
 
 describe('describeFailing', () => {

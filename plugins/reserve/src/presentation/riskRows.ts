@@ -53,7 +53,10 @@ export function toRiskTableRows(risks: readonly ServiceRisk[]): RiskTableRow[] {
         id: risk.entityRef,
         risk,
         name: risk.title ?? parseEntityRef(risk.entityRef).name,
-        owner: risk.owner ? parseEntityRef(risk.owner).name : '',
+        // spec.owner is often written without a kind (`team-a`): a group, by convention.
+        owner: risk.owner
+          ? parseEntityRef(risk.owner, { defaultKind: 'group' }).name
+          : '',
         verdict,
         verdictLabel: verdictLabels[verdict],
         score: summary?.score,

@@ -80,7 +80,27 @@ describe('backup.location', () => {
     });
     expect(checkBackupLocation(view)).toMatchObject({
       state: 'fail',
-      message: 'the newest backup hourly-1 is not visible on reserve-ams',
+      message: expect.stringMatching(
+        /^backup hourly-1 is not visible on reserve-ams although it completed \d+\w+ ago$/,
+      ),
+    });
+  });
+
+  it('only warns while a backup that just completed has not synced to the reserve yet', () => {
+    const view = anEntityView({
+      primary: aPrimary({
+        veleroSchedules: [aSchedule()],
+        veleroBackups: [
+          aBackup('hourly-2', { startedAgo: 4 * 60_000 }),
+          aBackup('hourly-1', { startedAgo: hour }),
+        ],
+        veleroBackupStorageLocations: [aBackupStorageLocation()],
+      }),
+      reserves: [reserveWith()],
+    });
+    expect(checkBackupLocation(view)).toMatchObject({
+      state: 'warn',
+      message: 'the newest backup hourly-2 is not visible on reserve-ams yet',
     });
   });
 

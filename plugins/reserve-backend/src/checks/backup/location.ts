@@ -56,7 +56,7 @@ function primaryFindings(
 function reserveResult(
   reserve: ClusterSideView,
   primaryLocation: VeleroBackupStorageLocation,
-  newest: EntityBackup | undefined,
+  restorePoints: EntityBackup[],
   now: Date,
 ): ClusterCheckResult {
   const cluster = reserve.cluster.name;
@@ -107,14 +107,26 @@ function reserveResult(
       text: `${name} last synced ${ms(now.getTime() - synced)} ago`,
     });
   }
-  if (
-    newest &&
-    !data.lists.veleroBackups.some(b => b.metadata?.name === newest.name)
-  ) {
-    const completed = newest.completedAt?.getTime() ?? now.getTime();
+  const visible = (backup: EntityBackup) =>
+    data.lists.veleroBackups.some(b => b.metadata?.name === backup.name);
+  const hadTimeToSync = (backup: EntityBackup) =>
+    now.getTime() - (backup.completedAt?.getTime() ?? now.getTime()) >
+    staleAfterMs;
+  // A backup that just completed may not have synced yet; one that had time to and is still
+  // missing means the reserve would restore older data than the primary holds.
+  const [newest] = restorePoints;
+  const newestSynced = restorePoints.find(hadTimeToSync);
+  if (newestSynced && !visible(newestSynced)) {
     findings.push({
-      state: now.getTime() - completed > staleAfterMs ? 'fail' : 'warn',
-      text: `the newest backup ${newest.name} is not visible on ${cluster}`,
+      state: 'fail',
+      text: `backup ${newestSynced.name} is not visible on ${cluster} although it completed ${ms(
+        now.getTime() - newestSynced.completedAt!.getTime(),
+      )} ago`,
+    });
+  } else if (newest && !visible(newest)) {
+    findings.push({
+      state: 'warn',
+      text: `the newest backup ${newest.name} is not visible on ${cluster} yet`,
     });
   }
   return clusterResult(cluster, findings, {
@@ -144,7 +156,8 @@ export function checkBackupLocation(view: EntityView): CheckResult {
     view.namespaces,
     objects,
   );
-  const newest = backups.find(b => b.phaseClass === 'restore-point');
+  const restorePoints = backups.filter(b => b.phaseClass === 'restore-point');
+  const [newest] = restorePoints;
   const specs = [
     ...coveringSchedules(
       cluster,
@@ -186,7 +199,7 @@ export function checkBackupLocation(view: EntityView): CheckResult {
       locations[0];
     results.push(
       ...view.reserves.map(reserve =>
-        reserveResult(reserve, used, newest, view.now),
+        reserveResult(reserve, used, restorePoints, view.now),
       ),
     );
   }

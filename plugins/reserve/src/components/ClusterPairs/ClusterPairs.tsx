@@ -1,46 +1,36 @@
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
+import {
+  ClusterPair,
+  ClusterSummary,
+} from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { useClusters } from '../../hooks/useClusters';
 import { resolveClusterPairs } from '../../presentation/clusterPairs';
 import { ClusterComparison } from '../ClusterComparison';
-import { ClusterWarnings } from '../ClusterWarnings';
-import { ReserveErrorPanel } from '../ReserveErrorPanel';
 
-/** Every cluster pair, primary and reserves side by side with their facts and status. */
-export function ClusterPairs() {
-  const { value, loading, error } = useClusters();
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ReserveErrorPanel error={error} />;
-  }
-  if (!value || value.clusters.length === 0) {
+/** Every configured cluster pair, primary and reserves side by side with their facts and status. */
+export function ClusterPairs(props: {
+  clusters: readonly ClusterSummary[];
+  pairs: readonly ClusterPair[];
+}) {
+  const pairs = resolveClusterPairs(props.clusters, props.pairs);
+  if (pairs.length === 0) {
     return (
       <EmptyState
         missing="info"
-        title="No clusters configured"
-        description="List your clusters under kubernetes.clusterLocatorMethods and describe them under reserve.clusters in app-config.yaml."
+        title="No cluster pairs configured"
+        description="Pair each primary with its reserves under reserve.pairs in app-config.yaml; entities may also name theirs with the kube-reserve.io/clusters annotation."
       />
     );
   }
-  const pairs = resolveClusterPairs(value.clusters, value.pairs);
   return (
     <>
-      <ClusterWarnings clusters={value.clusters} />
       {pairs.map(pair => (
         <Box key={pair.primary.name} mb={3} component="section">
           <Typography variant="h6" component="h3">
             {pair.primary.name} →{' '}
             {pair.reserves.map(r => r.name).join(', ') || 'no reserve'}
           </Typography>
-          {pair.inferred && (
-            <Typography variant="caption" color="textSecondary" paragraph>
-              Paired by cluster role; entities may override their pair with the
-              kube-reserve.io/clusters annotation.
-            </Typography>
-          )}
           <ClusterComparison primary={pair.primary} reserves={pair.reserves} />
         </Box>
       ))}

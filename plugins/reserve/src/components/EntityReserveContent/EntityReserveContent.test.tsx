@@ -10,7 +10,9 @@ import {
   mockReserveApi,
   renderWithReserveApi,
 } from '../../__testUtils__/renderWithReserveApi';
+import { entityBackups } from '../../__testUtils__/backups';
 import { responseError } from '../../__testUtils__/responseError';
+import { runbooks } from '../../__testUtils__/runbooks';
 import { EntityReserveContent } from './EntityReserveContent';
 
 describe('EntityReserveContent', () => {
@@ -146,5 +148,36 @@ describe('EntityReserveContent', () => {
         'Error: 403: Not allowed to reserve.readiness.read',
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe('EntityReserveContent backups and runbooks', () => {
+  it('shows the backups section and the runbooks below the checks', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue({
+      ...readyReport,
+      backups: entityBackups(),
+    });
+    api.getRunbooks.mockResolvedValue(runbooks);
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('checkout'),
+    });
+
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Backups' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /checkout-6h-20260301000000/ }),
+    ).toHaveAttribute('data-phase-class', 'failed');
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Runbooks' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Failover to reserve')).toBeInTheDocument();
+    expect(api.getRunbooks).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout',
+    });
   });
 });

@@ -12,17 +12,19 @@ import {
   RESERVE_REQUIRED_ANNOTATIONS,
 } from '../../conditions';
 import { useEntityReport } from '../../hooks/useEntityReport';
+import { BackupsSection } from '../BackupsSection';
 import { CheckList } from '../CheckList';
 import { ClusterComparison } from '../ClusterComparison';
 import { ClusterWarnings } from '../ClusterWarnings';
 import { ReportSummary } from '../ReportSummary';
 import { ReserveErrorPanel } from '../ReserveErrorPanel';
+import { RunbooksSection } from '../RunbooksSection';
 
 const README_URL =
   'https://backstage.io/docs/features/kubernetes/configuration#surfacing-your-kubernetes-components-as-part-of-an-entity';
 
-function ReserveReport(props: { report: EntityReport }) {
-  const { report } = props;
+function ReserveReport(props: { entity: Entity; report: EntityReport }) {
+  const { entity, report } = props;
   const primary = report.clusters.find(c => c.roleInPair === 'primary');
   const reserves = report.clusters.filter(c => c.roleInPair === 'reserve');
   return (
@@ -48,6 +50,18 @@ function ReserveReport(props: { report: EntityReport }) {
         </Typography>
         <CheckList checks={report.checks} />
       </Grid>
+      <Grid item xs={12}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          Backups
+        </Typography>
+        <BackupsSection backups={report.backups} policy={report.policy} />
+      </Grid>
+      <Grid item xs={12}>
+        <Typography variant="h5" component="h2" gutterBottom>
+          Runbooks
+        </Typography>
+        <RunbooksSection entity={entity} />
+      </Grid>
     </Grid>
   );
 }
@@ -62,12 +76,12 @@ function LoadedReserveReport(props: { entity: Entity }) {
   if (error) {
     return <ReserveErrorPanel error={error} />;
   }
-  return value ? <ReserveReport report={value} /> : null;
+  return value ? <ReserveReport entity={props.entity} report={value} /> : null;
 }
 
 /**
- * The service's Reserve tab: verdict and score, the primary and its reserves side by side, and
- * every check by category with its evidence and remediation.
+ * The service's Reserve tab: verdict and score, the primary and its reserves side by side,
+ * every check by category with its evidence and remediation, backups, and runbooks.
  */
 export function EntityReserveContent() {
   const { entity } = useEntity();

@@ -11,6 +11,7 @@ import {
   mockReserveApi,
   renderWithReserveApi,
 } from '../../__testUtils__/renderWithReserveApi';
+import { platformFacts } from '../../__testUtils__/platform';
 import { responseError } from '../../__testUtils__/responseError';
 import { PlatformOverview } from './PlatformOverview';
 
@@ -84,14 +85,27 @@ describe('PlatformOverview', () => {
     ).toBeInTheDocument();
   });
 
-  it('pairs clusters by role when the backend does not list pairs, and says so', async () => {
+  it('says no pair is configured instead of guessing one, and lists every cluster expiring certificate first', async () => {
     const api = mockReserveApi();
     api.getClusters.mockResolvedValue({
       clusters: [
-        cluster('prod-fra', 'primary'),
-        cluster('reserve-ams', 'reserve'),
-        cluster('reserve-fra-b', 'reserve'),
+        cluster('prod-fra', 'primary', {
+          platform: platformFacts('prod-fra', { apiCertificateDaysLeft: 200 }),
+        }),
+        cluster('reserve-ams', 'reserve', {
+          platform: platformFacts(
+            'reserve-ams',
+            { apiCertificateDaysLeft: 3 },
+            { 'platform.api-cert': 'fail' },
+          ),
+        }),
+        cluster('reserve-fra-b', 'reserve', {
+          platform: platformFacts('reserve-fra-b', {
+            apiCertificateDaysLeft: 20,
+          }),
+        }),
       ],
+      pairs: [],
     });
     await renderWithReserveApi(<PlatformOverview />, {
       api,
@@ -99,9 +113,24 @@ describe('PlatformOverview', () => {
     });
 
     expect(
-      await screen.findByText('prod-fra → reserve-ams, reserve-fra-b'),
+      await screen.findByText('No cluster pairs configured'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/Paired by cluster role/)).toBeInTheDocument();
+    expect(
+      screen.queryByText('prod-fra → reserve-ams, reserve-fra-b'),
+    ).not.toBeInTheDocument();
+    const platform = screen
+      .getByText('Cluster platform')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    const firstCells = within(platform)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => within(row).getAllByRole('cell')[0].textContent);
+    expect(firstCells).toEqual([
+      expect.stringMatching(/^reserve-ams/),
+      expect.stringMatching(/^reserve-fra-b/),
+      expect.stringMatching(/^prod-fra/),
+    ]);
+    expect(within(platform).getByText(/^3 d left/)).toBeInTheDocument();
     expect(
       await screen.findByText('No services to assess'),
     ).toBeInTheDocument();
@@ -119,6 +148,7 @@ describe('PlatformOverview', () => {
           },
         }),
       ],
+      pairs: [],
     });
     const { unmount } = await renderWithReserveApi(<PlatformOverview />, {
       api,
@@ -129,7 +159,7 @@ describe('PlatformOverview', () => {
     ).toBeInTheDocument();
     unmount();
 
-    api.getClusters.mockResolvedValueOnce({ clusters: [] });
+    api.getClusters.mockResolvedValueOnce({ clusters: [], pairs: [] });
     await renderWithReserveApi(<PlatformOverview />, {
       api,
       extraApis: [[catalogApiRef, catalogWith([])]],

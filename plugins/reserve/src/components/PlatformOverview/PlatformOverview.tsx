@@ -1,17 +1,13 @@
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import { ClusterPairs } from '../ClusterPairs';
+import { PlatformClusters } from '../PlatformClusters';
 import { ServicesByRisk } from '../ServicesByRisk';
 
-/** The platform view: every cluster pair with its facts, then every service by risk. */
+/** The platform view: cluster pairs and every cluster's platform facts, then every service by risk. */
 export function PlatformOverview() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Typography variant="h5" component="h2" gutterBottom>
-          Cluster pairs
-        </Typography>
-        <ClusterPairs />
+        <PlatformClusters />
       </Grid>
       <Grid item xs={12}>
         <ServicesByRisk />

@@ -21,14 +21,18 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** A remediation command with a button that copies it. */
-export function RemediationCommand(props: { command: string }) {
+export function RemediationCommand(props: {
+  command: string;
+  /** The copy button's accessible name; defaults to `Copy remediation command`. */
+  copyLabel?: string;
+}) {
   const classes = useStyles();
   return (
     <Box className={classes.command}>
       <pre className={classes.code}>{props.command}</pre>
       <CopyTextButton
         text={props.command}
-        aria-label="Copy remediation command"
+        aria-label={props.copyLabel ?? 'Copy remediation command'}
       />
     </Box>
   );

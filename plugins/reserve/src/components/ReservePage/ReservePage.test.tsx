@@ -16,6 +16,7 @@ describe('ReservePage', () => {
         cluster('prod-fra', 'primary'),
         cluster('reserve-ams', 'reserve'),
       ],
+      pairs: [{ primary: 'prod-fra', reserves: ['reserve-ams'] }],
     });
     const catalogApi = catalogApiMock.mock({
       getEntities: jest.fn().mockResolvedValue({ items: [] }),

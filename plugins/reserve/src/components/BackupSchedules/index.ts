@@ -1,0 +1,1 @@
+export { BackupSchedules } from './BackupSchedules';

@@ -1,0 +1,1 @@
+export { BackupTimeline } from './BackupTimeline';

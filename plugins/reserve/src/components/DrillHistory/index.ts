@@ -1,0 +1,1 @@
+export { DrillHistory } from './DrillHistory';

@@ -1,0 +1,2 @@
+export { ManualItemControl } from './ManualItemControl';
+export type { TickAccess } from './ManualItemControl';

@@ -1,0 +1,1 @@
+export { PlatformClusters } from './PlatformClusters';

@@ -1,0 +1,1 @@
+export { RpoGauge } from './RpoGauge';

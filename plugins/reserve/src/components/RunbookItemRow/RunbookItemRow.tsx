@@ -1,0 +1,115 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  ActionRunbookItem,
+  RunbookId,
+  RunbookItem,
+} from '@kube-reserve/plugin-reserve-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { checkStateLabels } from '../../presentation/checkStates';
+import { actionLabels, describeUnavailable } from '../../presentation/runbooks';
+import { CheckStateStatus } from '../CheckStateStatus';
+import { ManualItemControl, TickAccess } from '../ManualItemControl';
+import { RemediationCommand } from '../RemediationCommand';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    padding: theme.spacing(1.5, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  kind: { minWidth: '7rem' },
+  commands: { display: 'grid', rowGap: theme.spacing(1) },
+}));
+
+function ActionControl(props: { item: ActionRunbookItem }) {
+  const { item } = props;
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap">
+      <Button variant="outlined" size="small" disabled>
+        {actionLabels[item.actionId] ?? item.actionId}
+      </Button>
+      {!item.available && (
+        <Box ml={2}>
+          <Typography variant="body2" color="textSecondary">
+            {describeUnavailable(item.unavailableReason)}
+          </Typography>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * One runbook line: an automatic item's live state, a manual item's tick, or an action's
+ * (not yet available) button, with its copyable commands.
+ */
+export function RunbookItemRow(props: {
+  entity: CompoundEntityRef;
+  runbook: RunbookId;
+  item: RunbookItem;
+  access: TickAccess;
+  onChanged: () => void;
+}) {
+  const classes = useStyles();
+  const { item } = props;
+  return (
+    <Box className={classes.row} data-testid={`runbook-item-${item.id}`}>
+      <Box display="flex" alignItems="baseline" flexWrap="wrap">
+        <Box className={classes.kind}>
+          {item.kind === 'auto' && (
+            <CheckStateStatus
+              state={item.state}
+              label={checkStateLabels[item.state]}
+            />
+          )}
+          {item.kind === 'manual' && (
+            <Typography variant="caption" color="textSecondary">
+              Manual
+            </Typography>
+          )}
+          {item.kind === 'action' && (
+            <Typography variant="caption" color="textSecondary">
+              Action
+            </Typography>
+          )}
+        </Box>
+        <Typography variant="body1">{item.title}</Typography>
+      </Box>
+      {item.description && (
+        <Typography variant="body2" color="textSecondary">
+          {item.description}
+        </Typography>
+      )}
+      {item.kind === 'auto' && (
+        <Typography variant="body2">{item.message}</Typography>
+      )}
+      {item.kind === 'manual' && (
+        <ManualItemControl
+          entity={props.entity}
+          runbook={props.runbook}
+          item={item}
+          access={props.access}
+          onChanged={props.onChanged}
+        />
+      )}
+      {item.kind === 'action' && <ActionControl item={item} />}
+      {item.commands && item.commands.length > 0 && (
+        <Box className={classes.commands} mt={1}>
+          {item.commands.map(command => (
+            <Box key={`${command.label}:${command.command}`}>
+              <Typography variant="caption" color="textSecondary">
+                {command.label}
+              </Typography>
+              <RemediationCommand
+                command={command.command}
+                copyLabel={`Copy command: ${command.label}`}
+              />
+            </Box>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { RunbooksSection } from './RunbooksSection';
