@@ -66,7 +66,23 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
       .getByText(/invoice-mailer-dunning/)
       .first()
       .waitFor();
+    // Open the finding: its evidence per cluster, rationale and remediation command.
+    await finding.click();
+    await page.getByText(/suspend/).first().waitFor();
+    await finding.evaluate(el => el.scrollIntoView({ block: 'start' }));
     await shoot('service-reserve-tab');
+  });
+
+  it("shows a service's backups against its RPO, and its runbooks", async () => {
+    await page.goto(`${appUrl}/catalog/default/component/event-store/reserve`);
+    await page.getByText('Last backups').waitFor();
+    const backups = page.getByRole('heading', { name: 'Backups', exact: true });
+    await backups.first().evaluate(el => el.scrollIntoView({ block: 'start' }));
+    await shoot('service-backups');
+    await page.getByText('Failover to reserve').first().click();
+    const runbooks = page.getByRole('heading', { name: 'Runbooks', exact: true });
+    await runbooks.first().evaluate(el => el.scrollIntoView({ block: 'start' }));
+    await shoot('service-runbooks');
   });
 
   it("shows a ready service's overview card", async () => {

@@ -42,6 +42,21 @@ describe('DatabaseRunbookStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keeps ticks across a backend restart (a new store on the same database), on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.tick(tick());
+      // A restarted backend creates its store again: migrations run again, data stays.
+      const restarted = await DatabaseRunbookStore.create({
+        database: { getClient: async () => knex },
+      });
+      expect(await restarted.listTicks('component:default/checkout')).toEqual([
+        tick(),
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'replaces an earlier tick of the same item, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
