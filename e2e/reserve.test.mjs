@@ -68,7 +68,10 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
       .waitFor();
     // Open the finding: its evidence per cluster, rationale and remediation command.
     await finding.click();
-    await page.getByText(/suspend/).first().waitFor();
+    await page
+      .getByText(/suspend/)
+      .first()
+      .waitFor();
     await finding.evaluate(el => el.scrollIntoView({ block: 'start' }));
     await shoot('service-reserve-tab');
   });
@@ -80,8 +83,13 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
     await backups.first().evaluate(el => el.scrollIntoView({ block: 'start' }));
     await shoot('service-backups');
     await page.getByText('Failover to reserve').first().click();
-    const runbooks = page.getByRole('heading', { name: 'Runbooks', exact: true });
-    await runbooks.first().evaluate(el => el.scrollIntoView({ block: 'start' }));
+    const runbooks = page.getByRole('heading', {
+      name: 'Runbooks',
+      exact: true,
+    });
+    await runbooks
+      .first()
+      .evaluate(el => el.scrollIntoView({ block: 'start' }));
     await shoot('service-runbooks');
   });
 

@@ -17,7 +17,11 @@ describe('toRiskTableRows', () => {
 
   it('reads an owner written without a kind, as catalog files often do, as a group', () => {
     const [row] = toRiskTableRows([
-      { entityRef: 'component:default/ledger', owner: 'team-storefront', error: 'timeout' },
+      {
+        entityRef: 'component:default/ledger',
+        owner: 'team-storefront',
+        error: 'timeout',
+      },
     ]);
     expect(row.owner).toBe('team-storefront');
   });

@@ -119,7 +119,9 @@ function reserveResult(
   if (newestSynced && !visible(newestSynced)) {
     findings.push({
       state: 'fail',
-      text: `backup ${newestSynced.name} is not visible on ${cluster} although it completed ${ms(
+      text: `backup ${
+        newestSynced.name
+      } is not visible on ${cluster} although it completed ${ms(
         now.getTime() - newestSynced.completedAt!.getTime(),
       )} ago`,
     });

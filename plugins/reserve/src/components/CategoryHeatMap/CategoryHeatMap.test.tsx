@@ -12,7 +12,11 @@ describe('CategoryHeatMap', () => {
       'Payments API',
       'Checkout',
     ]);
-    expect(within(rows[0]).getByLabelText('Backups: Unknown')).toHaveTextContent('Unknown');
-    expect(within(rows[1]).getByLabelText('Workloads: No data')).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByLabelText('Backups: Unknown'),
+    ).toHaveTextContent('Unknown');
+    expect(
+      within(rows[1]).getByLabelText('Workloads: No data'),
+    ).toBeInTheDocument();
   });
 });

@@ -19,7 +19,8 @@ describe('CheckDetails', () => {
               {
                 cluster: 'reserve-ams',
                 state: 'fail',
-                message: 'CronJob invoices/send is not suspended on reserve-ams',
+                message:
+                  'CronJob invoices/send is not suspended on reserve-ams',
                 evidence: ['invoices/send: suspend=false'],
               },
             ],
@@ -30,7 +31,9 @@ describe('CheckDetails', () => {
     expect(
       screen.getByText('CronJob invoices/send is not suspended on reserve-ams'),
     ).toBeInTheDocument();
-    expect(screen.getByText('invoices/send: suspend=false')).toBeInTheDocument();
+    expect(
+      screen.getByText('invoices/send: suspend=false'),
+    ).toBeInTheDocument();
     expect(screen.getByText(definition.rationale)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Documentation/ })).toHaveAttribute(
       'href',
@@ -58,7 +61,9 @@ describe('CheckDetails', () => {
       />,
     );
     expect(
-      screen.getByText(/Waived by user:default\/priya.raman until 2026-09-30: reserve sends no mail/),
+      screen.getByText(
+        /Waived by user:default\/priya.raman until 2026-09-30: reserve sends no mail/,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByText('How to fix it')).toBeInTheDocument();
 
@@ -66,7 +71,12 @@ describe('CheckDetails', () => {
       <CheckDetails
         check={{
           definition,
-          result: { id: 'parity.cronjobs', state: 'pass', message: 'ok', clusters: [] },
+          result: {
+            id: 'parity.cronjobs',
+            state: 'pass',
+            message: 'ok',
+            clusters: [],
+          },
         }}
       />,
     );

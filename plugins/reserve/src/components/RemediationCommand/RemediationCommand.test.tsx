@@ -8,7 +8,9 @@ describe('RemediationCommand', () => {
       <RemediationCommand command="kubectl --context reserve-ams -n shop scale deployment/api --replicas=4" />,
     );
     expect(
-      screen.getByText('kubectl --context reserve-ams -n shop scale deployment/api --replicas=4'),
+      screen.getByText(
+        'kubectl --context reserve-ams -n shop scale deployment/api --replicas=4',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Copy remediation command' }),

@@ -21,7 +21,10 @@ describe('ReportSummary', () => {
           policy: {
             ...readyReport.policy,
             problems: [
-              { annotation: 'kube-reserve.io/rpo', message: "'soon' is not a duration" },
+              {
+                annotation: 'kube-reserve.io/rpo',
+                message: "'soon' is not a duration",
+              },
             ],
           },
         }}
