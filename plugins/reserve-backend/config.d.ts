@@ -46,6 +46,13 @@ export interface Config {
         region?: string;
         /** A managed control plane (EKS, GKE, AKS...): its masters are not counted. */
         managedControlPlane?: boolean;
+        /**
+         * A service account token with the `kube-reserve-operator` ClusterRole
+         * (deploy/rbac/reserve-operator.yaml), used by the actions only: failover, failback,
+         * back up now, restore drill. Without it, planning an action on this cluster fails.
+         * @visibility secret
+         */
+        operatorToken?: string;
       };
     };
     /**
@@ -87,6 +94,13 @@ export interface Config {
        * `{ days: 30 }`. Default: 30d.
        */
       tickTtl?: HumanDuration | string;
+    };
+    /** Failover, failback, back up now and restore drill. */
+    actions?: {
+      /** Longest a wait step (backup completed, workloads available...) waits. Default: 15m. */
+      waitTimeout?: HumanDuration | string;
+      /** How often a wait step looks again. Default: 2s. */
+      pollInterval?: HumanDuration | string;
     };
     /** Where Velero runs on each cluster. */
     velero?: {

@@ -6,6 +6,7 @@ import { EntityReport } from '@kube-reserve/plugin-reserve-common';
 import { examplesDir } from './__testUtils__/demoCatalog';
 import {
   DemoBackend,
+  fastRefresh,
   startDemoBackend,
 } from './__testUtils__/startDemoBackend';
 
@@ -78,7 +79,10 @@ describe('a cluster that fails does not take the others down', () => {
     // Capture everything the backend logs, to prove no secret reaches a log line.
     captureOutput();
     // The real root logger, writing to stdout like a deployed backend.
-    demo = await startDemoBackend({ features: [rootLoggerServiceFactory] });
+    demo = await startDemoBackend({
+      features: [rootLoggerServiceFactory],
+      reserve: { refresh: fastRefresh },
+    });
     await demo.waitForCatalog();
     await demo.waitForClusters(states =>
       Object.values(states).every(s => s === 'ok'),

@@ -129,7 +129,7 @@ describe('reserve readiness of the demo services, against the simulated clusters
 
   it('records the restore drill of checkout seen on its reserve, with its duration', async () => {
     let report = await readiness('checkout');
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     while (!report.backups?.drills.length && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 200));
       report = await readiness('checkout');

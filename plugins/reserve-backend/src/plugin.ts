@@ -5,10 +5,18 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reservePermissions } from '@kube-reserve/plugin-reserve-common';
+import { ActionExecutor } from './actions/ActionExecutor';
+import { ActionPlanner } from './actions/ActionPlanner';
+import { readActionSettings } from './actions/actionSettings';
+import { actionAvailability } from './actions/availability';
+import { ClusterOperators } from './actions/ClusterOperators';
+import { registerPlanAction } from './actions/planAction';
 import { registerReadinessAction } from './actions/readinessAction';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
 import { DatabaseDrillStore } from './database/DrillStore';
+import { DatabaseExecutionStore } from './database/ExecutionStore';
+import { DatabasePlanStore } from './database/PlanStore';
 import { DatabaseRunbookStore } from './database/RunbookStore';
 import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './platform/ClusterOverview';
@@ -36,6 +44,7 @@ export const reservePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -51,6 +60,17 @@ export const reservePlugin = createBackendPlugin({
         const runbookStore = await DatabaseRunbookStore.create({
           database: deps.database,
         });
+        const plans = await DatabasePlanStore.create({
+          database: deps.database,
+        });
+        const executionStore = await DatabaseExecutionStore.create({
+          database: deps.database,
+        });
+        const operators = ClusterOperators.fromConfig(config, registry);
+        const actionSettings = readActionSettings(
+          config,
+          registry.veleroNamespace,
+        );
 
         const snapshots = ClusterSnapshots.create({ registry, logger });
         const clusters = new ClusterOverview({
@@ -74,10 +94,33 @@ export const reservePlugin = createBackendPlugin({
           store: runbookStore,
           auditor: deps.auditor,
           tickTtl: readTickTtl(config),
+          actions: (view, action) =>
+            actionAvailability(view, action, operators),
         });
+        const planner = new ActionPlanner({
+          catalog,
+          readiness,
+          operators,
+          plans,
+          auditor: deps.auditor,
+          settings: actionSettings,
+        });
+        const executor = new ActionExecutor({
+          plans,
+          executions: executionStore,
+          operators,
+          drills,
+          auditor: deps.auditor,
+          logger: logger.child({ task: 'reserve-actions' }),
+          settings: actionSettings,
+        });
+        // Nothing of this process runs yet: a running execution in the database is a leftover.
+        await executor.interruptLeftovers();
+        deps.lifecycle.addShutdownHook(() => executor.stop());
 
         deps.permissionsRegistry.addPermissions(reservePermissions);
         registerReadinessAction(deps.actionsRegistry, readiness);
+        registerPlanAction(deps.actionsRegistry, planner);
         await snapshots.schedule(scheduler);
         await new DrillRecording({
           auth: deps.auth,
@@ -100,6 +143,8 @@ export const reservePlugin = createBackendPlugin({
             readiness,
             ownership,
             runbooks,
+            planner,
+            executor,
           }),
         );
         logger.info(

@@ -10,17 +10,26 @@ import {
 import {
   ClusterPair,
   ClustersResponse,
+  ExecutionsResponse,
+  reserveActionExecutePermission,
   reserveReadinessReadPermission,
   reserveRunbookUpdatePermission,
 } from '@kube-reserve/plugin-reserve-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { ActionExecutor } from './actions/ActionExecutor';
+import { ActionPlanner } from './actions/ActionPlanner';
 import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './platform/ClusterOverview';
 import { ReadinessService } from './readiness/ReadinessService';
 import { RunbookService } from './runbooks/RunbookService';
 import {
+  actionExecutionRequestSchema,
+  actionPathSchema,
+  actionPlanRequestSchema,
+  actionResumeRequestSchema,
   entityPathSchema,
+  executionPathSchema,
   ownershipQuerySchema,
   parseInput,
   runbookItemPathSchema,
@@ -37,6 +46,8 @@ export async function createRouter(options: {
   readiness: ReadinessService;
   ownership: OwnershipService;
   runbooks: RunbookService;
+  planner: ActionPlanner;
+  executor: ActionExecutor;
 }): Promise<express.Router> {
   const { httpAuth, permissions, clusters, readiness, ownership, runbooks } =
     options;
@@ -116,6 +127,86 @@ export async function createRouter(options: {
       );
     },
   );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/actions/:action/plan',
+    async (req, res) => {
+      const path = parseInput(actionPathSchema, req.params, 'path');
+      const body = parseInput(actionPlanRequestSchema, req.body ?? {}, 'body');
+      const ref = toEntityRef(path);
+      const credentials = await authorize(
+        req,
+        reserveReadinessReadPermission,
+        ref.text,
+      );
+      res.json(
+        await options.planner.plan(
+          ref.compound,
+          path.action,
+          body,
+          credentials,
+        ),
+      );
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/actions/:action/executions',
+    async (req, res) => {
+      const path = parseInput(actionPathSchema, req.params, 'path');
+      const body = parseInput(actionExecutionRequestSchema, req.body, 'body');
+      const ref = toEntityRef(path);
+      const credentials = await authorize(
+        req,
+        reserveActionExecutePermission,
+        ref.text,
+      );
+      res
+        .status(202)
+        .json(
+          await options.executor.execute(
+            ref.text,
+            path.action,
+            body,
+            credentials,
+          ),
+        );
+    },
+  );
+
+  router.get(
+    '/entities/:kind/:namespace/:name/executions',
+    async (req, res) => {
+      const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+      await authorize(req, reserveReadinessReadPermission, ref.text);
+      const body: ExecutionsResponse = {
+        entityRef: ref.text,
+        executions: await options.executor.list(ref.text),
+      };
+      res.json(body);
+    },
+  );
+
+  router.get('/executions/:id', async (req, res) => {
+    const { id } = parseInput(executionPathSchema, req.params, 'path');
+    const execution = await options.executor.get(id);
+    await authorize(req, reserveReadinessReadPermission, execution.entityRef);
+    res.json(execution);
+  });
+
+  router.post('/executions/:id/resume', async (req, res) => {
+    const { id } = parseInput(executionPathSchema, req.params, 'path');
+    const body = parseInput(actionResumeRequestSchema, req.body, 'body');
+    const execution = await options.executor.get(id);
+    const credentials = await authorize(
+      req,
+      reserveActionExecutePermission,
+      execution.entityRef,
+    );
+    res
+      .status(202)
+      .json(await options.executor.resume(id, body.confirmation, credentials));
+  });
 
   router.get('/ownership', async (req, res) => {
     const query = parseInput(ownershipQuerySchema, req.query, 'query');

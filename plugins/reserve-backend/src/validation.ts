@@ -93,3 +93,47 @@ export function toEntityRef(parts: CompoundEntityRef): {
   };
   return { compound, text: stringifyEntityRef(compound) };
 }
+
+/** `:kind/:namespace/:name/actions/:action`. */
+export const actionPathSchema = entityPathSchema.extend({
+  action: z.enum(['failover', 'failback', 'backup-now', 'restore-drill'], {
+    error:
+      'action must be one of failover, failback, backup-now, restore-drill',
+  }),
+});
+
+/** The optional body of `POST .../actions/:action/plan`. */
+export const actionPlanRequestSchema = z
+  .object({
+    scaleDownPrimary: z
+      .boolean({ error: 'scaleDownPrimary must be true or false' })
+      .optional(),
+    reserve: refPart('reserve').optional(),
+  })
+  .strict();
+
+const idSchema = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      `${what} is not a plan or execution id`,
+    );
+
+/** The body of `POST .../actions/:action/executions`. */
+export const actionExecutionRequestSchema = z
+  .object({
+    planId: idSchema('planId'),
+    confirmation: z
+      .string({ error: "confirmation is required: the entity's name" })
+      .max(253, 'confirmation is longer than 253 characters'),
+  })
+  .strict();
+
+/** The body of `POST /executions/:id/resume`. */
+export const actionResumeRequestSchema = actionExecutionRequestSchema.pick({
+  confirmation: true,
+});
+
+/** `/executions/:id`. */
+export const executionPathSchema = z.object({ id: idSchema('id') });

@@ -29,3 +29,11 @@ export const ANNOTATION_RESERVE_CRONJOBS = 'kube-reserve.io/cronjobs';
 
 /** Override of the cluster pair, e.g. `primary=prod-fra,reserves=reserve-ams`. */
 export const ANNOTATION_RESERVE_CLUSTERS = 'kube-reserve.io/clusters';
+
+/**
+ * Reserve-side targets of the declared external services for a failover, e.g.
+ * `checkout-db=pg-checkout.ams3.internal,payments=10.1.4.7`: an ExternalName Service gets the
+ * host as its externalName, a selectorless Service's Endpoints get the IP.
+ */
+export const ANNOTATION_RESERVE_FAILOVER_TARGETS =
+  'kube-reserve.io/failover-targets';

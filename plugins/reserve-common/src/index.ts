@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './actions';
 export * from './annotations';
 export * from './backups';
 export * from './checks';

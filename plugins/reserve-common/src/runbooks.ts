@@ -1,3 +1,4 @@
+import { ReserveActionId } from './actions';
 import { CheckId } from './checks';
 import { CheckState, Verdict } from './report';
 
@@ -17,7 +18,7 @@ export function isRunbookId(id: string): id is RunbookId {
   return (runbookIds as readonly string[]).includes(id);
 }
 
-/** The actions runbook buttons will run, once the actions arrive. */
+/** The runbook items that are action buttons. */
 export type RunbookActionId =
   | 'failover'
   | 'scale-reserve'
@@ -79,11 +80,17 @@ export interface ManualRunbookItem extends RunbookItemBase {
   tick?: RunbookTick;
 }
 
-/** An item that will be a button running one of the actions. */
+/** An item that is a button running one of the actions. */
 export interface ActionRunbookItem extends RunbookItemBase {
   kind: 'action';
   actionId: RunbookActionId;
-  /** False until the actions exist; `unavailableReason` then says so plainly. */
+  /**
+   * The action the button plans and runs (`POST .../actions/:action/plan`): repointing,
+   * scaling and switching CronJobs are steps of `failover`, the clean-up a step of
+   * `restore-drill`.
+   */
+  action?: ReserveActionId;
+  /** Whether the action can be planned for this entity now; `unavailableReason` says why not. */
   available: boolean;
   unavailableReason?: string;
 }

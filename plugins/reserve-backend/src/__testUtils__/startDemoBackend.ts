@@ -34,7 +34,15 @@ export const demoReserveConfig = {
     },
   },
   pairs: [{ primary: 'prod-fra', reserves: ['reserve-ams'] }],
-  refresh: { frequency: { seconds: 1 }, timeout: { milliseconds: 1500 } },
+  // Loose enough that a loaded CI machine never sees a snapshot go stale between two
+  // collections; the fault tests pass a faster cadence of their own.
+  refresh: { frequency: { seconds: 5 }, timeout: { milliseconds: 1500 } },
+};
+
+/** The cadence of tests that switch faults on and off and wait for collections to see them. */
+export const fastRefresh = {
+  frequency: { seconds: 2 },
+  timeout: { milliseconds: 1500 },
 };
 
 /** A running demo: the simulated clusters and a test backend with the reserve plugin. */
@@ -44,6 +52,8 @@ export interface DemoBackend {
   server: Parameters<typeof request>[0];
   /** GET with a signed-in user's credentials. */
   get(path: string): request.Test;
+  /** POST a JSON body as a signed-in user (the default mock user unless named). */
+  post(path: string, body?: object, user?: string): request.Test;
   /** Waits until the catalog holds the demo's entities. */
   waitForCatalog(): Promise<void>;
   /** Waits until every cluster's snapshot matches, e.g. all `ok`. */
@@ -82,7 +92,20 @@ export async function startDemoBackend(options?: {
         },
       ],
     },
-    reserve: { ...demoReserveConfig, ...options?.reserve },
+    reserve: {
+      ...demoReserveConfig,
+      // The actions write with each cluster's operator token, as app-config.yaml configures.
+      clusters: Object.fromEntries(
+        Object.entries(demoReserveConfig.clusters).map(([name, facts]) => [
+          name,
+          {
+            ...facts,
+            operatorToken: sim.cluster(name).token('reserve-operator'),
+          },
+        ]),
+      ),
+      ...options?.reserve,
+    },
     catalog: demoCatalogConfig,
   };
   const backend = await startTestBackend({
@@ -104,6 +127,11 @@ export async function startDemoBackend(options?: {
     sim,
     server: backend.server,
     get,
+    post: (path, body, user) =>
+      request(backend.server)
+        .post(path)
+        .set('Authorization', mockCredentials.user.header(user))
+        .send(body ?? {}),
     async waitForCatalog() {
       await waitFor('the demo catalog', async () => {
         const res = await get(

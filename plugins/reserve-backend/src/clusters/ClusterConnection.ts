@@ -34,36 +34,7 @@ export class ClusterConnection {
     timeoutMs: number,
   ): Promise<ClusterConnection> {
     const k8s = await import('@kubernetes/client-node');
-    const kubeConfig = new k8s.KubeConfig();
-    kubeConfig.loadFromOptions({
-      clusters: [
-        {
-          name: config.name,
-          server: config.url,
-          caData: config.caData,
-          caFile: config.caFile,
-          skipTLSVerify: config.skipTLSVerify,
-        },
-      ],
-      users: [{ name: config.name, token: config.token }],
-      contexts: [
-        { name: config.name, cluster: config.name, user: config.name },
-      ],
-      currentContext: config.name,
-    });
-    const configuration = k8s.createConfiguration({
-      baseServer: new k8s.ServerConfiguration(config.url, {}),
-      authMethods: { default: kubeConfig },
-      promiseMiddleware: [
-        {
-          pre: async context => {
-            context.setSignal(AbortSignal.timeout(timeoutMs));
-            return context;
-          },
-          post: async context => context,
-        },
-      ],
-    });
+    const configuration = await clientConfiguration(config, timeoutMs);
     return new ClusterConnection(
       config,
       new k8s.KubernetesObjectApi(configuration),
@@ -151,6 +122,45 @@ export class ClusterConnection {
       ? readFile(this.config.caFile, 'utf8')
       : undefined;
   }
+}
+
+/**
+ * The client-node configuration of one cluster with a token, every request bounded by
+ * `timeoutMs`; shared by the read-only collector and the actions' operator connections.
+ */
+export async function clientConfiguration(
+  config: ClusterConnectionConfig,
+  timeoutMs: number,
+) {
+  const k8s = await import('@kubernetes/client-node');
+  const kubeConfig = new k8s.KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [
+      {
+        name: config.name,
+        server: config.url,
+        caData: config.caData,
+        caFile: config.caFile,
+        skipTLSVerify: config.skipTLSVerify,
+      },
+    ],
+    users: [{ name: config.name, token: config.token }],
+    contexts: [{ name: config.name, cluster: config.name, user: config.name }],
+    currentContext: config.name,
+  });
+  return k8s.createConfiguration({
+    baseServer: new k8s.ServerConfiguration(config.url, {}),
+    authMethods: { default: kubeConfig },
+    promiseMiddleware: [
+      {
+        pre: async context => {
+          context.setSignal(AbortSignal.timeout(timeoutMs));
+          return context;
+        },
+        post: async context => context,
+      },
+    ],
+  });
 }
 
 /** Classifies a failed request: network and TLS trouble, 401, 403, a missing CRD, or else. */

@@ -97,12 +97,13 @@ export class ClusterSnapshots {
     const snapshot =
       this.collectors.get(name)?.snapshot ?? pendingSnapshot(name);
     const { status } = snapshot;
-    const periodMs = this.registry.refresh.frequencyMs;
+    const { frequencyMs: periodMs, timeoutMs } = this.registry.refresh;
+    // A collection may take up to a request timeout on top of its period before it is late.
+    const staleAfterMs = STALE_AFTER_PERIODS * periodMs + timeoutMs;
     if (
       status.state === 'ok' &&
       status.collectedAt &&
-      this.now().getTime() - Date.parse(status.collectedAt) >
-        STALE_AFTER_PERIODS * periodMs
+      this.now().getTime() - Date.parse(status.collectedAt) > staleAfterMs
     ) {
       return {
         ...snapshot,

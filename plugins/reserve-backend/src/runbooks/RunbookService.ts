@@ -8,11 +8,15 @@ import {
   ManualRunbookItem,
   PolicyDuration,
   RunbookItemUpdate,
+  ReserveActionId,
   RunbooksResponse,
   isRunbookId,
+  reserveActionIds,
   runbookIds,
 } from '@kube-reserve/plugin-reserve-common';
+import { ActionAvailability } from '../actions/availability';
 import { RunbookStore } from '../database/RunbookStore';
+import { EntityView } from '../readiness/EntityView';
 import { EntityAssessment } from '../readiness/ReadinessService';
 import { buildRunbooks } from './buildRunbooks';
 
@@ -39,6 +43,11 @@ export class RunbookService {
       auditor: AuditorService;
       /** How long a tick counts (`reserve.runbooks.tickTtl`). */
       tickTtl: PolicyDuration;
+      /** Whether an action can be planned for an entity now (from snapshots, no cluster call). */
+      actions?: (
+        view: EntityView,
+        action: ReserveActionId,
+      ) => ActionAvailability;
       now?: () => Date;
     },
   ) {}
@@ -53,9 +62,15 @@ export class RunbookService {
       credentials,
     );
     const ticks = await this.options.store.listTicks(report.entityRef);
+    const { actions } = this.options;
+    const availability = actions
+      ? Object.fromEntries(
+          reserveActionIds.map(action => [action, actions(view, action)]),
+        )
+      : undefined;
     return {
       entityRef: report.entityRef,
-      runbooks: buildRunbooks(report, view, ticks, view.now),
+      runbooks: buildRunbooks(report, view, ticks, view.now, availability),
       tickTtl: this.options.tickTtl.text,
       generatedAt: view.now.toISOString(),
     };

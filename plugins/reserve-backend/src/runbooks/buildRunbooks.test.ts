@@ -58,15 +58,43 @@ describe('buildRunbooks', () => {
       ]);
     });
 
-    it('names action items plainly as not available until the actions arrive', () => {
+    it('makes action items buttons of the action that does them, available when it can be planned', () => {
+      const view = aServiceView();
+      const books = buildRunbooks(reportOf(view), view, [], testNow, {
+        failover: { available: true },
+        'restore-drill': {
+          available: false,
+          reason: 'No Completed backup of the entity is visible on reserve-ams',
+        },
+      });
+      expect(
+        item<ActionRunbookItem>(runbook(books, 'failover'), 'scale-reserve'),
+      ).toMatchObject({
+        actionId: 'scale-reserve',
+        action: 'failover',
+        available: true,
+      });
+      expect(
+        item<ActionRunbookItem>(
+          runbook(books, 'restore-drill'),
+          'cleanup-drill',
+        ),
+      ).toMatchObject({
+        actionId: 'cleanup-drill',
+        action: 'restore-drill',
+        available: false,
+        unavailableReason:
+          'No Completed backup of the entity is visible on reserve-ams',
+      });
+    });
+
+    it('names action items plainly as not available when the actions are not wired in', () => {
       const scale = item<ActionRunbookItem>(failover, 'scale-reserve');
       expect(scale).toMatchObject({
         actionId: 'scale-reserve',
         available: false,
       });
-      expect(scale.unavailableReason).toContain(
-        'arrives with the failover actions',
-      );
+      expect(scale.unavailableReason).toContain('run the commands shown');
     });
 
     it('fills the commands with the real cluster contexts, namespaces and names', () => {

@@ -1,8 +1,10 @@
 import {
   EntityReport,
+  ReserveActionId,
   Runbook,
   RunbookTick,
 } from '@kube-reserve/plugin-reserve-common';
+import { ActionAvailability } from '../actions/availability';
 import { EntityView } from '../readiness/EntityView';
 import { StoredRunbookTick } from '../database/RunbookStore';
 import { certificateRunbook } from './certificateRunbook';
@@ -37,12 +39,14 @@ export function buildRunbooks(
   view: EntityView,
   ticks: readonly StoredRunbookTick[],
   now: Date,
+  actions?: Partial<Record<ReserveActionId, ActionAvailability>>,
 ): Runbook[] {
   const context: RunbookContext = {
     report,
     view,
     ticks: tickIndex(ticks),
     now,
+    ...(actions ? { actions } : {}),
   };
   return [
     failoverRunbook(context),

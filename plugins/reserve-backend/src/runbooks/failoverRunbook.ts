@@ -95,9 +95,10 @@ export function failoverRunbook(context: RunbookContext): Runbook {
       description:
         'Promote the database the reserve points at to primary (or confirm the reserve-side database is writable) before traffic moves.',
     }),
-    actionItem({
+    actionItem(context, {
       id: 'repoint-external-services',
       actionId: 'repoint-external-services',
+      action: 'failover',
       title: 'Repoint external services to the reserve site',
       description:
         services.length > 0
@@ -110,15 +111,17 @@ export function failoverRunbook(context: RunbookContext): Runbook {
         })),
       ),
     }),
-    actionItem({
+    actionItem(context, {
       id: 'scale-reserve',
       actionId: 'scale-reserve',
+      action: 'failover',
       title: `Scale ${reserve} to the primary's size`,
       commands: scaleCommands(primary, reserve),
     }),
-    actionItem({
+    actionItem(context, {
       id: 'switch-cronjobs',
       actionId: 'switch-cronjobs',
+      action: 'failover',
       title: 'Suspend CronJobs on the primary and resume them on the reserve',
       description: 'So that every job runs once, on the cluster that serves.',
       commands: cronJobCommands(primary, reserve),

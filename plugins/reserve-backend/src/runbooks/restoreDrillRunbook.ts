@@ -52,9 +52,10 @@ export function restoreDrillRunbook(context: RunbookContext): Runbook {
       title: 'A recent backup of the service exists',
       checkId: 'backup.fresh',
     }),
-    actionItem({
+    actionItem(context, {
       id: 'backup-now',
       actionId: 'backup-now',
+      action: 'backup-now',
       title: `Back up now from schedule ${scheduleName}`,
       description: schedule
         ? `Builds the Backup as velero backup create --from-schedule does: ${schedule}-${stamp(
@@ -68,9 +69,10 @@ export function restoreDrillRunbook(context: RunbookContext): Runbook {
         },
       ],
     }),
-    actionItem({
+    actionItem(context, {
       id: 'restore-drill',
       actionId: 'restore-drill',
+      action: 'restore-drill',
       title: `Restore into ${
         view.namespaces.map(drillNamespace).join(', ') || 'a scratch namespace'
       } on ${reserve}`,
@@ -98,10 +100,13 @@ export function restoreDrillRunbook(context: RunbookContext): Runbook {
         'Read from the last drill Kube Reserve recorded on the reserve.',
       checkId: 'backup.restore-drill',
     }),
-    actionItem({
+    actionItem(context, {
       id: 'cleanup-drill',
       actionId: 'cleanup-drill',
+      action: 'restore-drill',
       title: 'Clean up the drill',
+      description:
+        'The restore-drill action deletes its scratch namespaces as its last steps, also when the drill fails.',
       commands: view.namespaces.map(ns => ({
         label: `Delete ${drillNamespace(ns)} on ${reserve}`,
         command: `kubectl --context ${reserve} delete namespace ${drillNamespace(

@@ -9,7 +9,9 @@ import {
   RunbookId,
   RunbookItem,
   RunbookTick,
+  ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
+import { ActionAvailability } from '../actions/availability';
 import { EntityView } from '../readiness/EntityView';
 
 /** What every runbook is built from: the live report, the view behind it, the ticks and the time. */
@@ -19,6 +21,8 @@ export interface RunbookContext {
   /** Ticks by `tickKey(runbook, item)`. */
   ticks: ReadonlyMap<string, RunbookTick>;
   now: Date;
+  /** Whether each action can be planned for the entity now; absent: actions are not wired. */
+  actions?: Partial<Record<ReserveActionId, ActionAvailability>>;
 }
 
 /** The key of an item's tick, unique per entity. */
@@ -26,9 +30,9 @@ export function tickKey(runbook: RunbookId, item: string): string {
   return `${runbook}/${item}`;
 }
 
-/** Why action items have no button yet, said plainly. */
-export const actionsNotYetAvailable =
-  'Not available yet: this button arrives with the failover actions. Until then, run the commands shown.';
+/** Why an action item has no button when the actions are not wired in (unit tests, say). */
+export const actionsNotWired =
+  'Actions are not available in this backend: run the commands shown.';
 
 /** The parts every item has. */
 export interface ItemBasics {
@@ -117,16 +121,27 @@ export function manualItem(
   };
 }
 
-/** An item that will be a button running the action; not available until the actions arrive. */
+/**
+ * An item that is a button planning and running one of the actions: available when the
+ * action can be planned for the entity now, else with the reason.
+ */
 export function actionItem(
-  item: ItemBasics & { actionId: RunbookActionId },
+  context: RunbookContext,
+  item: ItemBasics & { actionId: RunbookActionId; action: ReserveActionId },
 ): ActionRunbookItem {
+  const availability = context.actions?.[item.action] ?? {
+    available: false,
+    reason: actionsNotWired,
+  };
   return {
     kind: 'action',
     ...basics(item),
     actionId: item.actionId,
-    available: false,
-    unavailableReason: actionsNotYetAvailable,
+    action: item.action,
+    available: availability.available,
+    ...(availability.available
+      ? {}
+      : { unavailableReason: availability.reason ?? actionsNotWired }),
   };
 }
 

@@ -33,9 +33,19 @@ export function restoredNamespaces(
   });
 }
 
-/** Whether a Restore has finished in a phase worth recording as a drill. */
+/**
+ * Label on the Restore of a drill Kube Reserve runs itself (its value: the plan). The
+ * restore-drill action records such drills with their measured RTO (restore start to
+ * workloads available), so the recorder must not overwrite them with the Restore's own times.
+ */
+export const drillPlanLabel = 'kube-reserve.io/plan';
+
+/** Whether a Restore has finished in a phase worth recording as a drill (by the recorder). */
 export function isRecordableRestore(restore: VeleroRestore): boolean {
-  return drillPhases.has(restore.status?.phase ?? '');
+  return (
+    drillPhases.has(restore.status?.phase ?? '') &&
+    !restore.metadata?.labels?.[drillPlanLabel]
+  );
 }
 
 /** The drill record of a finished Restore of the entity's backup on a reserve. */

@@ -1,0 +1,40 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import ms from 'ms';
+import { ActionSettings } from './ActionPlanner';
+
+const DEFAULT_WAIT_TIMEOUT_MS = 15 * 60_000;
+const DEFAULT_POLL_INTERVAL_MS = 2_000;
+
+function readDuration(config: Config, key: string, fallback: number): number {
+  if (!config.has(key)) return fallback;
+  const text = config.getOptional(key);
+  const value =
+    typeof text === 'string'
+      ? ms(text as ms.StringValue)
+      : durationToMilliseconds(readDurationFromConfig(config, { key }));
+  if (!(typeof value === 'number' && value > 0)) {
+    throw new Error(`Invalid config at '${key}': must be a positive duration`);
+  }
+  return value;
+}
+
+/** `reserve.actions` and the Velero namespace, read and checked at start-up. */
+export function readActionSettings(
+  config: Config,
+  veleroNamespace: string,
+): ActionSettings {
+  return {
+    waitTimeoutMs: readDuration(
+      config,
+      'reserve.actions.waitTimeout',
+      DEFAULT_WAIT_TIMEOUT_MS,
+    ),
+    pollIntervalMs: readDuration(
+      config,
+      'reserve.actions.pollInterval',
+      DEFAULT_POLL_INTERVAL_MS,
+    ),
+    veleroNamespace,
+  };
+}

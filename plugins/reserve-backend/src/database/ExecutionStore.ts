@@ -1,0 +1,347 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import {
+  ActionExecution,
+  ActionPlan,
+  ExecutionState,
+  ExecutionStep,
+  ExecutionStepState,
+  ReserveActionId,
+} from '@kube-reserve/plugin-reserve-common';
+import { Knex } from 'knex';
+import { isoTime } from './PlanStore';
+
+const migrationsDir = resolvePackagePath(
+  '@kube-reserve/plugin-reserve-backend',
+  'migrations',
+);
+
+/** A change to one step's stored state. */
+export interface StepUpdate {
+  state: ExecutionStepState;
+  output?: string;
+  /** JSON later steps read (e.g. when workloads became available). */
+  result?: unknown;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+/** Executions of plans and their steps, with the per-entity lock. */
+export interface ExecutionStore {
+  /**
+   * Stores a running execution of a plan with every step pending, taking the entity's lock;
+   * ConflictError when another execution of the entity is running, or the plan already ran.
+   */
+  startExecution(input: {
+    id: string;
+    plan: ActionPlan;
+    startedBy: string;
+    startedAt: string;
+  }): Promise<ActionExecution>;
+  /** Takes the entity's lock again for a failed or interrupted execution; ConflictError if taken. */
+  resumeExecution(id: string, entityRef: string): Promise<void>;
+  /** Sets an execution's end state and releases the entity's lock. */
+  finishExecution(
+    id: string,
+    state: Exclude<ExecutionState, 'running'>,
+    message?: string,
+  ): Promise<void>;
+  /** Removes an execution that never ran a step (its plan turned out stale). */
+  discardExecution(id: string): Promise<void>;
+  updateStep(
+    executionId: string,
+    index: number,
+    update: StepUpdate,
+  ): Promise<void>;
+  /** The stored result of a step, if it has one. */
+  stepResult(executionId: string, index: number): Promise<unknown>;
+  getExecution(id: string): Promise<ActionExecution | undefined>;
+  executionOfPlan(planId: string): Promise<ActionExecution | undefined>;
+  /** An entity's executions, newest first. */
+  listExecutions(
+    entityRef: string,
+    options?: { limit?: number },
+  ): Promise<ActionExecution[]>;
+  /**
+   * Marks every running execution interrupted (their running steps back to pending) and
+   * releases their locks; for start-up, when no run of this process can be in flight.
+   */
+  interruptRunning(message: string): Promise<string[]>;
+}
+
+interface ExecutionRow {
+  id: string;
+  plan_id: string;
+  entity_ref: string;
+  action: string;
+  state: string;
+  started_by: string;
+  started_at: Date | string | number;
+  finished_at: Date | string | number | null;
+  message: string | null;
+}
+
+interface StepRow {
+  execution_id: string;
+  step_index: number;
+  title: string;
+  state: string;
+  output: string | null;
+  result: string | null;
+  started_at: Date | string | number | null;
+  finished_at: Date | string | number | null;
+}
+
+function toStep(row: StepRow): ExecutionStep {
+  return {
+    index: Number(row.step_index),
+    title: row.title,
+    state: row.state as ExecutionStepState,
+    ...(row.output !== null ? { output: row.output } : {}),
+    ...(row.started_at !== null ? { startedAt: isoTime(row.started_at) } : {}),
+    ...(row.finished_at !== null
+      ? { finishedAt: isoTime(row.finished_at) }
+      : {}),
+  };
+}
+
+function toExecution(row: ExecutionRow, steps: StepRow[]): ActionExecution {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    entityRef: row.entity_ref,
+    action: row.action as ReserveActionId,
+    state: row.state as ExecutionState,
+    startedBy: row.started_by,
+    startedAt: isoTime(row.started_at),
+    ...(row.finished_at !== null
+      ? { finishedAt: isoTime(row.finished_at) }
+      : {}),
+    ...(row.message !== null ? { message: row.message } : {}),
+    steps: steps
+      .sort((a, b) => Number(a.step_index) - Number(b.step_index))
+      .map(toStep),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /unique constraint|duplicate key/i.test(message ?? '')
+  );
+}
+
+/** Executions in the plugin's database. */
+export class DatabaseExecutionStore implements ExecutionStore {
+  /** Connects to the plugin's database and brings its schema up to date unless told not to. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseExecutionStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip && !skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseExecutionStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  private async lockConflict(entityRef: string): Promise<ConflictError> {
+    const running = await this.db('reserve_executions')
+      .where({ lock_key: entityRef })
+      .first();
+    return new ConflictError(
+      `Another action runs on ${entityRef}${
+        running ? ` (execution ${running.id}, ${running.action})` : ''
+      }: wait until it ends`,
+    );
+  }
+
+  async startExecution(input: {
+    id: string;
+    plan: ActionPlan;
+    startedBy: string;
+    startedAt: string;
+  }): Promise<ActionExecution> {
+    const { id, plan, startedBy, startedAt } = input;
+    try {
+      await this.db.transaction(async tx => {
+        await tx('reserve_executions').insert({
+          id,
+          plan_id: plan.id,
+          entity_ref: plan.entityRef,
+          action: plan.action,
+          state: 'running',
+          lock_key: plan.entityRef,
+          started_by: startedBy,
+          started_at: new Date(startedAt),
+        });
+        if (plan.steps.length > 0) {
+          await tx('reserve_execution_steps').insert(
+            plan.steps.map(step => ({
+              execution_id: id,
+              step_index: step.index,
+              title: step.title,
+              state: 'pending',
+            })),
+          );
+        }
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const ran = await this.executionOfPlan(plan.id);
+      if (ran) {
+        throw new ConflictError(
+          `Plan ${plan.id} already ran as execution ${ran.id} (${ran.state}): resume that execution or plan again`,
+        );
+      }
+      throw await this.lockConflict(plan.entityRef);
+    }
+    return (await this.getExecution(id))!;
+  }
+
+  async resumeExecution(id: string, entityRef: string): Promise<void> {
+    try {
+      const updated = await this.db('reserve_executions')
+        .where({ id })
+        .whereIn('state', ['failed', 'interrupted'])
+        .update({
+          state: 'running',
+          lock_key: entityRef,
+          finished_at: null,
+          message: null,
+        });
+      if (updated === 0) {
+        throw new ConflictError(
+          `Execution ${id} is not failed or interrupted: nothing to resume`,
+        );
+      }
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw await this.lockConflict(entityRef);
+    }
+  }
+
+  async finishExecution(
+    id: string,
+    state: Exclude<ExecutionState, 'running'>,
+    message?: string,
+  ): Promise<void> {
+    await this.db('reserve_executions')
+      .where({ id })
+      .update({
+        state,
+        lock_key: null,
+        finished_at: new Date(),
+        message: message ?? null,
+      });
+  }
+
+  async discardExecution(id: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('reserve_execution_steps').where({ execution_id: id }).delete();
+      await tx('reserve_executions').where({ id }).delete();
+    });
+  }
+
+  async updateStep(
+    executionId: string,
+    index: number,
+    update: StepUpdate,
+  ): Promise<void> {
+    await this.db('reserve_execution_steps')
+      .where({ execution_id: executionId, step_index: index })
+      .update({
+        state: update.state,
+        ...(update.output !== undefined ? { output: update.output } : {}),
+        ...(update.result !== undefined
+          ? { result: JSON.stringify(update.result) }
+          : {}),
+        ...(update.startedAt !== undefined
+          ? { started_at: new Date(update.startedAt) }
+          : {}),
+        ...(update.finishedAt !== undefined
+          ? { finished_at: new Date(update.finishedAt) }
+          : {}),
+      });
+  }
+
+  async stepResult(executionId: string, index: number): Promise<unknown> {
+    const row: StepRow | undefined = await this.db('reserve_execution_steps')
+      .where({ execution_id: executionId, step_index: index })
+      .first();
+    return row?.result ? JSON.parse(row.result) : undefined;
+  }
+
+  async getExecution(id: string): Promise<ActionExecution | undefined> {
+    const row: ExecutionRow | undefined = await this.db('reserve_executions')
+      .where({ id })
+      .first();
+    if (!row) return undefined;
+    const steps: StepRow[] = await this.db('reserve_execution_steps').where({
+      execution_id: id,
+    });
+    return toExecution(row, steps);
+  }
+
+  async executionOfPlan(planId: string): Promise<ActionExecution | undefined> {
+    const row: ExecutionRow | undefined = await this.db('reserve_executions')
+      .where({ plan_id: planId })
+      .first();
+    return row ? this.getExecution(row.id) : undefined;
+  }
+
+  async listExecutions(
+    entityRef: string,
+    options: { limit?: number } = {},
+  ): Promise<ActionExecution[]> {
+    const rows: ExecutionRow[] = await this.db('reserve_executions')
+      .where({ entity_ref: entityRef })
+      .orderBy('started_at', 'desc')
+      .limit(options.limit ?? 50);
+    if (rows.length === 0) return [];
+    const steps: StepRow[] = await this.db('reserve_execution_steps').whereIn(
+      'execution_id',
+      rows.map(r => r.id),
+    );
+    return rows.map(row =>
+      toExecution(
+        row,
+        steps.filter(s => s.execution_id === row.id),
+      ),
+    );
+  }
+
+  async interruptRunning(message: string): Promise<string[]> {
+    return this.db.transaction(async tx => {
+      const rows: Array<{ id: string }> = await tx('reserve_executions')
+        .where({ state: 'running' })
+        .select('id');
+      const ids = rows.map(r => r.id);
+      if (ids.length === 0) return [];
+      await tx('reserve_execution_steps')
+        .whereIn('execution_id', ids)
+        .where({ state: 'running' })
+        .update({
+          state: 'pending',
+          output: 'Interrupted by a backend restart: runs again on resume.',
+          started_at: null,
+        });
+      await tx('reserve_executions').whereIn('id', ids).update({
+        state: 'interrupted',
+        lock_key: null,
+        finished_at: new Date(),
+        message,
+      });
+      return ids;
+    });
+  }
+}

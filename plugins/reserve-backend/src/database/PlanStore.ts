@@ -1,0 +1,129 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  ActionPlan,
+  ReserveActionId,
+} from '@kube-reserve/plugin-reserve-common';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@kube-reserve/plugin-reserve-backend',
+  'migrations',
+);
+
+/** Stored action plans: what was planned, by whom, and what it was computed from. */
+export interface PlanStore {
+  /** Stores a new plan. */
+  savePlan(plan: ActionPlan): Promise<void>;
+  /** A plan by id, or undefined. */
+  getPlan(id: string): Promise<ActionPlan | undefined>;
+  /**
+   * The plan of the entity's newest execution of an action that succeeded, optionally on one
+   * reserve: what a failback reverses.
+   */
+  lastSucceededPlan(
+    entityRef: string,
+    action: ReserveActionId,
+    reserve?: string,
+  ): Promise<ActionPlan | undefined>;
+}
+
+interface PlanRow {
+  id: string;
+  entity_ref: string;
+  action: string;
+  options: string;
+  primary_cluster: string | null;
+  reserve_cluster: string | null;
+  steps: string;
+  warnings: string;
+  fingerprint: string;
+  created_by: string;
+  created_at: Date | string | number;
+}
+
+/** A database timestamp as ISO 8601: PostgreSQL gives Dates, SQLite numbers or text. */
+export function isoTime(value: Date | string | number): string {
+  return new Date(
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  ).toISOString();
+}
+
+function toPlan(row: PlanRow): ActionPlan {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    action: row.action as ReserveActionId,
+    options: JSON.parse(row.options),
+    ...(row.primary_cluster ? { primary: row.primary_cluster } : {}),
+    ...(row.reserve_cluster ? { reserve: row.reserve_cluster } : {}),
+    steps: JSON.parse(row.steps),
+    warnings: JSON.parse(row.warnings),
+    createdBy: row.created_by,
+    createdAt: isoTime(row.created_at),
+    fingerprint: JSON.parse(row.fingerprint),
+  };
+}
+
+/** Action plans in the plugin's database. */
+export class DatabasePlanStore implements PlanStore {
+  /** Connects to the plugin's database and brings its schema up to date unless told not to. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabasePlanStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip && !skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabasePlanStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async savePlan(plan: ActionPlan): Promise<void> {
+    await this.db('reserve_plans').insert({
+      id: plan.id,
+      entity_ref: plan.entityRef,
+      action: plan.action,
+      options: JSON.stringify(plan.options),
+      primary_cluster: plan.primary ?? null,
+      reserve_cluster: plan.reserve ?? null,
+      steps: JSON.stringify(plan.steps),
+      warnings: JSON.stringify(plan.warnings),
+      fingerprint: JSON.stringify(plan.fingerprint),
+      created_by: plan.createdBy,
+      created_at: new Date(plan.createdAt),
+    });
+  }
+
+  async getPlan(id: string): Promise<ActionPlan | undefined> {
+    const row: PlanRow | undefined = await this.db('reserve_plans')
+      .where({ id })
+      .first();
+    return row ? toPlan(row) : undefined;
+  }
+
+  async lastSucceededPlan(
+    entityRef: string,
+    action: ReserveActionId,
+    reserve?: string,
+  ): Promise<ActionPlan | undefined> {
+    const query = this.db('reserve_plans as p')
+      .join('reserve_executions as e', 'e.plan_id', 'p.id')
+      .where({
+        'p.entity_ref': entityRef,
+        'p.action': action,
+        'e.state': 'succeeded',
+      })
+      .orderBy('e.finished_at', 'desc')
+      .select('p.*')
+      .first();
+    if (reserve) query.andWhere('p.reserve_cluster', reserve);
+    const row: PlanRow | undefined = await query;
+    return row ? toPlan(row) : undefined;
+  }
+}

@@ -1,0 +1,384 @@
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ActionExecution,
+  ActionPlan,
+  EntityReport,
+} from '@kube-reserve/plugin-reserve-common';
+import {
+  DemoBackend,
+  startDemoBackend,
+} from './__testUtils__/startDemoBackend';
+
+jest.setTimeout(90_000);
+
+const owner = 'user:default/owner';
+const intruder = 'user:default/intruder';
+
+// Reads for everyone, changes for `owner` only: the shape of the demo's owner-only policy.
+const ownerOnlyPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: () => ({
+    async authorize(requests, options) {
+      const user = (options.credentials.principal as { userEntityRef?: string })
+        .userEntityRef;
+      return requests.map(({ permission }) => ({
+        result:
+          permission.attributes.action === 'read' || user === owner
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      }));
+    },
+    async authorizeConditional(requests) {
+      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+    },
+  }),
+});
+
+const entity = (name: string) =>
+  `/api/reserve/entities/component/default/${name}`;
+
+// Everything of a cluster a person could have changed: specs and data, without what the
+// API server and controllers maintain (status, versions, objects owned by controllers).
+function specsOf(demo: DemoBackend, cluster: string): Map<string, string> {
+  const objects = demo.sim.cluster(cluster).objects;
+  const kinds = [
+    'deployments',
+    'statefulsets',
+    'cronjobs',
+    'horizontalpodautoscalers',
+    'services',
+    'endpoints',
+    'configmaps',
+    'namespaces',
+  ];
+  const specs = new Map<string, string>();
+  for (const kind of kinds) {
+    for (const o of objects.list(kind)) {
+      if (o.metadata.ownerReferences) continue;
+      const { status, metadata, ...rest } = o as any;
+      specs.set(
+        `${cluster}/${kind}/${metadata.namespace ?? ''}/${metadata.name}`,
+        JSON.stringify({ rest, labels: metadata.labels }),
+      );
+    }
+  }
+  return specs;
+}
+
+function changedKeys(before: Map<string, string>, after: Map<string, string>) {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  return [...keys].filter(k => before.get(k) !== after.get(k)).sort();
+}
+
+describe('actions on the demo clusters', () => {
+  let demo: DemoBackend;
+
+  beforeAll(async () => {
+    demo = await startDemoBackend({ features: [ownerOnlyPermissions] });
+    await demo.waitForCatalog();
+    await demo.waitForClusters(s =>
+      Object.values(s).every(state => state === 'ok'),
+    );
+  });
+  afterAll(() => demo?.stop());
+
+  const plan = async (
+    name: string,
+    action: string,
+    body: object = {},
+  ): Promise<ActionPlan> => {
+    const res = await demo.post(`${entity(name)}/actions/${action}/plan`, body);
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const execute = (
+    name: string,
+    planned: ActionPlan,
+    user = owner,
+    confirmation = name,
+  ) =>
+    demo.post(
+      `${entity(name)}/actions/${planned.action}/executions`,
+      { planId: planned.id, confirmation },
+      user,
+    );
+  const finished = async (id: string): Promise<ActionExecution> => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const res = await demo.get(`/api/reserve/executions/${id}`);
+      expect(res.status).toBe(200);
+      if (res.body.state !== 'running') return res.body;
+      if (Date.now() > deadline) throw new Error(`${id} still running`);
+      await new Promise(r => setTimeout(r, 100));
+    }
+  };
+  const spec = (cluster: string, resource: string, ns: string, name: string) =>
+    demo.sim.cluster(cluster).objects.get(resource, ns, name)?.spec;
+
+  it('plans a failover of checkout step by step, changing nothing', async () => {
+    const before = [
+      ...specsOf(demo, 'prod-fra'),
+      ...specsOf(demo, 'reserve-ams'),
+    ];
+    const planned = await plan('checkout', 'failover');
+    expect(planned.steps.map(s => s.title)).toEqual([
+      'Raise the minimum of HorizontalPodAutoscaler checkout/checkout on reserve-ams to 6',
+      'Scale Deployment checkout/checkout on reserve-ams from 4 to 6',
+      'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+      'Resume CronJob checkout/checkout-abandoned-cart-reminder on reserve-ams',
+      'Wait until 1 workload on reserve-ams are available at full size',
+    ]);
+    expect(planned.steps[1]).toMatchObject({
+      cluster: 'reserve-ams',
+      object: { kind: 'Deployment', namespace: 'checkout', name: 'checkout' },
+      before: { spec: { replicas: 4 } },
+      after: { spec: { replicas: 6 } },
+    });
+    expect(planned.warnings).toContain(
+      'External service checkout/checkout-db has no failover target (kube-reserve.io/failover-targets): it stays as it is on reserve-ams.',
+    );
+    expect(planned.createdBy).toBe('user:default/mock');
+    expect([
+      ...specsOf(demo, 'prod-fra'),
+      ...specsOf(demo, 'reserve-ams'),
+    ]).toEqual(before);
+  });
+
+  it('refuses a non-owner with 403 and a wrong confirmation with 400, changing nothing', async () => {
+    const planned = await plan('checkout', 'failover');
+    const forbidden = await execute('checkout', planned, intruder);
+    expect(forbidden.status).toBe(403);
+    const unconfirmed = await execute('checkout', planned, owner, 'yes');
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.error.message).toContain(
+      "confirmation: type the entity's name, checkout",
+    );
+    expect(
+      spec('reserve-ams', 'deployments', 'checkout', 'checkout'),
+    ).toMatchObject({ replicas: 4 });
+    const history = await demo.get(`${entity('checkout')}/executions`);
+    expect(history.body.executions).toEqual([]);
+  });
+
+  it('answers 409 to a stale plan: the cluster changed since planning', async () => {
+    const planned = await plan('invoice-mailer', 'failover');
+    expect(planned.steps.map(s => s.title)).toEqual([
+      'Suspend CronJob invoice-mailer/invoice-mailer-dunning on prod-fra',
+    ]);
+    const objects = demo.sim.cluster('prod-fra').objects;
+    const cronJob = objects.get(
+      'cronjobs',
+      'invoice-mailer',
+      'invoice-mailer-dunning',
+    )!;
+    objects.put({ ...cronJob, spec: { ...cronJob.spec, suspend: true } });
+    const res = await execute('invoice-mailer', planned);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
+      'The cluster state changed since planning (CronJob invoice-mailer/invoice-mailer-dunning on prod-fra); plan again',
+    );
+    objects.put(cronJob);
+  });
+
+  describe('a failover of checkout and its failback', () => {
+    let before: Map<string, string>;
+    let planned: ActionPlan;
+    let executionId: string;
+
+    it('stops at a failing step with a clear message', async () => {
+      before = new Map([
+        ...specsOf(demo, 'prod-fra'),
+        ...specsOf(demo, 'reserve-ams'),
+      ]);
+      planned = await plan('checkout', 'failover');
+      // Slow the reserve so the CronJob fault on the primary is in place before step 3.
+      demo.sim.cluster('reserve-ams').faults.set({ latencyMs: 150 });
+      const res = await execute('checkout', planned);
+      demo.sim.cluster('prod-fra').faults.set({ errorResources: ['cronjobs'] });
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ state: 'running', startedBy: owner });
+      executionId = res.body.id;
+      const failed = await finished(executionId);
+      demo.sim.cluster('prod-fra').faults.set({});
+      demo.sim.cluster('reserve-ams').faults.set({});
+      expect(failed.state).toBe('failed');
+      expect(failed.message).toContain(
+        'Step 3 of 5 (Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra) failed',
+      );
+      expect(failed.steps.map(s => s.state)).toEqual([
+        'succeeded',
+        'succeeded',
+        'failed',
+        'pending',
+        'pending',
+      ]);
+      expect(failed.steps[2].output).toContain(
+        'simulated failure serving cronjobs',
+      );
+      expect(
+        spec('reserve-ams', 'deployments', 'checkout', 'checkout'),
+      ).toMatchObject({ replicas: 6 });
+    });
+
+    it('resumes from the failed step without repeating the finished ones', async () => {
+      const failed = await finished(executionId);
+      const res = await demo.post(
+        `/api/reserve/executions/${executionId}/resume`,
+        { confirmation: 'checkout' },
+        owner,
+      );
+      expect(res.status).toBe(202);
+      const done = await finished(executionId);
+      expect(done.state).toBe('succeeded');
+      expect(done.steps.map(s => s.state)).toEqual(Array(5).fill('succeeded'));
+      expect(done.steps.slice(0, 2)).toEqual(failed.steps.slice(0, 2));
+      expect(done.steps[4].output).toContain('checkout/checkout 6/6 available');
+    });
+
+    it('changed exactly the planned objects on both clusters', () => {
+      const after = new Map([
+        ...specsOf(demo, 'prod-fra'),
+        ...specsOf(demo, 'reserve-ams'),
+      ]);
+      expect(changedKeys(before, after)).toEqual([
+        'prod-fra/cronjobs/checkout/checkout-abandoned-cart-reminder',
+        'reserve-ams/cronjobs/checkout/checkout-abandoned-cart-reminder',
+        'reserve-ams/deployments/checkout/checkout',
+        'reserve-ams/horizontalpodautoscalers/checkout/checkout',
+      ]);
+      expect(
+        spec(
+          'prod-fra',
+          'cronjobs',
+          'checkout',
+          'checkout-abandoned-cart-reminder',
+        ),
+      ).toMatchObject({ suspend: true });
+      expect(
+        spec(
+          'reserve-ams',
+          'cronjobs',
+          'checkout',
+          'checkout-abandoned-cart-reminder',
+        ),
+      ).toMatchObject({ suspend: false });
+      expect(
+        spec('reserve-ams', 'horizontalpodautoscalers', 'checkout', 'checkout'),
+      ).toMatchObject({ minReplicas: 6, maxReplicas: 12 });
+    });
+
+    it('shows the new state in the readiness report once collected', async () => {
+      const deadline = Date.now() + 20_000;
+      let report: EntityReport;
+      do {
+        await new Promise(r => setTimeout(r, 200));
+        report = (await demo.get(`${entity('checkout')}/readiness`)).body;
+      } while (
+        report.checks.find(c => c.id === 'parity.cronjobs')?.state === 'pass' &&
+        Date.now() < deadline
+      );
+      const cronJobs = report.checks.find(c => c.id === 'parity.cronjobs')!;
+      expect(cronJobs.state).toBe('fail');
+      expect(report.checks.find(c => c.id === 'parity.capacity')?.state).toBe(
+        'pass',
+      );
+    });
+
+    it('plans an already done failover as nothing to do', async () => {
+      const again = await plan('checkout', 'failover');
+      expect(again.steps).toEqual([]);
+    });
+
+    it('fails back to the state before the failover', async () => {
+      const back = await plan('checkout', 'failback');
+      expect(back.steps.map(s => s.title)).toEqual([
+        'Suspend CronJob checkout/checkout-abandoned-cart-reminder on reserve-ams',
+        'Resume CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+        'Lower the minimum of HorizontalPodAutoscaler checkout/checkout on reserve-ams back to 4',
+        'Scale Deployment checkout/checkout on reserve-ams back from 6 to 4',
+      ]);
+      const res = await execute('checkout', back);
+      expect(res.status).toBe(202);
+      expect((await finished(res.body.id)).state).toBe('succeeded');
+      const after = new Map([
+        ...specsOf(demo, 'prod-fra'),
+        ...specsOf(demo, 'reserve-ams'),
+      ]);
+      expect(changedKeys(before, after)).toEqual([]);
+      const history = await demo.get(`${entity('checkout')}/executions`);
+      expect(
+        history.body.executions.map((e: ActionExecution) => e.action),
+      ).toEqual(['failback', 'failover']);
+    });
+  });
+
+  describe('Velero actions on checkout', () => {
+    it('lets one action run per entity: a concurrent run gets 409; the drill records its duration', async () => {
+      const drill = await plan('checkout', 'restore-drill');
+      const backup = await plan('checkout', 'backup-now');
+      const running = await execute('checkout', drill);
+      expect(running.status).toBe(202);
+      const concurrent = await execute('checkout', backup);
+      expect(concurrent.status).toBe(409);
+      expect(concurrent.body.error.message).toContain(
+        'Another action runs on component:default/checkout',
+      );
+      const done = await finished(running.body.id);
+      expect(done.state).toBe('succeeded');
+      expect(done.steps.map(s => s.title)).toEqual([
+        'Create the scratch Namespace checkout-drill on reserve-ams, labelled as a drill of checkout',
+        expect.stringMatching(
+          /^Create Restore checkout-drill-\d{14} of Backup hourly-\d{14} on reserve-ams into checkout-drill$/,
+        ),
+        expect.stringMatching(
+          /^Wait until Restore checkout-drill-\d{14} is Completed$/,
+        ),
+        'Wait until the restored workloads in checkout-drill are available',
+        'Record the drill and its measured RTO in the drill history',
+        'Delete the scratch Namespace checkout-drill on reserve-ams',
+      ]);
+      expect(
+        demo.sim
+          .cluster('reserve-ams')
+          .objects.get('namespaces', undefined, 'checkout-drill'),
+      ).toBeUndefined();
+      const report: EntityReport = (
+        await demo.get(`${entity('checkout')}/readiness`)
+      ).body;
+      const restoreName = drill.steps[1].object!.name;
+      const recorded = report.backups!.drills.find(
+        d => d.restoreName === restoreName,
+      );
+      expect(recorded).toMatchObject({
+        cluster: 'reserve-ams',
+        phase: 'Completed',
+        namespaceMapping: { checkout: 'checkout-drill' },
+      });
+      expect(recorded!.durationMs).toBeGreaterThan(0);
+
+      // The backup plan is still current once the drill is done.
+      const backedUp = await execute('checkout', backup);
+      expect(backedUp.status).toBe(202);
+      expect((await finished(backedUp.body.id)).state).toBe('succeeded');
+      const name = backup.steps[0].object!.name;
+      expect(name).toMatch(/^hourly-\d{14}$/);
+      const created = demo.sim
+        .cluster('prod-fra')
+        .objects.get('backups.velero.io', 'velero', name)!;
+      const schedule = demo.sim
+        .cluster('prod-fra')
+        .objects.get('schedules.velero.io', 'velero', 'hourly')!;
+      expect(created.status?.phase).toBe('Completed');
+      expect(created.metadata.labels).toMatchObject({
+        ...schedule.metadata.labels,
+        'velero.io/schedule-name': 'hourly',
+      });
+      expect(created.spec).toMatchObject(schedule.spec.template);
+    });
+  });
+});
