@@ -30,20 +30,20 @@ function ActionControl(props: { item: ActionRunbookItem }) {
       <Button variant="outlined" size="small" disabled>
         {actionLabels[item.actionId] ?? item.actionId}
       </Button>
-      {!item.available && (
-        <Box ml={2}>
-          <Typography variant="body2" color="textSecondary">
-            {describeUnavailable(item.unavailableReason)}
-          </Typography>
-        </Box>
-      )}
+      <Box ml={2}>
+        <Typography variant="body2" color="textSecondary">
+          {item.available && item.action
+            ? `The ${item.action} action can be planned and run through the API (POST …/actions/${item.action}/plan, then …/executions); its button and confirmation dialog are not in this page yet.`
+            : describeUnavailable(item.unavailableReason)}
+        </Typography>
+      </Box>
     </Box>
   );
 }
 
 /**
  * One runbook line: an automatic item's live state, a manual item's tick, or an action's
- * (not yet available) button, with its copyable commands.
+ * button (disabled until the actions dialog arrives), with its copyable commands.
  */
 export function RunbookItemRow(props: {
   entity: CompoundEntityRef;
