@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
   ActionExecution,
   ActionPlan,
   EntityReport,
@@ -13,31 +8,13 @@ import {
   startDemoBackend,
 } from './__testUtils__/startDemoBackend';
 
+import {
+  intruder,
+  owner,
+  ownerOnlyPermissions,
+} from './__testUtils__/ownerOnlyPermissions';
+
 jest.setTimeout(90_000);
-
-const owner = 'user:default/owner';
-const intruder = 'user:default/intruder';
-
-// Reads for everyone, changes for `owner` only: the shape of the demo's owner-only policy.
-const ownerOnlyPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    async authorize(requests, options) {
-      const user = (options.credentials.principal as { userEntityRef?: string })
-        .userEntityRef;
-      return requests.map(({ permission }) => ({
-        result:
-          permission.attributes.action === 'read' || user === owner
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-      }));
-    },
-    async authorizeConditional(requests) {
-      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-    },
-  }),
-});
 
 const entity = (name: string) =>
   `/api/reserve/entities/component/default/${name}`;

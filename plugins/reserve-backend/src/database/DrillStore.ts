@@ -1,14 +1,8 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DrillRecord } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
+import { connectPluginDatabase, isoTime } from './pluginDatabase';
 
-const migrationsDir = resolvePackagePath(
-  '@kube-reserve/plugin-reserve-backend',
-  'migrations',
-);
 const table = 'reserve_drills';
 
 /** The restore drill history, kept because Velero forgets finished restores. */
@@ -33,13 +27,6 @@ interface DrillRow {
   completed_at: Date | string | number | null;
   duration_ms: number | string | null;
   recorded_at: Date | string | number;
-}
-
-// PostgreSQL gives timestamps back as Dates, SQLite as the stored number or text.
-function isoTime(value: Date | string | number): string {
-  return new Date(
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  ).toISOString();
 }
 
 function toRecord(row: DrillRow): DrillRecord {
@@ -69,12 +56,7 @@ export class DatabaseDrillStore implements DrillStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseDrillStore> {
-    const { database, skipMigrations } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip && !skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseDrillStore(client);
+    return new DatabaseDrillStore(await connectPluginDatabase(options));
   }
 
   private constructor(private readonly db: Knex) {}

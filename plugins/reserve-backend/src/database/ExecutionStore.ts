@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import {
   ActionExecution,
@@ -12,12 +9,7 @@ import {
   ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
-import { isoTime } from './PlanStore';
-
-const migrationsDir = resolvePackagePath(
-  '@kube-reserve/plugin-reserve-backend',
-  'migrations',
-);
+import { connectPluginDatabase, isoTime } from './pluginDatabase';
 
 /** A change to one step's stored state. */
 export interface StepUpdate {
@@ -144,12 +136,7 @@ export class DatabaseExecutionStore implements ExecutionStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseExecutionStore> {
-    const { database, skipMigrations } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip && !skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseExecutionStore(client);
+    return new DatabaseExecutionStore(await connectPluginDatabase(options));
   }
 
   private constructor(private readonly db: Knex) {}

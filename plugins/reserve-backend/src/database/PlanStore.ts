@@ -1,17 +1,10 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   ActionPlan,
   ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@kube-reserve/plugin-reserve-backend',
-  'migrations',
-);
+import { connectPluginDatabase, isoTime } from './pluginDatabase';
 
 /** Stored action plans: what was planned, by whom, and what it was computed from. */
 export interface PlanStore {
@@ -44,13 +37,6 @@ interface PlanRow {
   created_at: Date | string | number;
 }
 
-/** A database timestamp as ISO 8601: PostgreSQL gives Dates, SQLite numbers or text. */
-export function isoTime(value: Date | string | number): string {
-  return new Date(
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  ).toISOString();
-}
-
 function toPlan(row: PlanRow): ActionPlan {
   return {
     id: row.id,
@@ -74,12 +60,7 @@ export class DatabasePlanStore implements PlanStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabasePlanStore> {
-    const { database, skipMigrations } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip && !skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabasePlanStore(client);
+    return new DatabasePlanStore(await connectPluginDatabase(options));
   }
 
   private constructor(private readonly db: Knex) {}

@@ -1,13 +1,7 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { connectPluginDatabase, isoTime } from './pluginDatabase';
 
-const migrationsDir = resolvePackagePath(
-  '@kube-reserve/plugin-reserve-backend',
-  'migrations',
-);
 const table = 'reserve_runbook_ticks';
 
 /** A stored tick of a manual runbook item. */
@@ -44,13 +38,6 @@ interface TickRow {
   expires_at: Date | string | number;
 }
 
-// PostgreSQL gives timestamps back as Dates, SQLite as the stored number or text.
-function isoTime(value: Date | string | number): string {
-  return new Date(
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  ).toISOString();
-}
-
 function toTick(row: TickRow): StoredRunbookTick {
   return {
     entityRef: row.entity_ref,
@@ -70,12 +57,7 @@ export class DatabaseRunbookStore implements RunbookStore {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseRunbookStore> {
-    const { database, skipMigrations } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip && !skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseRunbookStore(client);
+    return new DatabaseRunbookStore(await connectPluginDatabase(options));
   }
 
   private constructor(private readonly db: Knex) {}

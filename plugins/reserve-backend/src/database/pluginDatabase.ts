@@ -1,0 +1,30 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+const migrationsDir = resolvePackagePath(
+  '@kube-reserve/plugin-reserve-backend',
+  'migrations',
+);
+
+/** The plugin's database client, its schema brought up to date unless told not to. */
+export async function connectPluginDatabase(options: {
+  database: DatabaseService;
+  skipMigrations?: boolean;
+}): Promise<Knex> {
+  const { database, skipMigrations } = options;
+  const client = await database.getClient();
+  if (!database.migrations?.skip && !skipMigrations) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return client;
+}
+
+/** A stored timestamp as ISO 8601: PostgreSQL returns Dates, SQLite the stored number or text. */
+export function isoTime(value: Date | string | number): string {
+  return new Date(
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+  ).toISOString();
+}
