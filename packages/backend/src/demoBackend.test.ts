@@ -28,6 +28,12 @@ function demoConfig(sim: Simulator) {
     cluster.serviceAccountToken = simulated.token('reserve-reader');
     cluster.caData = caData;
   }
+  // Each cluster's operator token is a $file in the demo, written by `yarn start`.
+  for (const [name, facts] of Object.entries<{ operatorToken?: unknown }>(
+    config.reserve.clusters,
+  )) {
+    facts.operatorToken = sim.cluster(name).token('reserve-operator');
+  }
   for (const location of config.catalog.locations) {
     location.target = resolve(root, 'packages/backend', location.target);
   }
