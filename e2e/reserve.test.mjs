@@ -49,6 +49,17 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
     await stopDemo?.();
   });
 
+  // Puts an element (or its closest card's heading) near the top of the viewport.
+  const scrollToTop = (locator, heading) =>
+    locator.evaluate((el, selector) => {
+      const card = selector
+        ? el.closest('[class*="MuiCard"], [class*="MuiPaper"]')
+        : null;
+      const target = (card && card.querySelector(selector)) ?? el;
+      target.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -80);
+    }, heading);
+
   const shoot = name =>
     page.screenshot({ path: resolve(screenshots, `${name}.png`) });
 
@@ -78,18 +89,19 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
 
   it("shows a service's backups against its RPO, and its runbooks", async () => {
     await page.goto(`${appUrl}/catalog/default/component/event-store/reserve`);
-    await page.getByText('Last backups').waitFor();
-    const backups = page.getByRole('heading', { name: 'Backups', exact: true });
-    await backups.first().evaluate(el => el.scrollIntoView({ block: 'start' }));
-    await shoot('service-backups');
-    await page.getByText('Failover to reserve').first().click();
-    const runbooks = page.getByRole('heading', {
-      name: 'Runbooks',
-      exact: true,
-    });
-    await runbooks
+    // The backups section: RPO gauge and timeline side by side, then schedules and drills.
+    const timeline = page.getByText('Last backups');
+    await timeline.waitFor();
+    await page
+      .getByText(/older than the RPO of 1h/)
       .first()
-      .evaluate(el => el.scrollIntoView({ block: 'start' }));
+      .waitFor();
+    await scrollToTop(timeline, 'h6, h5, h4, h3, h2');
+    await shoot('service-backups');
+    const runbooks = page.getByText(/Ticks on manual items count for/);
+    await runbooks.waitFor();
+    await page.getByText('Failover to reserve').first().click();
+    await scrollToTop(runbooks);
     await shoot('service-runbooks');
   });
 
@@ -120,5 +132,30 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
       .first()
       .waitFor();
     await shoot('platform-page');
+  });
+
+  it('keeps the Reserve tab readable in the dark theme', async () => {
+    // Backstage keeps the chosen theme in local storage, as the settings page sets it.
+    await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+    await page.goto(
+      `${appUrl}/catalog/default/component/invoice-mailer/reserve`,
+    );
+    const finding = page.getByText('CronJobs run on one side only');
+    await finding.waitFor();
+    const { background, text } = await finding.evaluate(el => {
+      const card = el.closest('[class*="MuiPaper"]') ?? document.body;
+      return {
+        background: getComputedStyle(card).backgroundColor,
+        text: getComputedStyle(el).color,
+      };
+    });
+    const luminance = rgb => {
+      const [r, g, b] = rgb.match(/\d+/g).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    assert.ok(luminance(background) < 0.3, `dark card, got ${background}`);
+    assert.ok(luminance(text) > 0.7, `light text, got ${text}`);
+    await shoot('service-reserve-tab-dark');
+    await page.evaluate(() => localStorage.removeItem('theme'));
   });
 });
