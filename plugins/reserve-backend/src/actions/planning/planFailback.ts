@@ -5,6 +5,7 @@ import {
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
 import { PlainObject } from '../ClusterOperator';
+import { setCronJobsSuspended } from './cronJobSteps';
 import { PlanDraft, PlanOutline } from './PlanDraft';
 import { objectKey, patchIsApplied, refOf } from './objectState';
 import {
@@ -142,24 +143,9 @@ export function planFailback(input: FailbackInput): PlanOutline {
   }
 
   if (policy.cronJobs === 'primary-only') {
-    for (const cronJob of reserve.cronJobs) {
-      draft.patch(
-        reserve.cluster,
-        'CronJob',
-        cronJob,
-        { spec: { suspend: true } },
-        `Suspend ${nameOf('CronJob', cronJob)} on ${reserve.cluster}`,
-      );
-    }
-    for (const cronJob of primary.cronJobs) {
-      draft.patch(
-        primary.cluster,
-        'CronJob',
-        cronJob,
-        { spec: { suspend: false } },
-        `Resume ${nameOf('CronJob', cronJob)} on ${primary.cluster}`,
-      );
-    }
+    // The reserve's first, so that nothing runs on both sides in between.
+    setCronJobsSuspended(draft, reserve, true);
+    setCronJobsSuspended(draft, primary, false);
   }
 
   for (const name of policy.externalServices) {

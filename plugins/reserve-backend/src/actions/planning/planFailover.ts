@@ -2,6 +2,7 @@ import {
   ActionObjectRef,
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
+import { setCronJobsSuspended } from './cronJobSteps';
 import { repointExternalService } from './externalServices';
 import { PlanDraft, PlanOutline } from './PlanDraft';
 import { refOf } from './objectState';
@@ -122,25 +123,9 @@ export function planFailover(input: FailoverInput): PlanOutline {
 
   if (policy.cronJobs === 'primary-only') {
     if (primary.live) {
-      for (const cronJob of primary.cronJobs) {
-        draft.patch(
-          primary.cluster,
-          'CronJob',
-          cronJob,
-          { spec: { suspend: true } },
-          `Suspend ${nameOf('CronJob', cronJob)} on ${primary.cluster}`,
-        );
-      }
+      setCronJobsSuspended(draft, primary, true);
     }
-    for (const cronJob of reserve.cronJobs) {
-      draft.patch(
-        reserve.cluster,
-        'CronJob',
-        cronJob,
-        { spec: { suspend: false } },
-        `Resume ${nameOf('CronJob', cronJob)} on ${reserve.cluster}`,
-      );
-    }
+    setCronJobsSuspended(draft, reserve, false);
   }
 
   if (input.scaleDownPrimary && primary.live) {
