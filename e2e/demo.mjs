@@ -10,7 +10,8 @@ export const appUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 export const backendUrl =
   process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 
-async function guestToken() {
+/** A token of the demo's guest user (a member of team-payments). */
+export async function guestToken() {
   const res = await fetch(`${backendUrl}/api/auth/guest/refresh`);
   if (!res.ok) throw new Error(`guest sign-in answered ${res.status}`);
   return (await res.json()).backstageIdentity.token;

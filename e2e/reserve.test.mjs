@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { appUrl, startDemo } from './demo.mjs';
+import { appUrl, backendUrl, guestToken, startDemo } from './demo.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const screenshots = resolve(root, 'docs/screenshots');
@@ -132,6 +132,79 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
       .first()
       .waitFor();
     await shoot('platform-page');
+  });
+
+  // Last: it changes the demo clusters (and puts them back with a failback).
+  it('lets the owner fail checkout over to its reserve, step by step, and back', async () => {
+    await page.goto(`${appUrl}/catalog/default/component/checkout/reserve`);
+    const failOver = page.getByRole('button', { name: 'Fail over' }).first();
+    await page.getByText('Failover to reserve').first().waitFor();
+    if (!(await failOver.isVisible())) {
+      await page.getByText('Failover to reserve').first().click();
+    }
+    await failOver.click();
+    const dialog = page.getByRole('dialog');
+    const planned = dialog
+      .getByText(
+        'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+      )
+      .first();
+    const problem = dialog.getByRole('alert').first();
+    await Promise.race([planned.waitFor(), problem.waitFor()]);
+    if (await problem.isVisible()) {
+      assert.fail(`planning failed: ${await problem.textContent()}`);
+    }
+    await shoot('action-plan');
+    const run = dialog.getByRole('button', { name: 'Run' });
+    assert.equal(await run.isDisabled(), true, 'Run waits for the typed name');
+    await dialog.getByLabel('Type checkout to confirm').fill('checkout');
+    await run.click();
+    await dialog
+      .getByText('The action succeeded.')
+      .waitFor({ timeout: 180_000 });
+    await shoot('action-run');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Once collected, the tab shows the new state: the reserve's CronJob runs now.
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      await page.reload();
+      await page
+        .getByText('Could this service run from its reserve now?')
+        .waitFor();
+      if (await page.getByText('Not ready').first().isVisible()) break;
+      assert.ok(
+        Date.now() < deadline,
+        'the Reserve tab never showed the failover',
+      );
+      await page.waitForTimeout(3000);
+    }
+
+    // Fail back through the API, so the demo is as it was.
+    const headers = {
+      Authorization: `Bearer ${await guestToken()}`,
+      'Content-Type': 'application/json',
+    };
+    const base = `${backendUrl}/api/reserve/entities/component/default/checkout/actions/failback`;
+    const plan = await (
+      await fetch(`${base}/plan`, { method: 'POST', headers })
+    ).json();
+    const started = await fetch(`${base}/executions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ planId: plan.id, confirmation: 'checkout' }),
+    });
+    assert.equal(started.status, 202);
+    let execution = await started.json();
+    while (execution.state === 'running') {
+      await page.waitForTimeout(2000);
+      execution = await (
+        await fetch(`${backendUrl}/api/reserve/executions/${execution.id}`, {
+          headers,
+        })
+      ).json();
+    }
+    assert.equal(execution.state, 'succeeded', execution.message);
   });
 
   it('keeps the Reserve tab readable in the dark theme', async () => {

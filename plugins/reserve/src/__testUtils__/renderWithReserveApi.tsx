@@ -16,7 +16,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { ReactElement } from 'react';
 import { ReserveApi, reserveApiRef } from '../api';
 
-/** A ReserveApi whose methods are jest mocks; runbooks default to none. */
+/** A ReserveApi whose methods are jest mocks; runbooks and executions default to none. */
 export function mockReserveApi(): jest.Mocked<ReserveApi> {
   return {
     getClusters: jest.fn(),
@@ -29,6 +29,14 @@ export function mockReserveApi(): jest.Mocked<ReserveApi> {
       generatedAt: new Date().toISOString(),
     })),
     updateRunbookItem: jest.fn(),
+    planAction: jest.fn(),
+    executeAction: jest.fn(),
+    getExecution: jest.fn(),
+    listExecutions: jest.fn(async (entity: CompoundEntityRef) => ({
+      entityRef: stringifyEntityRef(entity),
+      executions: [],
+    })),
+    resumeExecution: jest.fn(),
   };
 }
 

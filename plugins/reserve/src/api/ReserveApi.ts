@@ -1,10 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  ActionExecution,
+  ActionExecutionRequest,
+  ActionPlan,
+  ActionPlanOptions,
+  ActionResumeRequest,
   ClustersResponse,
+  ExecutionsResponse,
   EntityReport,
   ManualRunbookItem,
   OwnershipResponse,
+  ReserveActionId,
   RunbookId,
   RunbookItemUpdate,
   RunbooksResponse,
@@ -41,6 +48,27 @@ export interface ReserveApi {
   getRunbooks(entity: CompoundEntityRef): Promise<RunbooksResponse>;
   /** Ticks or unticks a manual runbook item; resolves to the item as stored. */
   updateRunbookItem(request: RunbookItemRequest): Promise<ManualRunbookItem>;
+  /** Plans an action on an entity without changing anything; resolves to the dry run. */
+  planAction(
+    entity: CompoundEntityRef,
+    action: ReserveActionId,
+    options?: ActionPlanOptions,
+  ): Promise<ActionPlan>;
+  /** Starts running a plan; resolves (202) to the execution while it runs. */
+  executeAction(
+    entity: CompoundEntityRef,
+    action: ReserveActionId,
+    request: ActionExecutionRequest,
+  ): Promise<ActionExecution>;
+  /** One execution with its steps' states, to follow a run. */
+  getExecution(id: string): Promise<ActionExecution>;
+  /** The executions of an entity, newest first. */
+  listExecutions(entity: CompoundEntityRef): Promise<ExecutionsResponse>;
+  /** Resumes a failed or interrupted execution from its first unfinished step. */
+  resumeExecution(
+    id: string,
+    request: ActionResumeRequest,
+  ): Promise<ActionExecution>;
 }
 
 /** The API reference of {@link ReserveApi}. */

@@ -108,3 +108,73 @@ describe('ReserveClient runbooks', () => {
     });
   });
 });
+
+describe('ReserveClient actions', () => {
+  const entity = { kind: 'Component', namespace: 'default', name: 'checkout' };
+  const base = 'http://localhost:7007/api/reserve';
+  const posted = (fetch: jest.Mock) => {
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    return { url, method: init.method, body: JSON.parse(String(init.body)) };
+  };
+
+  it('plans an action with a POST carrying the options', async () => {
+    const { client, fetch } = clientAnswering(200, { id: 'plan-1' });
+    await expect(
+      client.planAction(entity, 'failover', { scaleDownPrimary: true }),
+    ).resolves.toEqual({ id: 'plan-1' });
+    expect(posted(fetch)).toEqual({
+      url: `${base}/entities/Component/default/checkout/actions/failover/plan`,
+      method: 'POST',
+      body: { scaleDownPrimary: true },
+    });
+  });
+
+  it('starts an execution with the plan and the typed confirmation, accepting a 202', async () => {
+    const { client, fetch } = clientAnswering(202, { id: 'exec-1' });
+    await expect(
+      client.executeAction(entity, 'failover', {
+        planId: 'plan-1',
+        confirmation: 'checkout',
+      }),
+    ).resolves.toEqual({ id: 'exec-1' });
+    expect(posted(fetch)).toEqual({
+      url: `${base}/entities/Component/default/checkout/actions/failover/executions`,
+      method: 'POST',
+      body: { planId: 'plan-1', confirmation: 'checkout' },
+    });
+  });
+
+  it('reads one execution and lists those of an entity', async () => {
+    const { client, fetch } = clientAnswering(200, { executions: [] });
+    await client.getExecution('exec 1');
+    await client.listExecutions(entity);
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${base}/executions/exec%201`,
+      `${base}/entities/Component/default/checkout/executions`,
+    ]);
+  });
+
+  it('resumes an execution with the confirmation', async () => {
+    const { client, fetch } = clientAnswering(202, { id: 'exec-1' });
+    await client.resumeExecution('exec-1', { confirmation: 'checkout' });
+    expect(posted(fetch)).toEqual({
+      url: `${base}/executions/exec-1/resume`,
+      method: 'POST',
+      body: { confirmation: 'checkout' },
+    });
+  });
+
+  it('surfaces a stale plan as a ResponseError with the backend message', async () => {
+    const { client } = clientAnswering(409, {
+      error: { name: 'ConflictError', message: 'The cluster changed since' },
+      request: { method: 'POST', url: '/x' },
+      response: { statusCode: 409 },
+    });
+    const error = await client
+      .executeAction(entity, 'failover', { planId: 'p', confirmation: 'c' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(409);
+    expect(error.cause.message).toBe('The cluster changed since');
+  });
+});

@@ -2,10 +2,17 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActionExecution,
+  ActionExecutionRequest,
+  ActionPlan,
+  ActionPlanOptions,
+  ActionResumeRequest,
   ClustersResponse,
+  ExecutionsResponse,
   EntityReport,
   ManualRunbookItem,
   OwnershipResponse,
+  ReserveActionId,
   RunbooksResponse,
 } from '@kube-reserve/plugin-reserve-common';
 import { OwnershipRequest, ReserveApi, RunbookItemRequest } from './ReserveApi';
@@ -13,6 +20,18 @@ import { OwnershipRequest, ReserveApi, RunbookItemRequest } from './ReserveApi';
 function entityPath(entity: CompoundEntityRef): string {
   const segments = [entity.kind, entity.namespace, entity.name];
   return `/entities/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+function actionPath(entity: CompoundEntityRef, action: ReserveActionId) {
+  return `${entityPath(entity)}/actions/${encodeURIComponent(action)}`;
+}
+
+function jsonPost(body: unknown): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
 }
 
 /** {@link ReserveApi} over HTTP, against the backend plugin mounted at `/api/reserve`. */
@@ -57,6 +76,48 @@ export class ReserveClient implements ReserveApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(update),
     });
+  }
+
+  async planAction(
+    entity: CompoundEntityRef,
+    action: ReserveActionId,
+    options: ActionPlanOptions = {},
+  ): Promise<ActionPlan> {
+    return this.request<ActionPlan>(
+      `${actionPath(entity, action)}/plan`,
+      jsonPost(options),
+    );
+  }
+
+  async executeAction(
+    entity: CompoundEntityRef,
+    action: ReserveActionId,
+    request: ActionExecutionRequest,
+  ): Promise<ActionExecution> {
+    return this.request<ActionExecution>(
+      `${actionPath(entity, action)}/executions`,
+      jsonPost(request),
+    );
+  }
+
+  async getExecution(id: string): Promise<ActionExecution> {
+    return this.request<ActionExecution>(
+      `/executions/${encodeURIComponent(id)}`,
+    );
+  }
+
+  async listExecutions(entity: CompoundEntityRef): Promise<ExecutionsResponse> {
+    return this.request<ExecutionsResponse>(`${entityPath(entity)}/executions`);
+  }
+
+  async resumeExecution(
+    id: string,
+    request: ActionResumeRequest,
+  ): Promise<ActionExecution> {
+    return this.request<ActionExecution>(
+      `/executions/${encodeURIComponent(id)}/resume`,
+      jsonPost(request),
+    );
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

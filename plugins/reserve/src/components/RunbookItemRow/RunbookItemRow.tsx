@@ -1,18 +1,13 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import {
-  ActionRunbookItem,
-  RunbookId,
-  RunbookItem,
-} from '@kube-reserve/plugin-reserve-common';
+import { RunbookId, RunbookItem } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { checkStateLabels } from '../../presentation/checkStates';
-import { actionLabels, describeUnavailable } from '../../presentation/runbooks';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { ManualItemControl, TickAccess } from '../ManualItemControl';
 import { RemediationCommand } from '../RemediationCommand';
+import { ActionControl } from './ActionControl';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -23,27 +18,9 @@ const useStyles = makeStyles(theme => ({
   commands: { display: 'grid', rowGap: theme.spacing(1) },
 }));
 
-function ActionControl(props: { item: ActionRunbookItem }) {
-  const { item } = props;
-  return (
-    <Box display="flex" alignItems="center" flexWrap="wrap">
-      <Button variant="outlined" size="small" disabled>
-        {actionLabels[item.actionId] ?? item.actionId}
-      </Button>
-      <Box ml={2}>
-        <Typography variant="body2" color="textSecondary">
-          {item.available && item.action
-            ? `The ${item.action} action can be planned and run through the API (POST …/actions/${item.action}/plan, then …/executions); its button and confirmation dialog are not in this page yet.`
-            : describeUnavailable(item.unavailableReason)}
-        </Typography>
-      </Box>
-    </Box>
-  );
-}
-
 /**
  * One runbook line: an automatic item's live state, a manual item's tick, or an action's
- * button (disabled until the actions dialog arrives), with its copyable commands.
+ * button that plans and runs it, with its copyable commands.
  */
 export function RunbookItemRow(props: {
   entity: CompoundEntityRef;
@@ -94,7 +71,13 @@ export function RunbookItemRow(props: {
           onChanged={props.onChanged}
         />
       )}
-      {item.kind === 'action' && <ActionControl item={item} />}
+      {item.kind === 'action' && (
+        <ActionControl
+          entity={props.entity}
+          item={item}
+          onChanged={props.onChanged}
+        />
+      )}
       {item.commands && item.commands.length > 0 && (
         <Box className={classes.commands} mt={1}>
           {item.commands.map(command => (

@@ -1,19 +1,30 @@
 import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { useCallback } from 'react';
+import { useExecutions } from '../../hooks/useExecutions';
 import { useRunbooks } from '../../hooks/useRunbooks';
 import { useRunbookTickPermission } from '../../hooks/useRunbookTickPermission';
+import { ExecutionsList } from '../ExecutionsList';
 import { RunbookCard } from '../RunbookCard';
 import { ReserveErrorPanel } from '../ReserveErrorPanel';
 
 /**
  * The service's runbooks (failover, restore drill, certificate renewal, cluster upgrade) as
- * checklists; tick controls are disabled, with the reason, for users who may not tick.
+ * checklists, then the actions run on it; controls are disabled, with the reason, for users
+ * who may not use them.
  */
 export function RunbooksSection(props: { entity: Entity }) {
   const entityRef = getCompoundEntityRef(props.entity);
   const { value, loading, error, retry } = useRunbooks(entityRef);
   const permission = useRunbookTickPermission(props.entity);
+  const executions = useExecutions(entityRef);
+  const { retry: retryExecutions } = executions;
+  const onChanged = useCallback(() => {
+    retry();
+    retryExecutions();
+  }, [retry, retryExecutions]);
   // While a tick refreshes the runbooks, keep showing the ones we have.
   if (loading && !value) {
     return <Progress />;
@@ -45,9 +56,16 @@ export function RunbooksSection(props: { entity: Entity }) {
           entity={entityRef}
           runbook={runbook}
           access={access}
-          onChanged={retry}
+          onChanged={onChanged}
         />
       ))}
+      <Box mt={3}>
+        <ExecutionsList
+          executions={executions.value?.executions}
+          loading={executions.loading}
+          error={executions.error}
+        />
+      </Box>
     </>
   );
 }

@@ -1,0 +1,1 @@
+export { ExecutionsList } from './ExecutionsList';

@@ -1,0 +1,14 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { reserveApiRef } from '../api';
+
+/** The action executions of an entity, newest first, fetched once and on `retry`. */
+export function useExecutions(entity: CompoundEntityRef) {
+  const reserveApi = useApi(reserveApiRef);
+  const { kind, namespace, name } = entity;
+  return useAsyncRetry(
+    () => reserveApi.listExecutions({ kind, namespace, name }),
+    [reserveApi, kind, namespace, name],
+  );
+}
