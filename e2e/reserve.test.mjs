@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { appUrl, backendUrl, guestToken, startDemo } from './demo.mjs';
+import { appUrl, startDemo } from './demo.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const screenshots = resolve(root, 'docs/screenshots');
@@ -135,7 +135,7 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
   });
 
   // Last: it changes the demo clusters (and puts them back with a failback).
-  it('lets the owner fail checkout over to its reserve, step by step, and back', async () => {
+  it('lets the owner fail checkout over to its reserve, step by step, and fail back', async () => {
     await page.goto(`${appUrl}/catalog/default/component/checkout/reserve`);
     const failOver = page.getByRole('button', { name: 'Fail over' }).first();
     await page.getByText('Failover to reserve').first().waitFor();
@@ -180,31 +180,23 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
       await page.waitForTimeout(3000);
     }
 
-    // Fail back through the API, so the demo is as it was.
-    const headers = {
-      Authorization: `Bearer ${await guestToken()}`,
-      'Content-Type': 'application/json',
-    };
-    const base = `${backendUrl}/api/reserve/entities/component/default/checkout/actions/failback`;
-    const plan = await (
-      await fetch(`${base}/plan`, { method: 'POST', headers })
-    ).json();
-    const started = await fetch(`${base}/executions`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ planId: plan.id, confirmation: 'checkout' }),
-    });
-    assert.equal(started.status, 202);
-    let execution = await started.json();
-    while (execution.state === 'running') {
-      await page.waitForTimeout(2000);
-      execution = await (
-        await fetch(`${backendUrl}/api/reserve/executions/${execution.id}`, {
-          headers,
-        })
-      ).json();
+    // Fail back from the same runbook, so the demo is as it was.
+    const failBack = page.getByRole('button', { name: 'Fail back' }).first();
+    if (!(await failBack.isVisible())) {
+      await page.getByText('Failover to reserve').first().click();
     }
-    assert.equal(execution.state, 'succeeded', execution.message);
+    await failBack.click();
+    const back = page.getByRole('dialog');
+    await back
+      .getByText(
+        'Resume CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+      )
+      .first()
+      .waitFor();
+    await back.getByLabel('Type checkout to confirm').fill('checkout');
+    await back.getByRole('button', { name: 'Run' }).click();
+    await back.getByText('The action succeeded.').waitFor({ timeout: 180_000 });
+    await back.getByRole('button', { name: 'Close' }).click();
   });
 
   it('keeps the Reserve tab readable in the dark theme', async () => {

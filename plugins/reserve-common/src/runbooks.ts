@@ -21,6 +21,7 @@ export function isRunbookId(id: string): id is RunbookId {
 /** The runbook items that are action buttons. */
 export type RunbookActionId =
   | 'failover'
+  | 'failback'
   | 'scale-reserve'
   | 'repoint-external-services'
   | 'switch-cronjobs'

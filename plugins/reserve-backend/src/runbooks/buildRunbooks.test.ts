@@ -55,6 +55,7 @@ describe('buildRunbooks', () => {
         ['switch-cronjobs', 'action'],
         ['switch-traffic', 'manual'],
         ['reserve-available', 'auto'],
+        ['fail-back', 'action'],
       ]);
     });
 
@@ -73,6 +74,13 @@ describe('buildRunbooks', () => {
         actionId: 'scale-reserve',
         action: 'failover',
         available: true,
+      });
+      expect(
+        item<ActionRunbookItem>(runbook(books, 'failover'), 'fail-back'),
+      ).toMatchObject({
+        actionId: 'failback',
+        action: 'failback',
+        available: false,
       });
       expect(
         item<ActionRunbookItem>(

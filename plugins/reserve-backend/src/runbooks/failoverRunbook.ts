@@ -150,6 +150,14 @@ export function failoverRunbook(context: RunbookContext): Runbook {
             message: 'The entity has no configured reserve',
           }),
     }),
+    actionItem(context, {
+      id: 'fail-back',
+      actionId: 'failback',
+      action: 'failback',
+      title: 'Fail back to the primary once it is healthy again',
+      description:
+        'Its own plan: grow the primary back, switch CronJobs back, and put the reserve as the last failover found it.',
+    }),
   ];
   return {
     id: runbook,

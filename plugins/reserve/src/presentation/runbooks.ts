@@ -10,6 +10,7 @@ import { formatAgo } from './age';
 /** How each action's button reads. */
 export const actionLabels: Readonly<Record<RunbookActionId, string>> = {
   failover: 'Fail over',
+  failback: 'Fail back',
   'scale-reserve': 'Scale the reserve',
   'repoint-external-services': 'Repoint external services',
   'switch-cronjobs': 'Switch CronJobs',

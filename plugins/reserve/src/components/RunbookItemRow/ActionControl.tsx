@@ -1,9 +1,5 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import {
-  ActionRunbookItem,
-  ReserveActionId,
-  RunbookActionId,
-} from '@kube-reserve/plugin-reserve-common';
+import { ActionRunbookItem } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -11,12 +7,6 @@ import { useState } from 'react';
 import { useActionExecutePermission } from '../../hooks/useActionExecutePermission';
 import { actionLabels, describeUnavailable } from '../../presentation/runbooks';
 import { ActionDialog } from '../ActionDialog';
-
-function labelOf(action: ReserveActionId): string {
-  return action === 'failback'
-    ? 'Fail back'
-    : actionLabels[action as RunbookActionId] ?? action;
-}
 
 /**
  * An action item's button: opens the plan-and-run dialog when the action can run, disabled
@@ -34,9 +24,7 @@ export function ActionControl(props: {
   const action = item.available ? item.action : undefined;
   // The button runs a whole action (a failover repoints, scales and switches CronJobs), so it
   // is named after the action, not after this one step of it.
-  const label = action
-    ? labelOf(action)
-    : actionLabels[item.actionId] ?? item.actionId;
+  const label = actionLabels[action ?? item.actionId] ?? item.actionId;
   let reason: string | undefined;
   if (!action) {
     reason = describeUnavailable(item.unavailableReason);
