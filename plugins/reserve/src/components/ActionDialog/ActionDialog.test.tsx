@@ -55,6 +55,29 @@ describe('ActionDialog', () => {
     ).toBeInTheDocument();
   });
 
+  it('plans a failover that leaves the primary running, and re-plans when asked to scale it down', async () => {
+    const api = mockReserveApi();
+    api.planAction.mockResolvedValue(failoverPlan);
+    await renderDialog(api);
+    const scaleDown = await screen.findByRole('checkbox', {
+      name: /Also scale the primary's workloads to 0/,
+    });
+    expect(api.planAction).toHaveBeenLastCalledWith(entity, 'failover', {
+      scaleDownPrimary: false,
+    });
+
+    await waitFor(() => expect(scaleDown).toBeEnabled());
+    await userEvent.click(scaleDown);
+
+    await waitFor(() =>
+      expect(api.planAction).toHaveBeenLastCalledWith(entity, 'failover', {
+        scaleDownPrimary: true,
+      }),
+    );
+    expect(api.planAction).toHaveBeenCalledTimes(2);
+    expect(scaleDown).toBeChecked();
+  });
+
   it('keeps Run disabled until the entity name is typed exactly', async () => {
     const api = mockReserveApi();
     api.planAction.mockResolvedValue(failoverPlan);

@@ -5,10 +5,12 @@ import { ResponseError } from '@backstage/errors';
 import { ReserveActionId } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
@@ -43,9 +45,23 @@ export function ActionDialog(props: {
   const { entity, action } = props;
   const reserveApi = useApi(reserveApiRef);
   const [confirmation, setConfirmation] = useState('');
+  // A failover leaves the primary's workloads running unless the user asks to stop them.
+  const [scaleDownPrimary, setScaleDownPrimary] = useState(false);
   const plan = useAsyncRetry(
-    () => reserveApi.planAction(entity, action),
-    [reserveApi, entity.kind, entity.namespace, entity.name, action],
+    () =>
+      reserveApi.planAction(
+        entity,
+        action,
+        action === 'failover' ? { scaleDownPrimary } : {},
+      ),
+    [
+      reserveApi,
+      entity.kind,
+      entity.namespace,
+      entity.name,
+      action,
+      scaleDownPrimary,
+    ],
   );
   const run = useActionRun({
     entity,
@@ -69,6 +85,19 @@ export function ActionDialog(props: {
         {props.title}: {entity.name}
       </DialogTitle>
       <DialogContent>
+        {!execution && action === 'failover' && (
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={scaleDownPrimary}
+                onChange={e => setScaleDownPrimary(e.target.checked)}
+                disabled={plan.loading || submitting}
+                color="primary"
+              />
+            }
+            label="Also scale the primary's workloads to 0 (otherwise they keep running)"
+          />
+        )}
         {!execution && plan.loading && <Progress />}
         {!execution && plan.error && (
           <Typography color="error" role="alert">
