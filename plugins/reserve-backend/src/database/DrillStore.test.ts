@@ -90,6 +90,44 @@ describe('DatabaseDrillStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'lists several entities at once, each newest first and within the limit, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.recordDrills([
+        drill({
+          restoreName: 'older',
+          startedAt: '2025-09-01T10:00:00.000Z',
+          completedAt: '2025-09-01T10:05:00.000Z',
+        }),
+        drill({ restoreName: 'newer' }),
+        drill({ restoreName: 'cart', entityRef: 'component:default/cart' }),
+      ]);
+      const byEntity = await store.listDrillsByEntity([
+        'component:default/shop',
+        'component:default/cart',
+        'component:default/never-drilled',
+      ]);
+      expect(
+        Object.fromEntries(
+          [...byEntity].map(([ref, drills]) => [
+            ref,
+            drills.map(d => d.restoreName),
+          ]),
+        ),
+      ).toEqual({
+        'component:default/shop': ['newer', 'older'],
+        'component:default/cart': ['cart'],
+        'component:default/never-drilled': [],
+      });
+      const limited = await store.listDrillsByEntity(
+        ['component:default/shop'],
+        { limit: 1 },
+      );
+      expect(limited.get('component:default/shop')).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'migrates down cleanly, %p',
     async databaseId => {
       const { knex } = await createStore(databaseId);

@@ -14,7 +14,17 @@ export interface DrillStore {
     entityRef: string,
     options?: { limit?: number },
   ): Promise<DrillRecord[]>;
+  /** Several entities' drills in one read, newest first per entity (every ref is a key). */
+  listDrillsByEntity(
+    entityRefs: readonly string[],
+    options?: { limit?: number },
+  ): Promise<Map<string, DrillRecord[]>>;
 }
+
+// Drills kept per entity in a listing unless told otherwise.
+const defaultLimit = 100;
+// Refs per `where in` query: SQLite allows 999 bound variables per statement.
+const refsPerQuery = 500;
 
 interface DrillRow {
   entity_ref: string;
@@ -98,11 +108,37 @@ export class DatabaseDrillStore implements DrillStore {
     entityRef: string,
     options: { limit?: number } = {},
   ): Promise<DrillRecord[]> {
-    const rows: DrillRow[] = await this.db(table)
+    const rows: DrillRow[] = await this.newestFirst()
       .where({ entity_ref: entityRef })
-      .orderByRaw('coalesce(completed_at, started_at, recorded_at) desc')
-      .orderBy('id', 'desc')
-      .limit(options.limit ?? 100);
+      .limit(options.limit ?? defaultLimit);
     return rows.map(toRecord);
+  }
+
+  async listDrillsByEntity(
+    entityRefs: readonly string[],
+    options: { limit?: number } = {},
+  ): Promise<Map<string, DrillRecord[]>> {
+    const limit = options.limit ?? defaultLimit;
+    const byEntity = new Map<string, DrillRecord[]>(
+      entityRefs.map(ref => [ref, []]),
+    );
+    const refs = [...byEntity.keys()];
+    for (let start = 0; start < refs.length; start += refsPerQuery) {
+      const rows: DrillRow[] = await this.newestFirst().whereIn(
+        'entity_ref',
+        refs.slice(start, start + refsPerQuery),
+      );
+      for (const row of rows) {
+        const drills = byEntity.get(row.entity_ref)!;
+        if (drills.length < limit) drills.push(toRecord(row));
+      }
+    }
+    return byEntity;
+  }
+
+  private newestFirst() {
+    return this.db<DrillRow>(table)
+      .orderByRaw('coalesce(completed_at, started_at, recorded_at) desc')
+      .orderBy('id', 'desc');
   }
 }

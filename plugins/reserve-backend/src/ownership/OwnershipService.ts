@@ -68,23 +68,22 @@ export class OwnershipService {
         summary: overview.get(entity.metadata.name),
       }));
     const components = owned.filter(entity => entity.kind === 'Component');
-    const entities = (
-      await Promise.all(
-        components.map(async entity =>
-          summarizeReport(
-            {
-              entityRef: stringifyEntityRef(entity),
-              kind: entity.kind,
-              title: entity.metadata.title,
-            },
-            ownerOf(entity),
-            await readiness.reportFor(entity),
-          ),
+    const reports = await readiness.reportsFor(components);
+    const entities = components
+      .map((entity, i) =>
+        summarizeReport(
+          {
+            entityRef: stringifyEntityRef(entity),
+            kind: entity.kind,
+            title: entity.metadata.title,
+          },
+          ownerOf(entity),
+          reports[i],
         ),
       )
-    ).sort(
-      (a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef),
-    );
+      .sort(
+        (a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef),
+      );
 
     return {
       group: stringifyEntityRef(group),

@@ -7,6 +7,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DrillRecord,
   EntityReport,
   ReportCluster,
 } from '@kube-reserve/plugin-reserve-common';
@@ -68,12 +69,21 @@ export class ReadinessService {
         `No entity ${stringifyEntityRef(ref)} in the catalog`,
       );
     }
-    return this.assess(entity);
+    const drills = await this.options.drills.listDrills(
+      stringifyEntityRef(entity),
+    );
+    return this.assess(entity, drills);
   }
 
-  /** The report of an entity already read from the catalog. */
-  async reportFor(entity: Entity): Promise<EntityReport> {
-    return (await this.assess(entity)).report;
+  /** The reports of entities already read from the catalog, with one drill history read. */
+  async reportsFor(entities: readonly Entity[]): Promise<EntityReport[]> {
+    const drills = await this.options.drills.listDrillsByEntity(
+      entities.map(entity => stringifyEntityRef(entity)),
+    );
+    return entities.map(
+      entity =>
+        this.assess(entity, drills.get(stringifyEntityRef(entity))!).report,
+    );
   }
 
   /** The namespaces an entity's objects live in, on the clusters of its pair. */
@@ -93,7 +103,7 @@ export class ReadinessService {
     );
   }
 
-  private async assess(entity: Entity): Promise<EntityAssessment> {
+  private assess(entity: Entity, drills: DrillRecord[]): EntityAssessment {
     const { snapshots, clusters, defaults } = this.options;
     const now = this.options.now?.() ?? new Date();
     const entityRef = stringifyEntityRef(entity);
@@ -108,7 +118,7 @@ export class ReadinessService {
       policy,
       source: snapshots,
       now,
-      drills: await this.options.drills.listDrills(entityRef),
+      drills,
       thresholds: platformThresholds(defaults.certWarning),
     });
     const { checks, score, verdict } = evaluateEntity(view);
