@@ -27,6 +27,11 @@ export type ResourceKindState = 'ok' | 'forbidden' | 'failed' | 'absent';
 export interface ResourceKindStatus {
   state: ResourceKindState;
   message?: string;
+  /**
+   * For a kind whose latest listing `failed`: when the listing still served in its place was
+   * taken (ISO 8601). Absent when no listing is served, and for the other states.
+   */
+  listedAt?: string;
 }
 
 /** Health of a cluster's data: whether it answered, and which kinds it let us read. */

@@ -2,16 +2,55 @@ import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import {
   ClusterPair,
   ClusterSummary,
+  ResourceKindStatus,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterCollector } from './ClusterCollector';
 import { ClusterConnection } from './ClusterConnection';
 import { ClusterRegistry, RegisteredCluster } from './ClusterRegistry';
-import { ClusterSnapshot, pendingSnapshot } from './ClusterSnapshot';
+import {
+  ClusterSnapshot,
+  KindListing,
+  pendingSnapshot,
+} from './ClusterSnapshot';
 import { SecretDigester } from './secretDigest';
 
 // A snapshot that has not been refreshed for this many refresh periods is reported stale even
 // when its last collection succeeded (a stuck collector must not pass for a healthy cluster).
 const STALE_AFTER_PERIODS = 3;
+
+/**
+ * The snapshot with the listings that may be served: a kind listed in the latest cycle, and
+ * a kind whose latest listing failed (a timeout, a server error) while its last good listing
+ * is younger than the staleness limit, so that one slow cycle does not blank a report; its
+ * status then says when that listing was taken. A forbidden kind serves nothing: the
+ * cluster said no.
+ */
+function servableListings(
+  snapshot: ClusterSnapshot,
+  oldestServableMs: number,
+): ClusterSnapshot {
+  const kinds = new Map<string, KindListing>();
+  const statuses: Record<string, ResourceKindStatus> = {
+    ...snapshot.status.kinds,
+  };
+  for (const [key, listing] of snapshot.kinds) {
+    const status = statuses[key];
+    if (!status || status.state === 'ok') {
+      kinds.set(key, listing);
+    } else if (
+      status.state === 'failed' &&
+      listing.fetchedAt.getTime() >= oldestServableMs
+    ) {
+      kinds.set(key, listing);
+      statuses[key] = { ...status, listedAt: listing.fetchedAt.toISOString() };
+    }
+  }
+  return {
+    ...snapshot,
+    status: { ...snapshot.status, kinds: statuses },
+    kinds,
+  };
+}
 
 /**
  * The latest snapshot of every configured cluster, and the collectors that refresh them on
@@ -92,14 +131,21 @@ export class ClusterSnapshots {
     return this.registry.get(name);
   }
 
-  /** The latest snapshot of a cluster, marked stale when it has not been refreshed in time. */
+  /**
+   * The latest snapshot of a cluster, marked stale when it has not been refreshed in time,
+   * holding only the listings that may still be served (see servableListings).
+   */
   snapshot(name: string): ClusterSnapshot {
-    const snapshot =
+    const collected =
       this.collectors.get(name)?.snapshot ?? pendingSnapshot(name);
-    const { status } = snapshot;
     const { frequencyMs: periodMs, timeoutMs } = this.registry.refresh;
     // A collection may take up to a request timeout on top of its period before it is late.
     const staleAfterMs = STALE_AFTER_PERIODS * periodMs + timeoutMs;
+    const snapshot = servableListings(
+      collected,
+      this.now().getTime() - staleAfterMs,
+    );
+    const { status } = snapshot;
     if (
       status.state === 'ok' &&
       status.collectedAt &&

@@ -175,10 +175,7 @@ export function buildClusterSide(
     version: snapshot.version,
     apiCertificateNotAfter: snapshot.apiCertificateNotAfter,
   };
-  const read = (key: string) =>
-    snapshot.status.kinds[key]?.state === 'ok'
-      ? snapshot.kinds.get(key)?.items
-      : undefined;
+  const read = (key: string) => snapshot.kinds.get(key)?.items;
   const assign = (list: ListName, items: KubernetesObject[] | undefined) => {
     (view as unknown as Record<string, unknown>)[list] = items
       ? convert(list, items)

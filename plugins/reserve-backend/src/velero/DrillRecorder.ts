@@ -35,9 +35,7 @@ export function restoreEntityMapper(
 }
 
 const listed = <T>(snapshot: ClusterSnapshot, key: string) =>
-  snapshot.status.kinds[key]?.state === 'ok'
-    ? ((snapshot.kinds.get(key)?.items ?? []) as T[])
-    : undefined;
+  snapshot.kinds.get(key)?.items as T[] | undefined;
 
 /**
  * Records finished restores seen on reserve clusters as drills of the entities they

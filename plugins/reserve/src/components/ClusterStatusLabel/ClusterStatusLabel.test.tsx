@@ -19,6 +19,30 @@ describe('ClusterStatusLabel', () => {
     expect(screen.getByText('Forbidden: secrets')).toBeInTheDocument();
   });
 
+  it('names the kinds that failed to list, with the age of the data still shown for them', async () => {
+    const listedAt = new Date(Date.now() - 12_000).toISOString();
+    await renderInTestApp(
+      <ClusterStatusLabel
+        status={{
+          state: 'ok',
+          kinds: {
+            deployments: {
+              state: 'failed',
+              message: 'no answer within the timeout',
+              listedAt,
+            },
+            leases: { state: 'failed', message: 'the server is on fire' },
+          },
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'Failed to list: deployments (showing data from 12 s ago), leases',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows an unreachable cluster in red with the reason', async () => {
     await renderInTestApp(
       <ClusterStatusLabel

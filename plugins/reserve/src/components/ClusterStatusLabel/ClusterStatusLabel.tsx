@@ -12,7 +12,11 @@ import { formatAgo } from '../../presentation/age';
 function kindsIn(status: ClusterStatus, state: 'forbidden' | 'failed') {
   return Object.entries(status.kinds)
     .filter(([, kind]) => kind.state === state)
-    .map(([name]) => name);
+    .map(([name, kind]) =>
+      kind.listedAt
+        ? `${name} (showing data from ${formatAgo(kind.listedAt)})`
+        : name,
+    );
 }
 
 function ConnectionState(props: { status: ClusterStatus }) {
