@@ -3,6 +3,8 @@ import {
   ActionPlan,
   EntityReport,
 } from '@kube-reserve/plugin-reserve-common';
+import { createAuditLog } from './__testUtils__/auditLog';
+import { changedKeys, specsOf } from './__testUtils__/clusterSpecs';
 import {
   DemoBackend,
   startDemoBackend,
@@ -19,44 +21,14 @@ jest.setTimeout(90_000);
 const entity = (name: string) =>
   `/api/reserve/entities/component/default/${name}`;
 
-// Everything of a cluster a person could have changed: specs and data, without what the
-// API server and controllers maintain (status, versions, objects owned by controllers).
-function specsOf(demo: DemoBackend, cluster: string): Map<string, string> {
-  const objects = demo.sim.cluster(cluster).objects;
-  const kinds = [
-    'deployments',
-    'statefulsets',
-    'cronjobs',
-    'horizontalpodautoscalers',
-    'services',
-    'endpoints',
-    'configmaps',
-    'namespaces',
-  ];
-  const specs = new Map<string, string>();
-  for (const kind of kinds) {
-    for (const o of objects.list(kind)) {
-      if (o.metadata.ownerReferences) continue;
-      const { status, metadata, ...rest } = o as any;
-      specs.set(
-        `${cluster}/${kind}/${metadata.namespace ?? ''}/${metadata.name}`,
-        JSON.stringify({ rest, labels: metadata.labels }),
-      );
-    }
-  }
-  return specs;
-}
-
-function changedKeys(before: Map<string, string>, after: Map<string, string>) {
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  return [...keys].filter(k => before.get(k) !== after.get(k)).sort();
-}
-
 describe('actions on the demo clusters', () => {
   let demo: DemoBackend;
+  const auditLog = createAuditLog();
 
   beforeAll(async () => {
-    demo = await startDemoBackend({ features: [ownerOnlyPermissions] });
+    demo = await startDemoBackend({
+      features: [ownerOnlyPermissions, auditLog.factory],
+    });
     await demo.waitForCatalog();
     await demo.waitForClusters(s =>
       Object.values(s).every(state => state === 'ok'),
@@ -99,8 +71,8 @@ describe('actions on the demo clusters', () => {
 
   it('plans a failover of checkout step by step, changing nothing', async () => {
     const before = [
-      ...specsOf(demo, 'prod-fra'),
-      ...specsOf(demo, 'reserve-ams'),
+      ...specsOf(demo.sim, 'prod-fra'),
+      ...specsOf(demo.sim, 'reserve-ams'),
     ];
     const planned = await plan('checkout', 'failover');
     expect(planned.steps.map(s => s.title)).toEqual([
@@ -120,8 +92,8 @@ describe('actions on the demo clusters', () => {
     expect(planned.warnings).toEqual([]);
     expect(planned.createdBy).toBe('user:default/mock');
     expect([
-      ...specsOf(demo, 'prod-fra'),
-      ...specsOf(demo, 'reserve-ams'),
+      ...specsOf(demo.sim, 'prod-fra'),
+      ...specsOf(demo.sim, 'reserve-ams'),
     ]).toEqual(before);
   });
 
@@ -168,8 +140,8 @@ describe('actions on the demo clusters', () => {
 
     it('stops at a failing step with a clear message', async () => {
       before = new Map([
-        ...specsOf(demo, 'prod-fra'),
-        ...specsOf(demo, 'reserve-ams'),
+        ...specsOf(demo.sim, 'prod-fra'),
+        ...specsOf(demo.sim, 'reserve-ams'),
       ]);
       planned = await plan('checkout', 'failover');
       // Slow the reserve so the CronJob fault on the primary is in place before step 3.
@@ -217,10 +189,75 @@ describe('actions on the demo clusters', () => {
       expect(done.steps[5].output).toContain('checkout/checkout 6/6 available');
     });
 
+    it('audits the plan, the run, its resume and every step outcome, naming the user and the entity', () => {
+      const entityRef = 'component:default/checkout';
+      const lines = (eventId: string, meta: Record<string, unknown>) =>
+        auditLog.lines.filter(
+          line =>
+            line.eventId === eventId &&
+            Object.entries(meta).every(
+              ([key, value]) => line.meta[key] === value,
+            ),
+        );
+      expect(lines('reserve-action-plan', { planId: planned.id })).toEqual([
+        expect.objectContaining({
+          plugin: 'reserve',
+          status: 'succeeded',
+          meta: expect.objectContaining({
+            actor: 'user:default/mock',
+            entityRef,
+            action: 'failover',
+            steps: 6,
+          }),
+        }),
+      ]);
+      const runs = lines('reserve-action-execution', { planId: planned.id });
+      expect(
+        runs.map(({ status, meta }) => [status, meta.resumed, meta.state]),
+      ).toEqual([
+        ['initiated', undefined, undefined],
+        ['failed', undefined, 'failed'],
+        ['initiated', true, undefined],
+        ['succeeded', true, 'succeeded'],
+      ]);
+      expect(runs[1].error).toContain('Step 4 of 6');
+      const steps = lines('reserve-action-step', {
+        executionId,
+      }).filter(line => line.status !== 'initiated');
+      expect(steps.map(({ status, meta }) => `${meta.step} ${status}`)).toEqual(
+        [
+          '0 succeeded',
+          '1 succeeded',
+          '2 succeeded',
+          '3 failed',
+          '3 succeeded',
+          '4 succeeded',
+          '5 succeeded',
+        ],
+      );
+      expect(steps[3].error).toContain('simulated failure serving cronjobs');
+      for (const line of [...runs, ...steps]) {
+        expect(line.meta).toMatchObject({
+          actor: owner,
+          entityRef,
+          action: 'failover',
+        });
+      }
+      // A run refused for a stale plan is audited too, as a failure.
+      expect(
+        lines('reserve-action-execution', {
+          entityRef: 'component:default/invoice-mailer',
+        }).map(({ status, error }) => [status, error]),
+      ).toEqual([
+        ['initiated', undefined],
+        ['failed', expect.stringContaining('changed since planning')],
+      ]);
+    });
+
     it('changed exactly the planned objects on both clusters', () => {
       const after = new Map([
-        ...specsOf(demo, 'prod-fra'),
-        ...specsOf(demo, 'reserve-ams'),
+        ...specsOf(demo.sim, 'prod-fra'),
+        ...specsOf(demo.sim, 'reserve-ams'),
       ]);
       expect(changedKeys(before, after)).toEqual([
         'prod-fra/cronjobs/checkout/checkout-abandoned-cart-reminder',
@@ -295,8 +332,8 @@ describe('actions on the demo clusters', () => {
       expect(res.status).toBe(202);
       expect((await finished(res.body.id)).state).toBe('succeeded');
       const after = new Map([
-        ...specsOf(demo, 'prod-fra'),
-        ...specsOf(demo, 'reserve-ams'),
+        ...specsOf(demo.sim, 'prod-fra'),
+        ...specsOf(demo.sim, 'reserve-ams'),
       ]);
       expect(changedKeys(before, after)).toEqual([]);
       const history = await demo.get(`${entity('checkout')}/executions`);

@@ -4,6 +4,7 @@ import {
   RunbooksResponse,
 } from '@kube-reserve/plugin-reserve-common';
 import request from 'supertest';
+import { createAuditLog } from './__testUtils__/auditLog';
 import {
   DemoBackend,
   startDemoBackend,
@@ -20,9 +21,12 @@ jest.setTimeout(60_000);
 describe('runbooks of a demo service', () => {
   let demo: DemoBackend;
   const base = '/api/reserve/entities/component/default/checkout/runbooks';
+  const auditLog = createAuditLog();
 
   beforeAll(async () => {
-    demo = await startDemoBackend({ features: [ownerOnlyPermissions] });
+    demo = await startDemoBackend({
+      features: [ownerOnlyPermissions, auditLog.factory],
+    });
     await demo.waitForCatalog();
     await demo.waitForClusters(s =>
       Object.values(s).every(state => state === 'ok'),
@@ -86,6 +90,29 @@ describe('runbooks of a demo service', () => {
     });
     expect(unticked.status).toBe(200);
     expect((await manualItem('failover', item.id)).state).toBe('open');
+
+    const audited = auditLog.lines.filter(
+      line => line.eventId === 'runbook-item' && line.meta.item === item.id,
+    );
+    expect(
+      audited.map(({ status, meta }) => [status, meta.actionType]),
+    ).toEqual([
+      ['initiated', 'tick'],
+      ['succeeded', 'tick'],
+      ['initiated', 'untick'],
+      ['succeeded', 'untick'],
+    ]);
+    for (const line of audited) {
+      expect(line.meta).toMatchObject({
+        actor: owner,
+        entityRef: 'component:default/checkout',
+        runbook: 'failover',
+      });
+    }
+    expect(audited[1].meta).toMatchObject({
+      note: 'replica promoted by the DBA on call',
+      expiresAt: after.tick!.expiresAt,
+    });
   });
 
   it('refuses a tick from someone who may not, and stores nothing', async () => {

@@ -38,9 +38,10 @@ export const demoReserveConfig = {
     },
   },
   pairs: [{ primary: 'prod-fra', reserves: ['reserve-ams'] }],
-  // Loose enough that a loaded CI machine never sees a snapshot go stale between two
-  // collections; the fault tests pass a faster cadence of their own.
-  refresh: { frequency: { seconds: 5 }, timeout: { milliseconds: 1500 } },
+  // Loose enough that a loaded CI machine (two CPUs, several test workers) neither sees a
+  // snapshot go stale between two collections nor a listing time out; the fault tests pass a
+  // faster cadence of their own.
+  refresh: { frequency: { seconds: 5 }, timeout: { seconds: 4 } },
 };
 
 /** The cadence of tests that switch faults on and off and wait for collections to see them. */
@@ -64,7 +65,17 @@ export interface DemoBackend {
   waitForClusters(
     predicate: (states: Record<string, string>) => boolean,
   ): Promise<void>;
+  /** Stops the backend, and the simulator unless it was given. */
   stop(): Promise<void>;
+}
+
+/** Starts the demo clusters (examples/clusters) on free ports. */
+export function startDemoClusters(): Promise<Simulator> {
+  return startSimulator({
+    fixturesDir: resolve(examplesDir, 'clusters'),
+    ports: 'free',
+    pace: 100,
+  });
 }
 
 /**
@@ -74,12 +85,12 @@ export interface DemoBackend {
 export async function startDemoBackend(options?: {
   features?: BackendFeature[];
   reserve?: object;
+  /** Demo clusters already running (see startDemoClusters), which stop() then leaves running. */
+  sim?: Simulator;
+  /** `backend.database`, e.g. SQLite files that outlive the backend; SQLite in memory if unset. */
+  database?: object;
 }): Promise<DemoBackend> {
-  const sim = await startSimulator({
-    fixturesDir: resolve(examplesDir, 'clusters'),
-    ports: 'free',
-    pace: 100,
-  });
+  const sim = options?.sim ?? (await startDemoClusters());
   const caData = Buffer.from(sim.caPem).toString('base64');
   const config = {
     kubernetes: {
@@ -111,6 +122,7 @@ export async function startDemoBackend(options?: {
       ...options?.reserve,
     },
     catalog: demoCatalogConfig,
+    ...(options?.database ? { backend: { database: options.database } } : {}),
   };
   const backend = await startTestBackend({
     features: [
@@ -163,7 +175,7 @@ export async function startDemoBackend(options?: {
     },
     async stop() {
       await backend.stop();
-      await sim.stop();
+      if (!options?.sim) await sim.stop();
     },
   };
 }

@@ -1,0 +1,50 @@
+import { DefaultAuditorService } from '@backstage/backend-defaults/auditor';
+import {
+  coreServices,
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+
+/** One line of the audit log: an event's start, success or failure, as Backstage's auditor writes it. */
+export interface AuditLogLine {
+  plugin: string;
+  eventId: string;
+  severityLevel: string;
+  status: 'initiated' | 'succeeded' | 'failed';
+  meta: JsonObject;
+  /** The error message of a failure. */
+  error?: string;
+}
+
+/** The audit log of a test backend, kept in memory. */
+export interface AuditLog {
+  lines: AuditLogLine[];
+  /** Backstage's own auditor, writing into {@link AuditLog.lines} instead of the logger. */
+  factory: ServiceFactory;
+}
+
+/** An audit log for a test backend: add its `factory` to the backend's features. */
+export function createAuditLog(): AuditLog {
+  const lines: AuditLogLine[] = [];
+  const factory = createServiceFactory({
+    service: coreServices.auditor,
+    deps: {
+      auth: coreServices.auth,
+      httpAuth: coreServices.httpAuth,
+      plugin: coreServices.pluginMetadata,
+    },
+    factory: deps =>
+      DefaultAuditorService.create(event => {
+        lines.push({
+          plugin: event.plugin,
+          eventId: event.eventId,
+          severityLevel: event.severityLevel,
+          status: event.status,
+          meta: event.meta ?? {},
+          ...(event.status === 'failed' ? { error: event.error.message } : {}),
+        });
+      }, deps),
+  });
+  return { lines, factory };
+}

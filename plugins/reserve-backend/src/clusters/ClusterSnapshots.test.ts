@@ -1,0 +1,168 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ClusterConnection } from './ClusterConnection';
+import { ClusterRegistry } from './ClusterRegistry';
+import { ClusterSnapshots } from './ClusterSnapshots';
+
+const registry = ClusterRegistry.fromConfig(
+  new ConfigReader({
+    kubernetes: {
+      clusterLocatorMethods: [
+        {
+          type: 'config',
+          clusters: [
+            {
+              name: 'prod-fra',
+              url: 'https://127.0.0.1:6443',
+              authProvider: 'serviceAccount',
+              serviceAccountToken: 't1',
+            },
+          ],
+        },
+      ],
+    },
+    reserve: {
+      clusters: { 'prod-fra': { role: 'primary', site: 'fra1' } },
+      // Stale after 3 periods and a timeout: 3 × 10 s + 2 s.
+      refresh: { frequency: { seconds: 10 }, timeout: { seconds: 2 } },
+    },
+  }),
+);
+
+// A cluster that answers every listing with nothing: collection itself is not under test.
+const emptyCluster: Pick<
+  ClusterConnection,
+  'list' | 'version' | 'servingCertificateNotAfter'
+> = {
+  list: async () => [],
+  version: async () => 'v1.34.2',
+  servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
+};
+
+describe('ClusterSnapshots', () => {
+  const collectedAt = new Date('2026-11-22T10:00:00.000Z');
+  let now = collectedAt;
+  let snapshots: ClusterSnapshots;
+
+  beforeAll(async () => {
+    jest
+      .spyOn(ClusterConnection, 'create')
+      .mockResolvedValue(emptyCluster as ClusterConnection);
+    snapshots = ClusterSnapshots.create({
+      registry,
+      logger: mockServices.logger.mock(),
+      now: () => now,
+    });
+    await snapshots.collectAll();
+  });
+  afterAll(() => jest.restoreAllMocks());
+
+  const after = (ms: number) => new Date(collectedAt.getTime() + ms);
+
+  it('serves a snapshot as ok until it is 3 refresh periods and a timeout old', () => {
+    now = after(32_000);
+    expect(snapshots.snapshot('prod-fra').status).toMatchObject({
+      state: 'ok',
+      collectedAt: collectedAt.toISOString(),
+    });
+    expect(snapshots.snapshot('prod-fra').status.staleSince).toBeUndefined();
+  });
+
+  it('marks an older snapshot stale, since the collection that did not come', () => {
+    now = after(32_001);
+    expect(snapshots.snapshot('prod-fra').status).toMatchObject({
+      state: 'stale',
+      collectedAt: collectedAt.toISOString(),
+      staleSince: after(10_000).toISOString(),
+      message: `not refreshed since ${collectedAt.toISOString()}`,
+    });
+  });
+
+  it('reads a cluster not collected yet as pending, never stale', () => {
+    now = after(3_600_000);
+    const uncollected = ClusterSnapshots.create({
+      registry,
+      logger: mockServices.logger.mock(),
+      now: () => now,
+    });
+    expect(uncollected.snapshot('prod-fra').status).toEqual({
+      state: 'pending',
+      message: 'not collected yet',
+      kinds: {},
+    });
+  });
+});
+
+describe('ClusterSnapshots, when some kinds fail to list', () => {
+  const firstCollection = new Date('2026-11-22T10:00:00.000Z');
+  let now = firstCollection;
+  // Kinds (by `kind`) that answer with an error, as the Kubernetes client throws it.
+  const errors = new Map<string, { code: number; body: object }>();
+  const deployment = { metadata: { name: 'api', namespace: 'shop' } };
+  const scriptedCluster: Pick<
+    ClusterConnection,
+    'list' | 'version' | 'servingCertificateNotAfter'
+  > = {
+    list: async (_apiVersion, kind) => {
+      const error = errors.get(kind);
+      if (error) throw error;
+      return kind === 'Deployment' || kind === 'Lease' ? [deployment] : [];
+    },
+    version: async () => 'v1.34.2',
+    servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
+  };
+  let snapshots: ClusterSnapshots;
+
+  beforeAll(async () => {
+    jest
+      .spyOn(ClusterConnection, 'create')
+      .mockResolvedValue(scriptedCluster as ClusterConnection);
+    snapshots = ClusterSnapshots.create({
+      registry,
+      logger: mockServices.logger.mock(),
+      now: () => now,
+    });
+    await snapshots.collectAll();
+    // The next collection, 10 s later: deployments time out, leases are forbidden.
+    now = new Date(firstCollection.getTime() + 10_000);
+    errors.set('Deployment', {
+      code: 504,
+      body: { message: 'the server was unable to return a response in time' },
+    });
+    errors.set('Lease', {
+      code: 403,
+      body: { message: 'leases.coordination.k8s.io is forbidden' },
+    });
+    await snapshots.collectAll();
+  });
+  afterAll(() => jest.restoreAllMocks());
+
+  it('keeps serving the last good listing of a kind that failed, saying when it was taken', () => {
+    const snapshot = snapshots.snapshot('prod-fra');
+    expect(snapshot.kinds.get('deployments')?.items).toEqual([deployment]);
+    expect(snapshot.status.kinds.deployments).toEqual({
+      state: 'failed',
+      message: 'the server was unable to return a response in time',
+      listedAt: firstCollection.toISOString(),
+    });
+  });
+
+  it('serves nothing of a forbidden kind', () => {
+    const snapshot = snapshots.snapshot('prod-fra');
+    expect(snapshot.kinds.has('leases')).toBe(false);
+    expect(snapshot.status.kinds.leases).toEqual({
+      state: 'forbidden',
+      message: 'leases.coordination.k8s.io is forbidden',
+    });
+  });
+
+  it('stops serving a failed kind once its listing is older than a whole snapshot may be', () => {
+    // 3 periods and a timeout after the good listing; the last collection was 10 s later.
+    now = new Date(firstCollection.getTime() + 32_001);
+    const snapshot = snapshots.snapshot('prod-fra');
+    expect(snapshot.status.state).toBe('ok');
+    expect(snapshot.kinds.has('deployments')).toBe(false);
+    expect(snapshot.status.kinds.deployments).not.toHaveProperty('listedAt');
+    expect(snapshot.kinds.get('services')?.items).toEqual([]);
+  });
+});
