@@ -101,6 +101,21 @@ describe('actions on the demo clusters', () => {
     const planned = await plan('checkout', 'failover');
     const forbidden = await execute('checkout', planned, intruder);
     expect(forbidden.status).toBe(403);
+    const refused = auditLog.lines.filter(
+      line => line.eventId === 'reserve-permission-refused',
+    );
+    expect(refused.map(line => [line.status, line.actorId])).toEqual([
+      ['initiated', intruder],
+      ['failed', intruder],
+    ]);
+    expect(refused[1]).toMatchObject({
+      meta: {
+        permission: 'reserve.action.execute',
+        entityRef: 'component:default/checkout',
+      },
+      error:
+        'Not allowed to reserve.action.execute on component:default/checkout',
+    });
     const unconfirmed = await execute('checkout', planned, owner, 'yes');
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.body.error.message).toContain(

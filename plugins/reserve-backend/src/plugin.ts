@@ -137,6 +137,7 @@ export const reservePlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
             permissions: deps.permissions,
             clusters,
             pairs: registry.pairs,

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -40,6 +41,7 @@ import {
 /** HTTP only: validate, get credentials, authorize, call a service. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  auditor: AuditorService;
   permissions: PermissionsService;
   clusters: ClusterOverview;
   pairs: ClusterPair[];
@@ -69,9 +71,20 @@ export async function createRouter(options: {
       },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
+      const error = new NotAllowedError(
         `Not allowed to ${permission.name} on ${resourceRef}`,
       );
+      // A refused attempt to change something is worth an audit line; a refused read is not.
+      if (permission.attributes.action !== 'read') {
+        const event = await options.auditor.createEvent({
+          eventId: 'reserve-permission-refused',
+          severityLevel: 'medium',
+          request: req,
+          meta: { permission: permission.name, entityRef: resourceRef },
+        });
+        await event.fail({ error });
+      }
+      throw error;
     }
     return credentials;
   };

@@ -12,6 +12,8 @@ export interface AuditLogLine {
   eventId: string;
   severityLevel: string;
   status: 'initiated' | 'succeeded' | 'failed';
+  /** Who, when the event was created with the HTTP request (e.g. `user:default/guest`). */
+  actorId?: string;
   meta: JsonObject;
   /** The error message of a failure. */
   error?: string;
@@ -41,6 +43,7 @@ export function createAuditLog(): AuditLog {
           eventId: event.eventId,
           severityLevel: event.severityLevel,
           status: event.status,
+          ...(event.actor.actorId ? { actorId: event.actor.actorId } : {}),
           meta: event.meta ?? {},
           ...(event.status === 'failed' ? { error: event.error.message } : {}),
         });

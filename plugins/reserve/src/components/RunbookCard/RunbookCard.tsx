@@ -66,7 +66,7 @@ export function RunbookCard(props: {
           </Box>
         </Box>
       </AccordionSummary>
-      <AccordionDetails id={`runbook-${runbook.id}-details`}>
+      <AccordionDetails>
         <Box width="100%">
           <Typography variant="body2" color="textSecondary" paragraph>
             {runbook.description}

@@ -54,6 +54,7 @@ describe('RunbookItemRow', () => {
     expect(api.planAction).toHaveBeenCalledWith(
       { kind: 'component', namespace: 'default', name: 'checkout' },
       'failover',
+      { scaleDownPrimary: false },
     );
   });
 
