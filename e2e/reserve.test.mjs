@@ -12,7 +12,9 @@ const root = resolve(fileURLToPath(import.meta.url), '../..');
 const screenshots = resolve(root, 'docs/screenshots');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
+// The timeout covers every test after the demo started (node:test times a suite as a whole);
+// the actions wait for the simulated clusters, which a loaded CI machine slows down.
+describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
   let stopDemo;
   let browser;
   let page;
@@ -62,6 +64,95 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
 
   const shoot = name =>
     page.screenshot({ path: resolve(screenshots, `${name}.png`) });
+
+  const checkoutTab = `${appUrl}/catalog/default/component/checkout/reserve`;
+
+  // The tab shows what the backend collected last (every 10 s in the demo): reloads it until
+  // probe() holds.
+  const reloadUntil = async (what, probe, timeoutMs = 180_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await page.reload();
+      await page
+        .getByText('Could this service run from its reserve now?')
+        .waitFor();
+      if (await probe()) return;
+      assert.ok(Date.now() < deadline, `gave up waiting for ${what}`);
+      await page.waitForTimeout(3000);
+    }
+  };
+
+  // Expands a runbook's card (they start collapsed) on the Reserve tab.
+  const openRunbook = async id => {
+    const summary = page.locator(`#runbook-${id}-summary`);
+    await summary.waitFor();
+    if ((await summary.getAttribute('aria-expanded')) !== 'true') {
+      await summary.click();
+    }
+    await page
+      .locator(`[role="region"][aria-labelledby="runbook-${id}-summary"]`)
+      .waitFor();
+  };
+
+  // Opens the dialog of a runbook item's action and waits for its plan to show a step matching
+  // `planned`; returns the dialog and that step's text.
+  const planFrom = async (item, label, planned) => {
+    await page
+      .getByTestId(`runbook-item-${item}`)
+      .getByRole('button', { name: label, exact: true })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`${label}: checkout`).waitFor();
+    const step = dialog.getByText(planned).first();
+    const problem = dialog.getByRole('alert').first();
+    await Promise.race([step.waitFor(), problem.waitFor()]);
+    if (await problem.isVisible()) {
+      assert.fail(`planning failed: ${await problem.textContent()}`);
+    }
+    return { dialog, step: await step.textContent() };
+  };
+
+  // Types the confirmation, runs the planned action and waits until it ended, then checks that
+  // it succeeded with every step.
+  const confirmAndRun = async dialog => {
+    const run = dialog.getByRole('button', { name: 'Run', exact: true });
+    assert.equal(await run.isDisabled(), true, 'Run waits for the typed name');
+    await dialog.getByLabel('Type checkout to confirm').fill('checkout');
+    await run.click();
+    // The result line gets role status once the execution ended, well or not.
+    const result = dialog.getByRole('status');
+    await result.waitFor({ timeout: 300_000 });
+    assert.match(await result.textContent(), /^The action succeeded\./);
+    const steps = dialog.getByTestId(/^execution-step-\d+$/);
+    assert.ok((await steps.count()) > 0, 'the dialog lists the steps run');
+    for (const step of await steps.all()) {
+      assert.match(await step.textContent(), /Succeeded/);
+    }
+  };
+
+  // The newest execution of an action in the Executions list under the runbooks.
+  const lastExecution = action =>
+    page
+      .locator('tr', {
+        has: page.getByRole('cell', { name: action, exact: true }),
+      })
+      .first();
+
+  // A backup's mark on the timeline; its accessible name says it all (see describeBackup).
+  const backupMark = (name, rest = '') =>
+    page.locator(
+      `svg[aria-label="Backup timeline"] g[aria-label^="${name} on prod-fra; "]${rest}`,
+    );
+
+  // Velero's name stamp (YYYYMMDDhhmmss, UTC) as a time.
+  const stampTime = stamp =>
+    Date.parse(
+      `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T` +
+        `${stamp.slice(8, 10)}:${stamp.slice(10, 12)}:${stamp.slice(12)}Z`,
+    );
+
+  // The Backup the back-up-now test made, for the drill test to wait for when it runs after it.
+  let backedUp;
 
   it("shows a not-ready service's failing CronJob finding on its Reserve tab", async () => {
     await page.goto(
@@ -132,6 +223,117 @@ describe('the Kube Reserve demo in a browser', { timeout: 600_000 }, () => {
       .first()
       .waitFor();
     await shoot('platform-page');
+  });
+
+  // Issue #7: a service owner runs a backup and a restore drill from the Reserve tab. Both
+  // pass before or after the failover test: a drill restores into a scratch namespace and
+  // deletes it, a backup changes nothing the other tests look at.
+  it('lets the owner back checkout up now, and shows the backup Completed', async () => {
+    await page.goto(checkoutTab);
+    await openRunbook('restore-drill');
+    const title = await page
+      .getByTestId('runbook-item-backup-now')
+      .getByText(/^Back up now from schedule /)
+      .textContent();
+    const schedule = title.replace('Back up now from schedule ', '');
+    assert.equal(
+      schedule,
+      'hourly',
+      "checkout's Schedule (examples/README.md)",
+    );
+
+    const { dialog, step } = await planFrom(
+      'backup-now',
+      'Back up now',
+      new RegExp(
+        `Create Backup ${schedule}-\\d{14} on prod-fra from Schedule ${schedule}$`,
+      ),
+    );
+    // Named as velero backup create --from-schedule names it: <schedule>-YYYYMMDDhhmmss, UTC.
+    const [, name, stamp] = step.match(
+      new RegExp(`Create Backup (${schedule}-(\\d{14}))`),
+    );
+    assert.ok(
+      Math.abs(Date.now() - stampTime(stamp)) < 10 * 60_000,
+      `${name} is stamped with the time of planning`,
+    );
+    await dialog.getByText(`Wait until Backup ${name} is Completed`).waitFor();
+    await confirmAndRun(dialog);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    backedUp = name;
+
+    // The simulator's Velero completes it; a collection after that puts it on the timeline
+    // as a restore point (an earlier one may still show it InProgress).
+    const completed = backupMark(
+      name,
+      '[aria-label*="; Completed (Restore point); started "]',
+    );
+    await reloadUntil(
+      `${name} on the backup timeline, Completed`,
+      async () => (await completed.count()) > 0,
+    );
+    assert.equal(
+      await completed.getAttribute('data-phase-class'),
+      'restore-point',
+    );
+    await lastExecution('backup-now').getByText('succeeded').waitFor();
+  });
+
+  it('lets the owner run a restore drill of checkout on its reserve, and records its RTO', async () => {
+    await page.goto(checkoutTab);
+    if (backedUp) {
+      // The drill restores the newest backup the reserve sees: wait until ours synced there.
+      await reloadUntil(
+        `${backedUp} visible on reserve-ams`,
+        async () =>
+          (await backupMark(
+            backedUp,
+            '[aria-label*="; visible on reserve-ams"]',
+          ).count()) > 0,
+      );
+    }
+    await openRunbook('restore-drill');
+    const { dialog, step } = await planFrom(
+      'restore-drill',
+      'Run a restore drill',
+      /Create Restore checkout-drill-\d{14} of Backup \S+ on reserve-ams into checkout-drill$/,
+    );
+    const [, restore, backup] = step.match(
+      /Create Restore (checkout-drill-\d{14}) of Backup (\S+) on/,
+    );
+    assert.match(backup, /^hourly-\d{14}$/);
+    if (backedUp) {
+      // Ours, or one the hourly Schedule made since (names sort by their UTC stamp).
+      assert.ok(
+        backup >= backedUp,
+        `the drill restores the newest backup: ${backup}, not older than ${backedUp}`,
+      );
+    }
+    await dialog
+      .getByText('Record the drill and its measured RTO in the drill history')
+      .waitFor();
+    await dialog
+      .getByText('Delete the scratch Namespace checkout-drill on reserve-ams')
+      .waitFor();
+    await confirmAndRun(dialog);
+    await shoot('action-restore-drill');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The drill history lists the new drill with its measured RTO.
+    const drill = page.locator('tr', { hasText: `restore ${restore}` });
+    await reloadUntil(
+      `${restore} in the drill history`,
+      async () => (await drill.count()) > 0,
+    );
+    await drill.getByText('reserve-ams', { exact: true }).waitFor();
+    await drill.getByText(backup).first().waitFor();
+    await drill.getByText('Completed', { exact: true }).waitFor();
+    await drill
+      .getByText(/^\d+ (s|min|h|d) \(within the RTO of [^)]+\)$/)
+      .waitFor();
+    await lastExecution('restore-drill').getByText('succeeded').waitFor();
   });
 
   // Last: it changes the demo clusters (and puts them back with a failback).
