@@ -29,15 +29,32 @@ const registry = ClusterRegistry.fromConfig(
   }),
 );
 
-// A cluster that answers every listing with nothing: collection itself is not under test.
-const emptyCluster: Pick<
+// What the collector asks of a cluster; these tests answer it without a network.
+type FakeCluster = Pick<
   ClusterConnection,
   'list' | 'version' | 'servingCertificateNotAfter'
-> = {
-  list: async () => [],
-  version: async () => 'v1.34.2',
-  servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
-};
+>;
+
+/** A cluster answering listings with `list`; collection itself is not under test. */
+function fakeCluster(list: FakeCluster['list']): FakeCluster {
+  return {
+    list,
+    version: async () => 'v1.34.2',
+    servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
+  };
+}
+
+/** Snapshots of the registry's cluster, collected from `cluster` at the injected times. */
+function snapshotsOf(cluster: FakeCluster, now: () => Date) {
+  jest
+    .spyOn(ClusterConnection, 'create')
+    .mockResolvedValue(cluster as ClusterConnection);
+  return ClusterSnapshots.create({
+    registry,
+    logger: mockServices.logger.mock(),
+    now,
+  });
+}
 
 describe('ClusterSnapshots', () => {
   const collectedAt = new Date('2026-11-22T10:00:00.000Z');
@@ -45,14 +62,10 @@ describe('ClusterSnapshots', () => {
   let snapshots: ClusterSnapshots;
 
   beforeAll(async () => {
-    jest
-      .spyOn(ClusterConnection, 'create')
-      .mockResolvedValue(emptyCluster as ClusterConnection);
-    snapshots = ClusterSnapshots.create({
-      registry,
-      logger: mockServices.logger.mock(),
-      now: () => now,
-    });
+    snapshots = snapshotsOf(
+      fakeCluster(async () => []),
+      () => now,
+    );
     await snapshots.collectAll();
   });
   afterAll(() => jest.restoreAllMocks());
@@ -80,11 +93,10 @@ describe('ClusterSnapshots', () => {
 
   it('reads a cluster not collected yet as pending, never stale', () => {
     now = after(3_600_000);
-    const uncollected = ClusterSnapshots.create({
-      registry,
-      logger: mockServices.logger.mock(),
-      now: () => now,
-    });
+    const uncollected = snapshotsOf(
+      fakeCluster(async () => []),
+      () => now,
+    );
     expect(uncollected.snapshot('prod-fra').status).toEqual({
       state: 'pending',
       message: 'not collected yet',
@@ -99,29 +111,15 @@ describe('ClusterSnapshots, when some kinds fail to list', () => {
   // Kinds (by `kind`) that answer with an error, as the Kubernetes client throws it.
   const errors = new Map<string, { code: number; body: object }>();
   const deployment = { metadata: { name: 'api', namespace: 'shop' } };
-  const scriptedCluster: Pick<
-    ClusterConnection,
-    'list' | 'version' | 'servingCertificateNotAfter'
-  > = {
-    list: async (_apiVersion, kind) => {
-      const error = errors.get(kind);
-      if (error) throw error;
-      return kind === 'Deployment' || kind === 'Lease' ? [deployment] : [];
-    },
-    version: async () => 'v1.34.2',
-    servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
-  };
+  const scriptedCluster = fakeCluster(async (_apiVersion, kind) => {
+    const error = errors.get(kind);
+    if (error) throw error;
+    return kind === 'Deployment' || kind === 'Lease' ? [deployment] : [];
+  });
   let snapshots: ClusterSnapshots;
 
   beforeAll(async () => {
-    jest
-      .spyOn(ClusterConnection, 'create')
-      .mockResolvedValue(scriptedCluster as ClusterConnection);
-    snapshots = ClusterSnapshots.create({
-      registry,
-      logger: mockServices.logger.mock(),
-      now: () => now,
-    });
+    snapshots = snapshotsOf(scriptedCluster, () => now);
     await snapshots.collectAll();
     // The next collection, 10 s later: deployments time out, leases are forbidden.
     now = new Date(firstCollection.getTime() + 10_000);
