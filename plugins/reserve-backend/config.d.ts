@@ -101,6 +101,12 @@ export interface Config {
       waitTimeout?: HumanDuration | string;
       /** How often a wait step looks again. Default: 2s. */
       pollInterval?: HumanDuration | string;
+      /**
+       * How often a backend instance refreshes the heartbeat of the executions it runs.
+       * Another instance marks a running execution interrupted once its heartbeat is three
+       * intervals old (its instance is gone). Default: 10s.
+       */
+      heartbeat?: HumanDuration | string;
     };
     /** Where Velero runs on each cluster. */
     velero?: {

@@ -58,7 +58,8 @@ describe('an execution in flight when the backend goes down', () => {
         // Cluster requests give up after 4 s: time enough to stop the backend while a hung
         // step is in flight (the stop waits for it that long).
         refresh: { frequency: { seconds: 5 }, timeout: { seconds: 4 } },
-        actions: { pollInterval: '200ms' },
+        // A crashed backend's run counts as abandoned after three heartbeats: 0.9 s.
+        actions: { pollInterval: '200ms', heartbeat: '300ms' },
       },
     });
     backends.push(demo);
@@ -219,7 +220,7 @@ describe('an execution in flight when the backend goes down', () => {
     ).toMatchObject({ replicas: 6 });
   });
 
-  it('a crash during the failback leaves it running in the database; the next backend marks it interrupted and resumes it', async () => {
+  it('a crash during the failback leaves it running in the database; the next backend marks it interrupted once its heartbeat is stale, and resumes it', async () => {
     await second.waitForClusters(s => Object.values(s).every(x => x === 'ok'));
     const stuck = await runUntilStuckOnPrimary(second, 'failback', 1);
     expect(stuck.steps.map(s => s.state)).toEqual([
@@ -233,11 +234,15 @@ describe('an execution in flight when the backend goes down', () => {
     await second.stop();
 
     const third = await startBackend(join(dir, 'crashed'));
-    const interrupted = await execution(third, stuck.id);
+    const interrupted = await waitForExecution(
+      third,
+      stuck.id,
+      e => e.state !== 'running',
+    );
     expect(interrupted).toMatchObject({
       state: 'interrupted',
       message: expect.stringContaining(
-        'The backend stopped while this execution ran: resume it',
+        'The backend instance running this execution stopped (no heartbeat): resume it',
       ),
     });
     expect(interrupted.steps.map(s => s.state)).toEqual([
@@ -248,7 +253,7 @@ describe('an execution in flight when the backend goes down', () => {
       'pending',
     ]);
     expect(interrupted.steps[1].output).toBe(
-      'Interrupted by a backend restart: runs again on resume.',
+      'Interrupted when its backend instance stopped: runs again on resume.',
     );
 
     const done = await resume(third, stuck.id);

@@ -114,8 +114,9 @@ export const reservePlugin = createBackendPlugin({
           logger: logger.child({ task: 'reserve-actions' }),
           settings: actionSettings,
         });
-        // Nothing of this process runs yet: a running execution in the database is a leftover.
-        await executor.interruptLeftovers();
+        // Executions whose instance is gone (crashed, or stalled three heartbeats) become
+        // interrupted, now and every heartbeat; other live instances' runs are left alone.
+        await executor.interruptAbandoned(scheduler);
         deps.lifecycle.addShutdownHook(() => executor.stop());
 
         deps.permissionsRegistry.addPermissions(reservePermissions);

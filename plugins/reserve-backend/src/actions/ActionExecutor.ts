@@ -4,6 +4,7 @@ import {
   AuditorServiceEvent,
   BackstageCredentials,
   LoggerService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
@@ -14,13 +15,21 @@ import {
   ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
 import { DrillStore } from '../database/DrillStore';
-import { ExecutionStore } from '../database/ExecutionStore';
+import {
+  ExecutionRun,
+  ExecutionStore,
+  ExecutionTakenError,
+} from '../database/ExecutionStore';
 import { PlanStore } from '../database/PlanStore';
 import { actorOf } from './actor';
 import { ActionSettings } from './ActionPlanner';
 import { OperatorSource } from './ClusterOperators';
 import { assertPlanCurrent } from './execution/freshness';
 import { runStep } from './execution/runStep';
+import {
+  AbandonedExecutionSweep,
+  keepRunAlive,
+} from './execution/runnerHeartbeat';
 
 interface RunningExecution {
   abort: AbortController;
@@ -32,9 +41,18 @@ interface RunningExecution {
  * checks the plan against the clusters, then runs each step in the background, storing its
  * state before and after it runs and auditing it. Call it after authorizing
  * `reserve.action.execute` on the entity.
+ *
+ * Each executor (one per backend instance) is a runner with a random id: the executions it
+ * runs carry that id and a heartbeat it refreshes, and every write it makes to them is refused
+ * once another instance has taken them over.
  */
 export class ActionExecutor {
+  /** This backend instance's runner id. */
+  readonly runner: string;
   private readonly running = new Map<string, RunningExecution>();
+  /** Executions being started or resumed, not yet running. */
+  private readonly claimed = new Set<string>();
+  private readonly sweep: AbandonedExecutionSweep;
 
   constructor(
     private readonly options: {
@@ -45,8 +63,18 @@ export class ActionExecutor {
       auditor: AuditorService;
       logger: LoggerService;
       settings: ActionSettings;
+      /** Default: a random UUID. */
+      runner?: string;
     },
-  ) {}
+  ) {
+    this.runner = options.runner ?? randomUUID();
+    this.sweep = new AbandonedExecutionSweep({
+      executions: options.executions,
+      liveExecutions: () => [...this.running.keys(), ...this.claimed],
+      heartbeatMs: options.settings.heartbeatMs,
+      logger: options.logger,
+    });
+  }
 
   /** Starts running a plan; answers with the running execution. */
   async execute(
@@ -72,26 +100,30 @@ export class ActionExecutor {
       meta: { actor, entityRef, action, planId: plan.id },
     });
     const { executions, operators } = this.options;
-    let execution: ActionExecution;
-    try {
-      execution = await executions.startExecution({
-        id: randomUUID(),
-        plan,
-        startedBy: actor,
-        startedAt: new Date().toISOString(),
-      });
+    const id = randomUUID();
+    return this.claiming(id, async () => {
+      let execution: ActionExecution;
       try {
-        await assertPlanCurrent(plan, operators);
+        execution = await executions.startExecution({
+          id,
+          plan,
+          startedBy: actor,
+          startedAt: new Date().toISOString(),
+          runner: this.runner,
+        });
+        try {
+          await assertPlanCurrent(plan, operators);
+        } catch (error) {
+          await executions.discardExecution(execution.id);
+          throw error;
+        }
       } catch (error) {
-        await executions.discardExecution(execution.id);
+        await event.fail({ error: error as Error });
         throw error;
       }
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-    this.launch(execution, plan, actor, event);
-    return execution;
+      this.launch(execution, plan, actor, event);
+      return execution;
+    });
   }
 
   /** Resumes a failed or interrupted execution from its first unfinished step. */
@@ -117,26 +149,42 @@ export class ActionExecutor {
         resumed: true,
       },
     });
-    try {
-      assertResumable(plan, execution);
-      await executions.resumeExecution(id, execution.entityRef);
+    return this.claiming(id, async () => {
       try {
-        await assertPlanCurrent(plan, operators, execution.steps);
+        assertResumable(plan, execution);
+        // A run of this instance that was taken from it may not have noticed yet: its next
+        // write would pass once this instance holds the execution again, so end it first.
+        await this.stopRun(id);
+        await executions.resumeExecution(id, execution.entityRef, this.runner);
+        try {
+          await assertPlanCurrent(plan, operators, execution.steps);
+        } catch (error) {
+          await executions.finishExecution(
+            { executionId: id, runner: this.runner },
+            execution.state as 'failed' | 'interrupted',
+            execution.message,
+          );
+          throw error;
+        }
       } catch (error) {
-        await executions.finishExecution(
-          id,
-          execution.state as 'failed' | 'interrupted',
-          execution.message,
-        );
+        await event.fail({ error: error as Error });
         throw error;
       }
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
+      const resumed = (await executions.getExecution(id))!;
+      this.launch(resumed, plan, actor, event);
+      return resumed;
+    });
+  }
+
+  // Keeps the sweep off an execution from its first write until its run is launched and
+  // beats: the plan check in between reads clusters and may outlast a few heartbeats.
+  private async claiming<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    this.claimed.add(id);
+    try {
+      return await fn();
+    } finally {
+      this.claimed.delete(id);
     }
-    const resumed = (await executions.getExecution(id))!;
-    this.launch(resumed, plan, actor, event);
-    return resumed;
   }
 
   /** An execution by id; NotFoundError when there is none. */
@@ -151,14 +199,13 @@ export class ActionExecutor {
     return this.options.executions.listExecutions(entityRef);
   }
 
-  /** At start-up: executions left running by a previous process are interrupted. */
-  async interruptLeftovers(): Promise<void> {
-    const ids = await this.options.executions.interruptRunning(
-      'The backend stopped while this execution ran: resume it (POST /executions/:id/resume)',
-    );
-    for (const id of ids) {
-      this.options.logger.warn(`Execution ${id} was interrupted by a restart`);
-    }
+  /**
+   * At start-up and then every heartbeat interval: marks interrupted the executions whose
+   * runner is gone (its heartbeat is late), leaving live instances' runs alone.
+   */
+  async interruptAbandoned(scheduler: SchedulerService): Promise<void> {
+    await this.sweep.sweep();
+    await this.sweep.schedule(scheduler);
   }
 
   /** At shutdown: stops running executions between or inside steps, leaving them resumable. */
@@ -166,6 +213,13 @@ export class ActionExecutor {
     const runs = [...this.running.values()];
     runs.forEach(run => run.abort.abort());
     await Promise.allSettled(runs.map(run => run.done));
+  }
+
+  private async stopRun(id: string): Promise<void> {
+    const run = this.running.get(id);
+    if (!run) return;
+    run.abort.abort();
+    await run.done;
   }
 
   /** Waits until an execution started by this process ends; for tests. */
@@ -179,20 +233,58 @@ export class ActionExecutor {
     actor: string,
     event: AuditorServiceEvent,
   ) {
+    const { executions, logger, settings } = this.options;
+    const run = { executionId: execution.id, runner: this.runner };
     const abort = new AbortController();
-    const done = this.run(execution, plan, actor, event, abort.signal)
+    const stopHeartbeat = keepRunAlive({
+      executions,
+      run,
+      intervalMs: settings.heartbeatMs,
+      logger,
+      // The run's next write is refused and ends it; stop a step's wait right away.
+      onLost: () => abort.abort(),
+    });
+    const entry: RunningExecution = { abort, done: Promise.resolve() };
+    entry.done = this.run(execution, run, plan, actor, event, abort.signal)
       .catch(error =>
-        this.options.logger.error(
-          `Execution ${execution.id} stopped unexpectedly`,
-          error,
-        ),
+        logger.error(`Execution ${execution.id} stopped unexpectedly`, error),
       )
-      .finally(() => this.running.delete(execution.id));
-    this.running.set(execution.id, { abort, done });
+      .finally(() => {
+        stopHeartbeat();
+        if (this.running.get(execution.id) === entry) {
+          this.running.delete(execution.id);
+        }
+      });
+    this.running.set(execution.id, entry);
   }
 
   private async run(
     execution: ActionExecution,
+    run: ExecutionRun,
+    plan: ActionPlan,
+    actor: string,
+    event: AuditorServiceEvent,
+    signal: AbortSignal,
+  ): Promise<void> {
+    try {
+      await this.runSteps(execution, run, plan, actor, event, signal);
+    } catch (error) {
+      if (!(error instanceof ExecutionTakenError)) throw error;
+      // Another instance marked the execution interrupted while this one stalled, and may
+      // have resumed it since: its rows are no longer this run's to write.
+      this.options.logger.error(
+        `Execution ${execution.id} was taken from this backend instance (runner ${run.runner}) after its heartbeat was late; this instance stopped running it and wrote nothing more`,
+      );
+      await event.fail({
+        error,
+        meta: { executionId: execution.id, takenOver: true },
+      });
+    }
+  }
+
+  private async runSteps(
+    execution: ActionExecution,
+    run: ExecutionRun,
     plan: ActionPlan,
     actor: string,
     event: AuditorServiceEvent,
@@ -206,7 +298,7 @@ export class ActionExecutor {
       if (state === 'succeeded' || state === 'skipped') continue;
       if (failure && !step.always) continue;
       if (signal.aborted) break;
-      const outcome = await this.runOne(execution, plan, step, actor, signal);
+      const outcome = await this.runOne(run, plan, step, actor, signal);
       if (outcome === 'interrupted') break;
       if (outcome !== 'ok' && !failure) {
         failure = `Step ${step.index + 1} of ${plan.steps.length} (${
@@ -219,20 +311,20 @@ export class ActionExecutor {
     if (signal.aborted) {
       const message =
         'The backend stopped while this execution ran: resume it (POST /executions/:id/resume)';
-      await executions.finishExecution(execution.id, 'interrupted', message);
+      await executions.finishExecution(run, 'interrupted', message);
       await event.fail({
         error: new Error(message),
         meta: { executionId: execution.id, state: 'interrupted' },
       });
     } else if (failure) {
-      await executions.finishExecution(execution.id, 'failed', failure);
+      await executions.finishExecution(run, 'failed', failure);
       await event.fail({
         error: new Error(failure),
         meta: { executionId: execution.id, state: 'failed' },
       });
     } else {
       await executions.finishExecution(
-        execution.id,
+        run,
         'succeeded',
         `All ${plan.steps.length} steps done`,
       );
@@ -243,27 +335,43 @@ export class ActionExecutor {
   }
 
   private async runOne(
-    execution: ActionExecution,
+    run: ExecutionRun,
     plan: ActionPlan,
     step: ActionStep,
     actor: string,
     signal: AbortSignal,
   ): Promise<'ok' | 'interrupted' | { error: string }> {
-    const { executions, auditor } = this.options;
-    const event = await auditor.createEvent({
+    const event = await this.options.auditor.createEvent({
       eventId: 'reserve-action-step',
       severityLevel: 'medium',
       meta: {
         actor,
         entityRef: plan.entityRef,
         action: plan.action,
-        executionId: execution.id,
+        executionId: run.executionId,
         step: step.index,
         title: step.title,
         ...(step.cluster ? { cluster: step.cluster } : {}),
       },
     });
-    await executions.updateStep(execution.id, step.index, {
+    try {
+      return await this.runStored(run, plan, step, signal, event);
+    } catch (error) {
+      if (error instanceof ExecutionTakenError) await event.fail({ error });
+      throw error;
+    }
+  }
+
+  /** Runs a step, storing its state before and after; ExecutionTakenError ends the run. */
+  private async runStored(
+    run: ExecutionRun,
+    plan: ActionPlan,
+    step: ActionStep,
+    signal: AbortSignal,
+    event: AuditorServiceEvent,
+  ): Promise<'ok' | 'interrupted' | { error: string }> {
+    const { executions } = this.options;
+    await executions.updateStep(run, step.index, {
       state: 'running',
       startedAt: new Date().toISOString(),
     });
@@ -275,20 +383,20 @@ export class ActionExecutor {
         pollIntervalMs: this.options.settings.pollIntervalMs,
         signal,
         progress: output =>
-          executions.updateStep(execution.id, step.index, {
+          executions.updateStep(run, step.index, {
             state: 'running',
             output,
           }),
         earlierStep: async index => {
-          const stored = await executions.getExecution(execution.id);
+          const stored = await executions.getExecution(run.executionId);
           return {
             state:
               stored?.steps.find(s => s.index === index)?.state ?? 'pending',
-            result: await executions.stepResult(execution.id, index),
+            result: await executions.stepResult(run.executionId, index),
           };
         },
       });
-      await executions.updateStep(execution.id, step.index, {
+      await executions.updateStep(run, step.index, {
         state: outcome.state,
         output: outcome.output,
         result: outcome.result,
@@ -297,8 +405,9 @@ export class ActionExecutor {
       await event.success({ meta: { output: outcome.output } });
       return 'ok';
     } catch (error) {
+      if (error instanceof ExecutionTakenError) throw error;
       if (signal.aborted) {
-        await executions.updateStep(execution.id, step.index, {
+        await executions.updateStep(run, step.index, {
           state: 'pending',
           output: 'Interrupted by a backend shutdown: runs again on resume.',
         });
@@ -306,7 +415,7 @@ export class ActionExecutor {
         return 'interrupted';
       }
       const message = (error as Error).message;
-      await executions.updateStep(execution.id, step.index, {
+      await executions.updateStep(run, step.index, {
         state: 'failed',
         output: message,
         finishedAt: new Date().toISOString(),

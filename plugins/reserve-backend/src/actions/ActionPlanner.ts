@@ -55,6 +55,11 @@ export interface ActionSettings {
   waitTimeoutMs: number;
   /** How often a wait step looks again. */
   pollIntervalMs: number;
+  /**
+   * How often a backend instance says it still runs its executions; another instance marks
+   * one interrupted after three intervals without.
+   */
+  heartbeatMs: number;
   veleroNamespace: string;
 }
 

@@ -5,6 +5,7 @@ import { ActionSettings } from './ActionPlanner';
 
 const DEFAULT_WAIT_TIMEOUT_MS = 15 * 60_000;
 const DEFAULT_POLL_INTERVAL_MS = 2_000;
+const DEFAULT_HEARTBEAT_MS = 10_000;
 
 function readDuration(config: Config, key: string, fallback: number): number {
   if (!config.has(key)) return fallback;
@@ -34,6 +35,11 @@ export function readActionSettings(
       config,
       'reserve.actions.pollInterval',
       DEFAULT_POLL_INTERVAL_MS,
+    ),
+    heartbeatMs: readDuration(
+      config,
+      'reserve.actions.heartbeat',
+      DEFAULT_HEARTBEAT_MS,
     ),
     veleroNamespace,
   };

@@ -2,10 +2,20 @@ import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { ActionPlan } from '@kube-reserve/plugin-reserve-common';
 import { storeDatabases } from '../__testUtils__/storeDatabases';
-import { DatabaseExecutionStore } from './ExecutionStore';
+import {
+  DatabaseExecutionStore,
+  ExecutionRun,
+  ExecutionTakenError,
+} from './ExecutionStore';
 import { DatabasePlanStore } from './PlanStore';
 
 jest.setTimeout(60_000);
+
+// Two backend instances sharing the database.
+const instanceA = 'aaaaaaaa-0000-4000-8000-000000000000';
+const instanceB = 'bbbbbbbb-0000-4000-8000-000000000000';
+const secondsFromNow = (seconds: number) =>
+  new Date(Date.now() + seconds * 1000);
 
 let counter = 0;
 const uuid = () =>
@@ -88,8 +98,13 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
       plan: stored,
       startedBy: 'user:default/owner',
       startedAt: '2026-11-22T10:01:00.000Z',
+      runner: instanceA,
     });
-    return { ...stores, plan: stored, execution };
+    const runOf = (runner: string): ExecutionRun => ({
+      executionId: execution.id,
+      runner,
+    });
+    return { ...stores, plan: stored, execution, runOf };
   }
 
   it.each(databases.eachSupportedId())(
@@ -106,7 +121,8 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
   it.each(databases.eachSupportedId())(
     'starts an execution with every step pending and records each step before and after it runs, %p',
     async databaseId => {
-      const { executions, execution } = await started(databaseId);
+      const { executions, execution, runOf } = await started(databaseId);
+      const run = runOf(instanceA);
       expect(execution).toMatchObject({
         state: 'running',
         startedBy: 'user:default/owner',
@@ -115,17 +131,17 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
           { index: 1, state: 'pending' },
         ],
       });
-      await executions.updateStep(execution.id, 0, {
+      await executions.updateStep(run, 0, {
         state: 'running',
         startedAt: '2026-11-22T10:01:01.000Z',
       });
-      await executions.updateStep(execution.id, 0, {
+      await executions.updateStep(run, 0, {
         state: 'succeeded',
         output: 'Patched',
         result: { availableAt: 'x' },
         finishedAt: '2026-11-22T10:01:02.000Z',
       });
-      await executions.finishExecution(execution.id, 'succeeded', 'done');
+      await executions.finishExecution(run, 'succeeded', 'done');
       const stored = await executions.getExecution(execution.id);
       expect(stored).toMatchObject({
         state: 'succeeded',
@@ -150,7 +166,7 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
   it.each(databases.eachSupportedId())(
     'lets one execution per entity run at a time, in the database, %p',
     async databaseId => {
-      const { plans, executions, execution } = await started(databaseId);
+      const { plans, executions, runOf } = await started(databaseId);
       const second = plan();
       await plans.savePlan(second);
       const start = () =>
@@ -159,6 +175,7 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
           plan: second,
           startedBy: 'user:default/other',
           startedAt: '2026-11-22T10:02:00.000Z',
+          runner: instanceB,
         });
       await expect(start()).rejects.toThrow(ConflictError);
       await expect(start()).rejects.toThrow(
@@ -172,9 +189,10 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
           plan: elsewhere,
           startedBy: 'user:default/other',
           startedAt: '2026-11-22T10:02:00.000Z',
+          runner: instanceB,
         }),
       ).resolves.toMatchObject({ state: 'running' });
-      await executions.finishExecution(execution.id, 'failed', 'boom');
+      await executions.finishExecution(runOf(instanceA), 'failed', 'boom');
       await expect(start()).resolves.toMatchObject({ state: 'running' });
     },
   );
@@ -182,14 +200,20 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
   it.each(databases.eachSupportedId())(
     'runs a plan once: a second execution of it is a conflict, %p',
     async databaseId => {
-      const { executions, plan: stored, execution } = await started(databaseId);
-      await executions.finishExecution(execution.id, 'succeeded');
+      const {
+        executions,
+        plan: stored,
+        execution,
+        runOf,
+      } = await started(databaseId);
+      await executions.finishExecution(runOf(instanceA), 'succeeded');
       await expect(
         executions.startExecution({
           id: uuid(),
           plan: stored,
           startedBy: 'user:default/owner',
           startedAt: '2026-11-22T10:03:00.000Z',
+          runner: instanceA,
         }),
       ).rejects.toThrow(
         `Plan ${stored.id} already ran as execution ${execution.id}`,
@@ -198,29 +222,145 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'marks executions left running interrupted at start-up and lets them resume, %p',
+    "leaves a live runner's execution running when another instance sweeps, %p",
     async databaseId => {
-      const { executions, execution } = await started(databaseId);
-      await executions.updateStep(execution.id, 0, { state: 'succeeded' });
-      await executions.updateStep(execution.id, 1, {
+      const { executions, execution, runOf } = await started(databaseId);
+      expect(await executions.heartbeat(runOf(instanceA))).toBe(true);
+      // Instance B starts: A's heartbeat is seconds old, not 30.
+      expect(
+        await executions.interruptAbandoned({
+          message: 'gone',
+          heartbeatBefore: secondsFromNow(-30),
+        }),
+      ).toEqual([]);
+      // However late the heartbeat, an instance never sweeps the runs it is running.
+      expect(
+        await executions.interruptAbandoned({
+          message: 'gone',
+          heartbeatBefore: secondsFromNow(60),
+          exceptExecutions: [execution.id],
+        }),
+      ).toEqual([]);
+      expect(await executions.getExecution(execution.id)).toMatchObject({
+        state: 'running',
+      });
+      await executions.updateStep(runOf(instanceA), 0, { state: 'running' });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "interrupts an execution whose runner's heartbeat is late and lets it resume, %p",
+    async databaseId => {
+      const { executions, execution, runOf } = await started(databaseId);
+      const run = runOf(instanceA);
+      await executions.updateStep(run, 0, { state: 'succeeded' });
+      await executions.updateStep(run, 1, {
         state: 'running',
         startedAt: '2026-11-22T10:01:03.000Z',
       });
-      expect(await executions.interruptRunning('restarted')).toEqual([
-        execution.id,
-      ]);
+      // A minute later, A has sent nothing since: instance B sweeps.
+      expect(
+        await executions.interruptAbandoned({
+          message: 'its instance is gone',
+          heartbeatBefore: secondsFromNow(60),
+        }),
+      ).toEqual([execution.id]);
       expect(await executions.getExecution(execution.id)).toMatchObject({
         state: 'interrupted',
-        message: 'restarted',
-        steps: [{ state: 'succeeded' }, { state: 'pending' }],
+        message: 'its instance is gone',
+        steps: [
+          { state: 'succeeded' },
+          {
+            state: 'pending',
+            output:
+              'Interrupted when its backend instance stopped: runs again on resume.',
+          },
+        ],
       });
-      await executions.resumeExecution(execution.id, execution.entityRef);
+      expect(
+        await executions.interruptAbandoned({
+          message: 'again',
+          heartbeatBefore: secondsFromNow(60),
+        }),
+      ).toEqual([]);
+      await executions.resumeExecution(
+        execution.id,
+        execution.entityRef,
+        instanceB,
+      );
       expect(await executions.getExecution(execution.id)).toMatchObject({
         state: 'running',
       });
       await expect(
-        executions.resumeExecution(execution.id, execution.entityRef),
+        executions.resumeExecution(
+          execution.id,
+          execution.entityRef,
+          instanceB,
+        ),
       ).rejects.toThrow('is not failed or interrupted');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'refuses every write of a runner that lost its execution, and hands it to the runner that resumed it, %p',
+    async databaseId => {
+      const { knex, executions, execution, runOf } = await started(databaseId);
+      const stalled = runOf(instanceA);
+      await executions.updateStep(stalled, 0, {
+        state: 'running',
+        startedAt: '2026-11-22T10:01:01.000Z',
+      });
+      await executions.interruptAbandoned({
+        message: 'its instance is gone',
+        heartbeatBefore: secondsFromNow(60),
+      });
+      const interrupted = await executions.getExecution(execution.id);
+
+      // A wakes up from its stall: nothing it writes lands.
+      await expect(
+        executions.updateStep(stalled, 0, { state: 'succeeded', output: 'x' }),
+      ).rejects.toThrow(ExecutionTakenError);
+      await expect(
+        executions.finishExecution(stalled, 'succeeded'),
+      ).rejects.toThrow(
+        `Execution ${execution.id} is no longer run by runner ${instanceA}`,
+      );
+      expect(await executions.heartbeat(stalled)).toBe(false);
+      expect(await executions.getExecution(execution.id)).toEqual(interrupted);
+
+      // B resumes it: B's writes land, A's are still refused.
+      await executions.resumeExecution(
+        execution.id,
+        execution.entityRef,
+        instanceB,
+      );
+      const resumed = runOf(instanceB);
+      expect(await executions.heartbeat(resumed)).toBe(true);
+      expect(await executions.heartbeat(stalled)).toBe(false);
+      await expect(
+        executions.updateStep(stalled, 0, { state: 'failed', output: 'late' }),
+      ).rejects.toThrow(ExecutionTakenError);
+      await expect(
+        executions.finishExecution(stalled, 'failed', 'late'),
+      ).rejects.toThrow(ExecutionTakenError);
+      await executions.updateStep(resumed, 0, {
+        state: 'succeeded',
+        output: 'Patched',
+      });
+      await executions.finishExecution(resumed, 'succeeded', 'done');
+      expect(await executions.getExecution(execution.id)).toMatchObject({
+        state: 'succeeded',
+        message: 'done',
+        steps: [
+          { state: 'succeeded', output: 'Patched' },
+          { state: 'pending' },
+        ],
+      });
+      expect(
+        await knex('reserve_executions')
+          .where({ id: execution.id })
+          .first('runner'),
+      ).toEqual({ runner: instanceB });
     },
   );
 
@@ -232,11 +372,12 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
         executions,
         plan: stored,
         execution,
+        runOf,
       } = await started(databaseId);
       expect(
         await plans.lastSucceededPlan(stored.entityRef, 'failover'),
       ).toBeUndefined();
-      await executions.finishExecution(execution.id, 'succeeded');
+      await executions.finishExecution(runOf(instanceA), 'succeeded');
       expect(
         (await plans.lastSucceededPlan(stored.entityRef, 'failover', 'spare'))
           ?.id,
@@ -251,6 +392,29 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
       const listed = await executions.listExecutions(stored.entityRef);
       expect(listed.map(e => e.id)).toEqual([execution.id]);
       expect(listed[0].steps).toHaveLength(2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the executions stored before runners existed; a running one among them counts as abandoned, %p',
+    async databaseId => {
+      const { knex, executions, execution } = await started(databaseId);
+      const migrations = { directory: `${__dirname}/../../migrations` };
+      await knex.migrate.down(migrations);
+      expect(await knex.schema.hasColumn('reserve_executions', 'runner')).toBe(
+        false,
+      );
+      await knex.migrate.latest(migrations);
+      expect(await executions.getExecution(execution.id)).toMatchObject({
+        state: 'running',
+        steps: [{ state: 'pending' }, { state: 'pending' }],
+      });
+      expect(
+        await executions.interruptAbandoned({
+          message: 'gone',
+          heartbeatBefore: secondsFromNow(-30),
+        }),
+      ).toEqual([execution.id]);
     },
   );
 

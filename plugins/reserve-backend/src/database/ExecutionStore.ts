@@ -21,33 +21,67 @@ export interface StepUpdate {
   finishedAt?: string;
 }
 
-/** Executions of plans and their steps, with the per-entity lock. */
+/** One backend instance's run of an execution: the writes it may make while it holds the run. */
+export interface ExecutionRun {
+  executionId: string;
+  /** The random id the backend instance running it drew at start. */
+  runner: string;
+}
+
+/**
+ * The run's runner no longer holds the execution: another instance marked it interrupted
+ * because its heartbeat was late (and someone may have resumed it since). Nothing was written.
+ */
+export class ExecutionTakenError extends Error {
+  constructor(run: ExecutionRun) {
+    super(
+      `Execution ${run.executionId} is no longer run by runner ${run.runner}: it was marked interrupted while its heartbeat was late`,
+    );
+    this.name = 'ExecutionTakenError';
+  }
+}
+
+/** Executions of plans and their steps, with the per-entity lock and the runner holding each run. */
 export interface ExecutionStore {
   /**
-   * Stores a running execution of a plan with every step pending, taking the entity's lock;
-   * ConflictError when another execution of the entity is running, or the plan already ran.
+   * Stores a running execution of a plan with every step pending, taking the entity's lock
+   * for `runner`; ConflictError when another execution of the entity is running, or the plan
+   * already ran.
    */
   startExecution(input: {
     id: string;
     plan: ActionPlan;
     startedBy: string;
     startedAt: string;
+    runner: string;
   }): Promise<ActionExecution>;
-  /** Takes the entity's lock again for a failed or interrupted execution; ConflictError if taken. */
-  resumeExecution(id: string, entityRef: string): Promise<void>;
-  /** Sets an execution's end state and releases the entity's lock. */
+  /**
+   * Takes the entity's lock again for a failed or interrupted execution and hands it to
+   * `runner`; ConflictError if the lock is taken or the execution is not resumable.
+   */
+  resumeExecution(id: string, entityRef: string, runner: string): Promise<void>;
+  /**
+   * Sets a run's end state and releases the entity's lock; ExecutionTakenError (nothing
+   * written) when the run's runner no longer holds the execution.
+   */
   finishExecution(
-    id: string,
+    run: ExecutionRun,
     state: Exclude<ExecutionState, 'running'>,
     message?: string,
   ): Promise<void>;
   /** Removes an execution that never ran a step (its plan turned out stale). */
   discardExecution(id: string): Promise<void>;
+  /**
+   * Stores a step's state, and counts as a heartbeat; ExecutionTakenError (nothing written)
+   * when the run's runner no longer holds the execution.
+   */
   updateStep(
-    executionId: string,
+    run: ExecutionRun,
     index: number,
     update: StepUpdate,
   ): Promise<void>;
+  /** Says the run's runner still runs it; false when it no longer holds the execution. */
+  heartbeat(run: ExecutionRun): Promise<boolean>;
   /** The stored result of a step, if it has one. */
   stepResult(executionId: string, index: number): Promise<unknown>;
   getExecution(id: string): Promise<ActionExecution | undefined>;
@@ -58,10 +92,16 @@ export interface ExecutionStore {
     options?: { limit?: number },
   ): Promise<ActionExecution[]>;
   /**
-   * Marks every running execution interrupted (their running steps back to pending) and
-   * releases their locks; for start-up, when no run of this process can be in flight.
+   * Marks interrupted the running executions whose last heartbeat is older than
+   * `heartbeatBefore` (or that have none), except `exceptExecutions` (the caller is running
+   * them): their runners are gone. Their running steps go back to pending and their locks are
+   * released; answers their ids.
    */
-  interruptRunning(message: string): Promise<string[]>;
+  interruptAbandoned(input: {
+    message: string;
+    heartbeatBefore: Date;
+    exceptExecutions?: readonly string[];
+  }): Promise<string[]>;
 }
 
 interface ExecutionRow {
@@ -119,6 +159,11 @@ function toExecution(row: ExecutionRow, steps: StepRow[]): ActionExecution {
   };
 }
 
+// The run's runner still holds the execution: it is running, and no one took it over.
+function heldBy(run: ExecutionRun) {
+  return { id: run.executionId, state: 'running', runner: run.runner };
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
   return (
@@ -157,8 +202,9 @@ export class DatabaseExecutionStore implements ExecutionStore {
     plan: ActionPlan;
     startedBy: string;
     startedAt: string;
+    runner: string;
   }): Promise<ActionExecution> {
-    const { id, plan, startedBy, startedAt } = input;
+    const { id, plan, startedBy, startedAt, runner } = input;
     try {
       await this.db.transaction(async tx => {
         await tx('reserve_executions').insert({
@@ -170,6 +216,8 @@ export class DatabaseExecutionStore implements ExecutionStore {
           lock_key: plan.entityRef,
           started_by: startedBy,
           started_at: new Date(startedAt),
+          runner,
+          heartbeat_at: new Date(),
         });
         if (plan.steps.length > 0) {
           await tx('reserve_execution_steps').insert(
@@ -195,7 +243,11 @@ export class DatabaseExecutionStore implements ExecutionStore {
     return (await this.getExecution(id))!;
   }
 
-  async resumeExecution(id: string, entityRef: string): Promise<void> {
+  async resumeExecution(
+    id: string,
+    entityRef: string,
+    runner: string,
+  ): Promise<void> {
     try {
       const updated = await this.db('reserve_executions')
         .where({ id })
@@ -205,6 +257,8 @@ export class DatabaseExecutionStore implements ExecutionStore {
           lock_key: entityRef,
           finished_at: null,
           message: null,
+          runner,
+          heartbeat_at: new Date(),
         });
       if (updated === 0) {
         throw new ConflictError(
@@ -218,18 +272,19 @@ export class DatabaseExecutionStore implements ExecutionStore {
   }
 
   async finishExecution(
-    id: string,
+    run: ExecutionRun,
     state: Exclude<ExecutionState, 'running'>,
     message?: string,
   ): Promise<void> {
-    await this.db('reserve_executions')
-      .where({ id })
+    const updated = await this.db('reserve_executions')
+      .where(heldBy(run))
       .update({
         state,
         lock_key: null,
         finished_at: new Date(),
         message: message ?? null,
       });
+    if (updated === 0) throw new ExecutionTakenError(run);
   }
 
   async discardExecution(id: string): Promise<void> {
@@ -240,25 +295,41 @@ export class DatabaseExecutionStore implements ExecutionStore {
   }
 
   async updateStep(
-    executionId: string,
+    run: ExecutionRun,
     index: number,
     update: StepUpdate,
   ): Promise<void> {
-    await this.db('reserve_execution_steps')
-      .where({ execution_id: executionId, step_index: index })
-      .update({
-        state: update.state,
-        ...(update.output !== undefined ? { output: update.output } : {}),
-        ...(update.result !== undefined
-          ? { result: JSON.stringify(update.result) }
-          : {}),
-        ...(update.startedAt !== undefined
-          ? { started_at: new Date(update.startedAt) }
-          : {}),
-        ...(update.finishedAt !== undefined
-          ? { finished_at: new Date(update.finishedAt) }
-          : {}),
-      });
+    await this.db.transaction(async tx => {
+      // Writing the heartbeat first locks the execution's row (PostgreSQL) until the step is
+      // stored, so a sweep interrupting the execution comes entirely before or after it.
+      if (!(await this.beat(tx, run))) throw new ExecutionTakenError(run);
+      await tx('reserve_execution_steps')
+        .where({ execution_id: run.executionId, step_index: index })
+        .update({
+          state: update.state,
+          ...(update.output !== undefined ? { output: update.output } : {}),
+          ...(update.result !== undefined
+            ? { result: JSON.stringify(update.result) }
+            : {}),
+          ...(update.startedAt !== undefined
+            ? { started_at: new Date(update.startedAt) }
+            : {}),
+          ...(update.finishedAt !== undefined
+            ? { finished_at: new Date(update.finishedAt) }
+            : {}),
+        });
+    });
+  }
+
+  async heartbeat(run: ExecutionRun): Promise<boolean> {
+    return this.beat(this.db, run);
+  }
+
+  private async beat(db: Knex, run: ExecutionRun): Promise<boolean> {
+    const updated = await db('reserve_executions')
+      .where(heldBy(run))
+      .update({ heartbeat_at: new Date() });
+    return updated > 0;
   }
 
   async stepResult(executionId: string, index: number): Promise<unknown> {
@@ -307,11 +378,28 @@ export class DatabaseExecutionStore implements ExecutionStore {
     );
   }
 
-  async interruptRunning(message: string): Promise<string[]> {
+  async interruptAbandoned(input: {
+    message: string;
+    heartbeatBefore: Date;
+    exceptExecutions?: readonly string[];
+  }): Promise<string[]> {
+    const { message, heartbeatBefore, exceptExecutions = [] } = input;
     return this.db.transaction(async tx => {
-      const rows: Array<{ id: string }> = await tx('reserve_executions')
+      // FOR UPDATE (PostgreSQL; SQLite runs one writer at a time anyway) waits for a runner's
+      // write in progress and re-reads the row: a heartbeat that just arrived saves the run.
+      const abandoned = tx('reserve_executions')
         .where({ state: 'running' })
-        .select('id');
+        .where(q =>
+          q
+            .whereNull('heartbeat_at')
+            .orWhere('heartbeat_at', '<', heartbeatBefore),
+        );
+      if (exceptExecutions.length > 0) {
+        abandoned.whereNotIn('id', exceptExecutions);
+      }
+      const rows: Array<{ id: string }> = await abandoned
+        .select('id')
+        .forUpdate();
       const ids = rows.map(r => r.id);
       if (ids.length === 0) return [];
       await tx('reserve_execution_steps')
@@ -319,7 +407,8 @@ export class DatabaseExecutionStore implements ExecutionStore {
         .where({ state: 'running' })
         .update({
           state: 'pending',
-          output: 'Interrupted by a backend restart: runs again on resume.',
+          output:
+            'Interrupted when its backend instance stopped: runs again on resume.',
           started_at: null,
         });
       await tx('reserve_executions').whereIn('id', ids).update({

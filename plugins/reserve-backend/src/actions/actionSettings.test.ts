@@ -1,0 +1,25 @@
+import { ConfigReader } from '@backstage/config';
+import { readActionSettings } from './actionSettings';
+
+const settingsOf = (actions?: object) =>
+  readActionSettings(
+    new ConfigReader({ reserve: actions ? { actions } : {} }),
+    'velero',
+  );
+
+describe('readActionSettings', () => {
+  it('refreshes the heartbeat of running executions every 10 s unless configured', () => {
+    expect(settingsOf().heartbeatMs).toBe(10_000);
+    expect(settingsOf({ heartbeat: '300ms' }).heartbeatMs).toBe(300);
+    expect(settingsOf({ heartbeat: { seconds: 5 } }).heartbeatMs).toBe(5_000);
+  });
+
+  it('stops the start-up on a heartbeat that is not a positive duration, naming the key', () => {
+    expect(() => settingsOf({ heartbeat: 'soon' })).toThrow(
+      "Invalid config at 'reserve.actions.heartbeat': must be a positive duration",
+    );
+    expect(() => settingsOf({ heartbeat: '0s' })).toThrow(
+      "'reserve.actions.heartbeat'",
+    );
+  });
+});
