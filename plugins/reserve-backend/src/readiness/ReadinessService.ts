@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
@@ -75,15 +76,22 @@ export class ReadinessService {
     return this.assess(entity, drills);
   }
 
-  /** The reports of entities already read from the catalog, with one drill history read. */
+  /**
+   * The reports of entities already read from the catalog, with one drill history read.
+   * Other requests get their turn between entities: a team's rollup does not hold them up.
+   */
   async reportsFor(entities: readonly Entity[]): Promise<EntityReport[]> {
     const drills = await this.options.drills.listDrillsByEntity(
       entities.map(entity => stringifyEntityRef(entity)),
     );
-    return entities.map(
-      entity =>
+    const reports: EntityReport[] = [];
+    for (const entity of entities) {
+      await yieldToEventLoop();
+      reports.push(
         this.assess(entity, drills.get(stringifyEntityRef(entity))!).report,
-    );
+      );
+    }
+    return reports;
   }
 
   /** The namespaces an entity's objects live in, on the clusters of its pair. */

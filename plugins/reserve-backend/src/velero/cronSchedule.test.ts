@@ -11,6 +11,19 @@ describe('scheduleTiming', () => {
     });
   });
 
+  it('times every instant of a minute alike, and the next minute afresh', () => {
+    const at = (iso: string) => scheduleTiming('*/30 * * * *', new Date(iso));
+    expect(at('2026-11-22T10:29:05Z')).toEqual(at('2026-11-22T10:29:55Z'));
+    expect(at('2026-11-22T10:29:05Z')).toEqual({
+      nextRunAt: new Date('2026-11-22T10:30:00Z'),
+      largestGapMs: 30 * 60_000,
+    });
+    expect(at('2026-11-22T10:30:00Z')).toEqual({
+      nextRunAt: new Date('2026-11-22T11:00:00Z'),
+      largestGapMs: 30 * 60_000,
+    });
+  });
+
   it('finds the weekend gap of a weekday-only schedule', () => {
     const timing = scheduleTiming('0 2 * * 1-5', from);
     expect(timing).toMatchObject({

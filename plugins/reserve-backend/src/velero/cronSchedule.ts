@@ -89,6 +89,47 @@ export function scheduleTiming(
       problem: `"${expression}" is not a 5-field cron expression, which Velero requires`,
     };
   }
+  return cronTimings.get(expression, from, () =>
+    cronTiming(expression, cron, tz, from),
+  );
+}
+
+/**
+ * Timings of cron expressions in the current minute. A five-field expression runs on whole
+ * minutes, so every instant of one minute has the same next run and gaps: one walk of the
+ * expression serves every entity and check evaluated in that minute.
+ */
+class MinuteTimings {
+  private minute = Number.NaN;
+  private readonly timings = new Map<string, ScheduleTiming>();
+
+  get(
+    expression: string,
+    from: Date,
+    compute: () => ScheduleTiming,
+  ): ScheduleTiming {
+    const minute = Math.floor(from.getTime() / 60_000);
+    if (minute !== this.minute) {
+      this.minute = minute;
+      this.timings.clear();
+    }
+    let timing = this.timings.get(expression);
+    if (!timing) {
+      timing = compute();
+      this.timings.set(expression, timing);
+    }
+    return timing;
+  }
+}
+
+const cronTimings = new MinuteTimings();
+
+function cronTiming(
+  expression: string,
+  cron: string,
+  tz: string,
+  from: Date,
+): ScheduleTiming {
   try {
     const parsed = CronExpressionParser.parse(cron, { currentDate: from, tz });
     const runs: number[] = [];

@@ -160,9 +160,19 @@ export function coveringSchedules(
   objects: readonly CoveredObject[],
   now: Date,
 ): EntitySchedule[] {
+  // Coverage first: a cluster holds many Schedules, and only the covering ones need their
+  // cron expression walked.
   return schedules
-    .map((schedule): EntitySchedule => {
-      const template = schedule.spec?.template ?? {};
+    .map(schedule => ({
+      schedule,
+      coverage: backupCovers(
+        schedule.spec?.template ?? {},
+        namespaces,
+        objects,
+      ),
+    }))
+    .filter(({ coverage }) => coverage.covers)
+    .map(({ schedule, coverage }): EntitySchedule => {
       const anchor =
         time(schedule.status?.lastBackup) ??
         time(schedule.metadata?.creationTimestamp);
@@ -172,11 +182,10 @@ export function coveringSchedules(
         schedule,
         state: scheduleState(schedule),
         timing: scheduleTiming(schedule.spec?.schedule ?? '', now, anchor),
-        coverage: backupCovers(template, namespaces, objects),
-        volumes: volumeMethod(template),
+        coverage,
+        volumes: volumeMethod(schedule.spec?.template ?? {}),
       };
     })
-    .filter(s => s.coverage.covers)
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
