@@ -63,6 +63,32 @@ export function controllerDeployments(
 ): V1Deployment[] {
   const className = ingressClass.metadata?.name ?? '';
   const controller = ingressClass.spec?.controller ?? '';
+  // A cluster's Deployments list is the same array for every entity until the next
+  // collection: search it once per class.
+  let byClass = controllersByList.get(deployments);
+  if (!byClass) {
+    byClass = new Map();
+    controllersByList.set(deployments, byClass);
+  }
+  const key = `${className}\n${controller}`;
+  let found = byClass.get(key);
+  if (!found) {
+    found = findControllerDeployments(className, controller, deployments);
+    byClass.set(key, found);
+  }
+  return found;
+}
+
+const controllersByList = new WeakMap<
+  readonly V1Deployment[],
+  Map<string, V1Deployment[]>
+>();
+
+function findControllerDeployments(
+  className: string,
+  controller: string,
+  deployments: readonly V1Deployment[],
+): V1Deployment[] {
   const byFlags = deployments.filter(d =>
     flagsName(argumentsOf(d), className, controller),
   );

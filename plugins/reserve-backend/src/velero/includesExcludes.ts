@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 // Velero compiles every include and exclude item with github.com/gobwas/glob (no separators):
 // `*`, `?`, `[abc]`, `[!abc]`, `[a-z]` and `{a,b}`. minimatch speaks the same dialect once its
@@ -12,9 +12,19 @@ const globOptions = {
   optimizationLevel: 0,
 } as const;
 
+// Compiled globs by pattern: the same few patterns are matched for every entity and object.
+const compiled = new Map<string, Minimatch>();
+const mostCompiled = 1000;
+
 /** Whether a Velero include/exclude item matches a name, as gobwas/glob decides. */
 export function veleroGlobMatches(pattern: string, name: string): boolean {
-  return minimatch(name, pattern, globOptions);
+  let glob = compiled.get(pattern);
+  if (!glob) {
+    if (compiled.size >= mostCompiled) compiled.clear();
+    glob = new Minimatch(pattern, globOptions);
+    compiled.set(pattern, glob);
+  }
+  return glob.match(name);
 }
 
 function anyMatches(patterns: readonly string[], name: string): boolean {
