@@ -49,6 +49,12 @@ function likelyNames(controller: string): string[] {
   );
 }
 
+// Controllers found per IngressClass, by the Deployments list they were found in.
+const controllersByList = new WeakMap<
+  readonly V1Deployment[],
+  Map<string, V1Deployment[]>
+>();
+
 /**
  * The Deployments that run the controller of an IngressClass. First those whose container
  * flags name the class or its controller (ingress-nginx, Contour, Traefik, HAProxy all
@@ -78,11 +84,6 @@ export function controllerDeployments(
   }
   return found;
 }
-
-const controllersByList = new WeakMap<
-  readonly V1Deployment[],
-  Map<string, V1Deployment[]>
->();
 
 function findControllerDeployments(
   className: string,

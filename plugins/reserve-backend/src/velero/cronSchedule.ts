@@ -52,6 +52,36 @@ export function parseGoDuration(text: string): number | undefined {
 }
 
 /**
+ * Timings of cron expressions in the current minute. A five-field expression runs on whole
+ * minutes, so every instant of one minute has the same next run and gaps: one walk of the
+ * expression serves every entity and check evaluated in that minute.
+ */
+class MinuteTimings {
+  private minute = Number.NaN;
+  private readonly timings = new Map<string, ScheduleTiming>();
+
+  get(
+    expression: string,
+    from: Date,
+    compute: () => ScheduleTiming,
+  ): ScheduleTiming {
+    const minute = Math.floor(from.getTime() / 60_000);
+    if (minute !== this.minute) {
+      this.minute = minute;
+      this.timings.clear();
+    }
+    let timing = this.timings.get(expression);
+    if (!timing) {
+      timing = compute();
+      this.timings.set(expression, timing);
+    }
+    return timing;
+  }
+}
+
+const cronTimings = new MinuteTimings();
+
+/**
  * When a Velero Schedule expression runs after `from`: its next run and the largest gap
  * between consecutive runs. `@every <duration>` runs that long after the previous backup
  * (`anchor`: status.lastBackup, else the Schedule's creation), as Velero computes it.
@@ -93,36 +123,6 @@ export function scheduleTiming(
     cronTiming(expression, cron, tz, from),
   );
 }
-
-/**
- * Timings of cron expressions in the current minute. A five-field expression runs on whole
- * minutes, so every instant of one minute has the same next run and gaps: one walk of the
- * expression serves every entity and check evaluated in that minute.
- */
-class MinuteTimings {
-  private minute = Number.NaN;
-  private readonly timings = new Map<string, ScheduleTiming>();
-
-  get(
-    expression: string,
-    from: Date,
-    compute: () => ScheduleTiming,
-  ): ScheduleTiming {
-    const minute = Math.floor(from.getTime() / 60_000);
-    if (minute !== this.minute) {
-      this.minute = minute;
-      this.timings.clear();
-    }
-    let timing = this.timings.get(expression);
-    if (!timing) {
-      timing = compute();
-      this.timings.set(expression, timing);
-    }
-    return timing;
-  }
-}
-
-const cronTimings = new MinuteTimings();
 
 function cronTiming(
   expression: string,
