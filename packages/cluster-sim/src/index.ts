@@ -10,7 +10,9 @@ export type {
   Simulator,
   SimulatedCluster,
   FaultSwitch,
+  RequestTally,
 } from './simulator';
+export type { RequestCounts } from './server/RequestCounter';
 export { AdminServer } from './admin/AdminServer';
 export { ClusterObjects } from './cluster/ClusterObjects';
 export type {

@@ -10,6 +10,7 @@ import { validateCluster } from './fixtures/validateCluster';
 import { Faults } from './faults/FaultState';
 import { buildKubeconfig, chooseToken } from './kubeconfig';
 import { ClusterServer } from './server/ClusterServer';
+import { RequestCounts } from './server/RequestCounter';
 import {
   generateKeyPair,
   issueServingCertificate,
@@ -47,6 +48,14 @@ export interface FaultSwitch {
   clear(): void;
 }
 
+/** Counts the API requests a cluster receives, by token. */
+export interface RequestTally {
+  /** The requests received since the cluster started or the tally was reset. */
+  counts(): RequestCounts;
+  /** Starts counting from zero again. */
+  reset(): void;
+}
+
 /** One running simulated cluster. */
 export interface SimulatedCluster {
   /** Cluster name. */
@@ -65,6 +74,8 @@ export interface SimulatedCluster {
   token(name?: string): string;
   /** Fault switches. */
   faults: FaultSwitch;
+  /** The API requests it has received (refused connections never arrive, so never count). */
+  requests: RequestTally;
   /** Direct object access for tests. */
   objects: ClusterObjects;
 }
@@ -178,6 +189,10 @@ export async function startSimulator(
           set: f => state.faults.set(f),
           update: f => state.faults.update(f),
           clear: () => state.faults.clear(),
+        },
+        requests: {
+          counts: () => state.requests.counts(),
+          reset: () => state.requests.reset(),
         },
         objects: new ClusterObjects(state),
       });

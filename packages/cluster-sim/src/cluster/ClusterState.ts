@@ -4,6 +4,7 @@ import { KindRegistry } from '../kinds/KindRegistry';
 import { KindInfo } from '../kinds/kindTable';
 import { FaultState } from '../faults/FaultState';
 import { ObjectStore } from '../store/ObjectStore';
+import { RequestCounter } from '../server/RequestCounter';
 
 /** Everything one simulated cluster holds: its fixture, the kinds it serves, objects and faults. */
 export class ClusterState {
@@ -13,6 +14,8 @@ export class ClusterState {
   readonly store = new ObjectStore();
   /** Faults currently switched on. */
   readonly faults = new FaultState();
+  /** The API requests the cluster has received. */
+  readonly requests = new RequestCounter();
 
   constructor(readonly fixture: ClusterFixture) {
     this.kinds = new KindRegistry(fixture.crds);

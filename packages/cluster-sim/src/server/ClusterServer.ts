@@ -3,6 +3,7 @@ import { Socket } from 'node:net';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { handleApiRequest } from '../api/handleApiRequest';
+import { authenticate } from '../auth/tokens';
 import { ClusterState } from '../cluster/ClusterState';
 import { Faults } from '../faults/FaultState';
 import { ServingCertificate } from '../tls/certificates';
@@ -131,6 +132,9 @@ export class ClusterServer {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse) {
+    this.cluster.requests.record(
+      authenticate(this.cluster.tokens, req.headers.authorization)?.name,
+    );
     if (this.faults.hang) {
       this.hung.add(res);
       res.on('close', () => this.hung.delete(res));

@@ -1,0 +1,109 @@
+// The benchmark's world, the same on every run: three simulated clusters (a primary and two
+// reserves) running the workloads of 500 services, and the catalog that describes them. This file
+// names things and writes the catalog; clusterFixtures.mjs and serviceObjects.mjs write the
+// clusters' objects.
+//
+// Every service has four workloads on every cluster (two Deployments, a StatefulSet and a
+// CronJob), so each cluster holds 2,000 workloads, plus what a team would deploy around them:
+// Services (one of them the ExternalName in front of the database), site ConfigMap and Secret,
+// a PodDisruptionBudget, for some an autoscaler and an Ingress. A few services carry a defect
+// (image drift, an active reserve CronJob, one replica) so that the reports are not all alike.
+
+/** How many services the clusters run; the catalog describes the first `entityCount` of them. */
+export const SERVICE_COUNT = 500;
+
+/** The group that owns the first 200 services: the ownership view is measured on it. */
+export const BIG_GROUP = 'team-big';
+const BIG_GROUP_SIZE = 200;
+const OTHER_GROUPS = ['team-a', 'team-b', 'team-c', 'team-d', 'team-e'];
+
+/** The three clusters: facts for `reserve.clusters`, and the nodes the simulator serves. */
+export const CLUSTERS = [
+  {
+    name: 'prod-fra',
+    role: 'primary',
+    site: 'fra1',
+    provider: 'hetzner',
+    region: 'eu-central',
+    zones: ['fra1-a', 'fra1-b', 'fra1-c'],
+  },
+  {
+    name: 'reserve-ams',
+    role: 'reserve',
+    site: 'ams3',
+    provider: 'digitalocean',
+    region: 'eu-west',
+    zones: ['ams3-a', 'ams3-b', 'ams3-c'],
+  },
+  {
+    name: 'reserve-waw',
+    role: 'reserve',
+    site: 'waw1',
+    provider: 'ovh',
+    region: 'eu-east',
+    zones: ['waw1-a', 'waw1-b', 'waw1-c'],
+  },
+];
+
+/** The default pair; services with an odd number use reserve-waw instead (see serviceName). */
+export const DEFAULT_PAIR = { primary: 'prod-fra', reserves: ['reserve-ams'] };
+const OTHER_RESERVE = 'reserve-waw';
+
+/** The name of service number `i` (1-based), e.g. `svc-007`. */
+export function serviceName(i) {
+  return `svc-${String(i).padStart(3, '0')}`;
+}
+
+/** The entity the `i`-th request of a run asks about: a walk over all of them, same for every run. */
+export function entityAt(i, entityCount) {
+  return serviceName(1 + ((i * 37) % entityCount));
+}
+
+/** The reserve cluster of service number `i`: odd services use the second reserve. */
+export function reserveOf(i) {
+  return i % 2 === 1 ? OTHER_RESERVE : DEFAULT_PAIR.reserves[0];
+}
+
+function ownerOf(i) {
+  return i <= BIG_GROUP_SIZE
+    ? BIG_GROUP
+    : OTHER_GROUPS[(i - BIG_GROUP_SIZE - 1) % OTHER_GROUPS.length];
+}
+
+/** The catalog: the groups, the guest user and the first `entityCount` services. */
+export function catalogEntities(entityCount) {
+  const groups = [BIG_GROUP, ...OTHER_GROUPS].map(name => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name },
+    spec: { type: 'team', children: [] },
+  }));
+  const guest = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'guest' },
+    spec: { memberOf: [OTHER_GROUPS[0]] },
+  };
+  const components = [];
+  for (let i = 1; i <= entityCount; i++) {
+    const name = serviceName(i);
+    const annotations = {
+      'backstage.io/kubernetes-id': name,
+      'backstage.io/kubernetes-namespace': name,
+      'kube-reserve.io/site-config': `${name}-site,${name}-db-credentials`,
+      'kube-reserve.io/external-services': `${name}-db`,
+    };
+    if (reserveOf(i) !== DEFAULT_PAIR.reserves[0]) {
+      annotations['kube-reserve.io/clusters'] = `primary=${
+        DEFAULT_PAIR.primary
+      },reserves=${reserveOf(i)}`;
+    }
+    components.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, description: `Benchmark service ${i}`, annotations },
+      spec: { type: 'service', lifecycle: 'production', owner: ownerOf(i) },
+    });
+  }
+  return [...groups, guest, ...components];
+}

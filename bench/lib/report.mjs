@@ -1,0 +1,277 @@
+// Turns the measurements into the targets table (met / not met) and the context behind it,
+// printed as text and written as Markdown and JSON.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+
+const ms = value => {
+  if (value === undefined || Number.isNaN(value)) return 'n/a';
+  return value < 100 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
+};
+const mb = value => `${Math.round(value)} MB`;
+const latency = s =>
+  `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n}${
+    s.failures ? `, ${s.failures} failed` : ''
+  })`;
+const sum = counts => Object.values(counts).reduce((a, b) => a + b, 0);
+const perCluster = counts =>
+  `${sum(counts)} (${Object.entries(counts)
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ')})`;
+
+/** The targets of DESIGN.md §9: what was measured, the goal, and whether it was met. */
+export function targetRows(results) {
+  const { full, small, settings } = results;
+  const readiness = full.readiness.sequential;
+  const kubernetes = full.kubernetes.sequential;
+  const ratio = kubernetes.p95 / readiness.p95;
+  const cycleSmall = sum(small.steadyCycle.counts);
+  const cycleFull = sum(full.steadyCycle.counts);
+  const rss = full.memory.end;
+  const hang = full.hang;
+  const hangMax = Math.max(hang.onHanging.max, hang.onOthers.max);
+  return [
+    {
+      target: 'Entity readiness, p95',
+      goal: '≤ 25 ms',
+      measured: latency(readiness),
+      met: readiness.p95 <= 25 && readiness.failures === 0,
+    },
+    {
+      target: 'Readiness vs the Kubernetes plugin (p95)',
+      goal: '≥ 10× faster',
+      measured: `${ratio.toFixed(
+        1,
+      )}× (Kubernetes plugin p95 ÷ readiness p95); plugin: ${latency(
+        kubernetes,
+      )}`,
+      met: ratio >= 10 && kubernetes.failures === 0,
+    },
+    {
+      target: `Ownership view of a group owning ${
+        full.ownership.rows ?? '?'
+      } entities, p95`,
+      goal: '≤ 250 ms',
+      measured: latency(full.ownership),
+      met: full.ownership.p95 <= 250 && full.ownership.failures === 0,
+    },
+    {
+      target: 'Cluster API requests per refresh cycle',
+      goal: 'independent of the entity count',
+      measured: `${cycleSmall} at ${small.entities} entities, ${cycleFull} at ${
+        settings.entities
+      } entities${unlisted(small.steadyCycle, full.steadyCycle)}`,
+      met:
+        cycleSmall === cycleFull &&
+        small.steadyCycle.everyKindListed &&
+        full.steadyCycle.everyKindListed,
+    },
+    {
+      target: `Backend RSS at ${settings.entities} entities`,
+      goal: '≤ 600 MB',
+      measured: `${mb(rss.rssMb)} after the measurements (peak ${mb(
+        full.memory.end.peakRssMb,
+      )})`,
+      met: full.memory.end.peakRssMb <= 600,
+    },
+    {
+      target: `Readiness while ${hang.cluster} hangs`,
+      goal: `no answer delayed past the timeout (${ms(hang.timeoutMs)})`,
+      measured: `max ${ms(hang.onHanging.max)} for its entities, ${ms(
+        hang.onOthers.max,
+      )} for the others`,
+      met: hangMax <= hang.timeoutMs && hang.failures === 0,
+    },
+  ];
+}
+
+/** The figures behind the targets, and what each is made of. */
+export function contextRows(results) {
+  const { full, small, settings } = results;
+  const hang = full.hang;
+  const k8sDuringHang =
+    hang.kubernetes.answeredMs === undefined
+      ? `no answer within ${ms(hang.kubernetes.gaveUpAfterMs)}`
+      : `answered after ${ms(hang.kubernetes.answeredMs)} (HTTP ${
+          hang.kubernetes.status
+        }); the hang lasted ${ms(hang.kubernetes.hangMs)}`;
+  return [
+    ['Readiness, 8 concurrent clients', concurrent(full.readiness.concurrent)],
+    [
+      'Kubernetes plugin, 8 concurrent clients',
+      concurrent(full.kubernetes.concurrent),
+    ],
+    [
+      'Size of one answer (JSON)',
+      `readiness ${Math.round(
+        full.readiness.answerKb,
+      )} KB, Kubernetes plugin ${Math.round(full.kubernetes.answerKb)} KB`,
+    ],
+    [
+      'Cluster requests per Kubernetes plugin call',
+      `${full.kubernetes.requestsPerCall}`,
+    ],
+    [
+      'The same cluster requests sent straight to the simulator',
+      latency(full.kubernetes.direct),
+    ],
+    [
+      'Part of readiness: an authenticated route that reads no entity (GET /api/reserve/clusters)',
+      latency(full.parts.clusters),
+    ],
+    [
+      'Part of readiness: the catalog lookup (GET /api/catalog/entities/by-name/...)',
+      latency(full.parts.catalog),
+    ],
+    [
+      'Part of readiness: the permission decision (POST /api/permission/authorize)',
+      latency(full.parts.permission),
+    ],
+    [
+      'While one ownership request runs, a GET /api/reserve/clusters sent 0.2 s after it waits',
+      ms(full.ownership.blockedMs),
+    ],
+    [
+      `Readiness at ${small.entities} entities (no warm-up, during the cycle count)`,
+      latency(small.readiness),
+    ],
+    [
+      'Cluster requests of the first refresh cycle (with API discovery)',
+      `${perCluster(small.firstCycle.counts)} at ${
+        small.entities
+      } entities; ${perCluster(full.firstCycle.counts)} at ${
+        settings.entities
+      }`,
+    ],
+    [
+      'Cluster requests of a later refresh cycle',
+      `${perCluster(small.steadyCycle.counts)} at ${
+        small.entities
+      } entities; ${perCluster(full.steadyCycle.counts)} at ${
+        settings.entities
+      }`,
+    ],
+    [
+      'Backend RSS',
+      `${mb(small.memory.rssMb)} at ${small.entities} entities once ready; at ${
+        settings.entities
+      }: ${mb(full.memory.ready.rssMb)} once ready, ${mb(
+        full.memory.end.rssMb,
+      )} after the measurements`,
+    ],
+    [
+      `While ${hang.cluster} hangs: Kube Reserve reports it`,
+      `${hang.reportedState ?? 'still ok'} after ${ms(hang.reportedAfterMs)}${
+        hang.reportedMessage ? ` ("${hang.reportedMessage}")` : ''
+      }`,
+    ],
+    [
+      `While ${hang.cluster} hangs: readiness`,
+      `its entities ${latency(hang.onHanging)}; others ${latency(
+        hang.onOthers,
+      )}`,
+    ],
+    [`While ${hang.cluster} hangs: one Kubernetes plugin call`, k8sDuringHang],
+  ];
+}
+
+// Kinds a counted cycle failed to list make its count meaningless: say which.
+function unlisted(...cycles) {
+  const failed = cycles.flatMap(c => c.unlisted ?? []);
+  const errors = cycles.map(c => c.error).filter(Boolean);
+  if (failed.length === 0 && errors.length === 0) return '';
+  return ` (not a clean cycle: ${[...errors, ...failed].join('; ')})`;
+}
+
+function concurrent(s) {
+  return `${latency(s)}, ${s.perSecond.toFixed(1)} requests/s`;
+}
+
+const verdict = met => (met ? 'met' : 'NOT MET');
+
+/** The report as plain text for the terminal. */
+export function textReport(results) {
+  const targets = targetRows(results);
+  const width = Math.max(...targets.map(r => r.target.length));
+  const goalWidth = Math.max(...targets.map(r => r.goal.length));
+  const lines = [
+    '',
+    `Kube Reserve benchmark (${describeSetup(results)})`,
+    '',
+    ...targets.map(
+      r =>
+        `${verdict(r.met).padEnd(8)} ${r.target.padEnd(width)}  ${r.goal.padEnd(
+          goalWidth,
+        )}  ${r.measured}`,
+    ),
+    '',
+    ...contextRows(results).map(([what, value]) => `  ${what}: ${value}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function describeSetup({ settings, machine }) {
+  return (
+    `${settings.clusters} clusters × ${settings.workloadsPerCluster} workloads, ` +
+    `${settings.entities} entities, ${settings.latencyMs} ms API latency, refresh every ` +
+    `${settings.refresh.frequencySeconds} s with a ${settings.refresh.timeoutSeconds} s timeout; ` +
+    `${machine.cpus} CPUs, load ${machine.loadStart.toFixed(
+      1,
+    )} → ${machine.loadEnd.toFixed(1)}, run ${Math.round(machine.runSeconds)} s`
+  );
+}
+
+/** The report as Markdown. */
+export function markdownReport(results) {
+  const cell = text => String(text).replace(/\|/g, '\\|');
+  return [
+    '# Kube Reserve benchmark: latest run',
+    '',
+    `Written by \`yarn bench\` on ${results.startedAt} (${describeSetup(
+      results,
+    )}). See [the README](../README.md) for what is measured and how.`,
+    '',
+    '| Target (DESIGN.md §9) | Goal | Measured | Result |',
+    '| --- | --- | --- | --- |',
+    ...targetRows(results).map(
+      r =>
+        `| ${cell(r.target)} | ${cell(r.goal)} | ${cell(
+          r.measured,
+        )} | ${verdict(r.met)} |`,
+    ),
+    '',
+    '| Context | Measured |',
+    '| --- | --- |',
+    ...contextRows(results).map(
+      ([what, value]) => `| ${cell(what)} | ${cell(value)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+// Written as the repository's Prettier writes them, so that `yarn prettier:check` passes with
+// the results present.
+function formatted(text, parser) {
+  const prettier = require('prettier');
+  return prettier.format(text, {
+    ...prettier.resolveConfig.sync(join(root, 'package.json')),
+    parser,
+  });
+}
+
+/** Writes latest.md and latest.json into `dir`; answers the Markdown file's path. */
+export function writeReports(dir, results) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'latest.json'),
+    formatted(JSON.stringify(results), 'json'),
+  );
+  const file = join(dir, 'latest.md');
+  writeFileSync(file, formatted(markdownReport(results), 'markdown'));
+  return file;
+}

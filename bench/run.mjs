@@ -1,0 +1,341 @@
+#!/usr/bin/env node
+// `yarn bench`: the targets of DESIGN.md §9, measured side by side against the same simulated
+// clusters. Starts the clusters (3 × 2,000 workloads, 20 ms API latency), then the demo backend
+// twice: with 100 catalog entities (refresh cost, memory), then with 500 (everything). Prints a
+// table of targets, met or not, and writes it to bench/results/. It measures; it never fails
+// because a target is missed (only when it cannot measure).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  guestToken,
+  memoryOf,
+  startBackend,
+  writeBackendConfig,
+} from './lib/backend.mjs';
+import { BackendClient } from './lib/client.mjs';
+import { countFirstCycle, countRefreshCycle } from './lib/cycles.mjs';
+import { SERVICE_COUNT } from './lib/fixtures.mjs';
+import { measureHangingCluster } from './lib/hangingCluster.mjs';
+import {
+  kubernetesRequestsPerCall,
+  measureDirectClusterRequests,
+  measureKubernetesPlugin,
+} from './lib/kubernetesPlugin.mjs';
+import {
+  awaitReady,
+  catalogComponents,
+  measureOwnership,
+  measureReadiness,
+  measureReadinessParts,
+  warmUp,
+} from './lib/phases.mjs';
+import { summarizeProfiles } from './lib/profiles.mjs';
+import { textReport, writeReports } from './lib/report.mjs';
+import { startSimulatedClusters } from './lib/simulator.mjs';
+
+const benchDir = resolve(fileURLToPath(import.meta.url), '..');
+const { values: args } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '200' },
+    frequency: { type: 'string', default: '30' },
+    profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log(`yarn bench [--samples 200] [--frequency 30] [--profile]
+
+  --samples    requests per measured run (each run also stops after its time budget)
+  --frequency  reserve.refresh.frequency in seconds (the timeout stays 5 s)
+  --profile    also record CPU and heap profiles of the backend with 500 entities and print
+               where its time and memory go (profiling slows it: figures are not comparable)`);
+  process.exit(0);
+}
+
+const settings = {
+  clusters: 3,
+  workloadsPerCluster: SERVICE_COUNT * 4,
+  entities: SERVICE_COUNT,
+  smallEntities: 100,
+  latencyMs: 20,
+  pace: 5000,
+  samples: Number(args.samples),
+  refresh: { frequencySeconds: Number(args.frequency), timeoutSeconds: 5 },
+};
+const periodMs = settings.refresh.frequencySeconds * 1000;
+const budgetMs = 60_000;
+const started = Date.now();
+const loadStart = loadavg()[0];
+
+function progress(message) {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(
+    2,
+    '0',
+  )}`;
+  console.log(`[bench ${clock}] ${message}`);
+}
+
+// Everything started is stopped on the way out: on success, on failure and on Ctrl-C.
+const cleanups = [];
+let cleaning;
+function cleanUp() {
+  cleaning ??= (async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch(error => console.error(`[bench] ${error.message}`));
+    }
+  })();
+  return cleaning;
+}
+process.on('unhandledRejection', error => {
+  console.error(`[bench] ${error?.stack ?? error}`);
+  cleanUp().finally(() => process.exit(1));
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.error(`\n[bench] ${signal}: stopping what the benchmark started`);
+    cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Starts the backend with `entityCount` entities, runs `measure` against it, then stops it. */
+async function withBackend({ workDir, sim, entityCount, nodeArgs }, measure) {
+  const port = await freePort();
+  const logFile = join(workDir, `backend-${entityCount}.log`);
+  const configFile = writeBackendConfig({
+    dir: workDir,
+    port,
+    sim,
+    entityCount,
+    refresh: settings.refresh,
+  });
+  // Counted from before start-up, so that the first collection cycle is counted whole.
+  await sim.resetRequestCounts();
+  progress(`starting the backend with ${entityCount} entities`);
+  let backend;
+  const stop = async () => backend?.stop();
+  cleanups.push(stop);
+  try {
+    backend = await startBackend({ configFile, port, logFile, nodeArgs });
+    const client = new BackendClient(
+      backend.url,
+      await guestToken(backend.url),
+    );
+    const firstCycle = await countFirstCycle({
+      client,
+      sim,
+      timeoutMs: 60_000,
+    });
+    await awaitReady({ client, entityCount, timeoutMs: 180_000 });
+    progress(`catalog ingested and every cluster collected`);
+    return await measure({ client, backend, firstCycle });
+  } catch (error) {
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+    console.error(`[bench] the backend's last log lines (${logFile}):`);
+    console.error(log.trim().split('\n').slice(-30).join('\n'));
+    throw error;
+  } finally {
+    await stop();
+    cleanups.splice(cleanups.indexOf(stop), 1);
+  }
+}
+
+async function smallCatalogRun(context) {
+  const entityCount = settings.smallEntities;
+  return withBackend(
+    { ...context, entityCount },
+    async ({ client, backend, firstCycle }) => {
+      const memory = memoryOf(backend.pid);
+      progress(
+        'counting the requests of a refresh cycle, measuring readiness meanwhile',
+      );
+      const [steadyCycle, readiness] = await Promise.all([
+        countRefreshCycle({ client, sim: context.sim, periodMs }),
+        measureReadiness({
+          client,
+          entityCount,
+          samples: settings.samples,
+          budgetMs,
+          concurrency: 0,
+        }),
+      ]);
+      return {
+        entities: entityCount,
+        firstCycle,
+        steadyCycle,
+        readiness: readiness.sequential,
+        memory,
+      };
+    },
+  );
+}
+
+async function fullCatalogRun(context) {
+  const { sim } = context;
+  const entityCount = settings.entities;
+  const { samples } = settings;
+  return withBackend(
+    { ...context, entityCount },
+    async ({ client, backend, firstCycle }) => {
+      const memory = { ready: memoryOf(backend.pid) };
+      const entities = await catalogComponents(client);
+      const marks = {};
+      const mark = async (name, phase) => {
+        const from = process.hrtime.bigint();
+        const result = await phase();
+        marks[name] = { from, to: process.hrtime.bigint() };
+        return result;
+      };
+      progress('warming up');
+      await warmUp({ client, entities, entityCount });
+
+      progress('measuring the Kubernetes plugin');
+      const kubernetes = await mark('kubernetes', () =>
+        measureKubernetesPlugin({
+          client,
+          entities,
+          entityCount,
+          samples,
+          budgetMs,
+        }),
+      );
+      kubernetes.requestsPerCall = await kubernetesRequestsPerCall({
+        client,
+        sim,
+        entities,
+        entityCount,
+      });
+      kubernetes.direct = await measureDirectClusterRequests({
+        sim,
+        entityCount,
+        samples: 50,
+      });
+
+      // From here until the cycle is counted nothing but the collector may call the clusters
+      // (the ownership view, the heaviest request, comes later: the collector shares the CPU).
+      progress('measuring readiness; counting a refresh cycle meanwhile');
+      const cycle = countRefreshCycle({ client, sim, periodMs }).catch(
+        error => ({
+          error: error.message,
+          counts: {},
+        }),
+      );
+      const readiness = await mark('readiness', () =>
+        measureReadiness({ client, entityCount, samples, budgetMs }),
+      );
+      const parts = await measureReadinessParts({
+        client,
+        entityCount,
+        samples: 50,
+      });
+      const steadyCycle = await cycle;
+
+      progress('making a reserve hang until Kube Reserve gives up on it');
+      const hang = await measureHangingCluster({
+        client,
+        sim,
+        entities,
+        entityCount,
+        periodMs,
+        timeoutMs: settings.refresh.timeoutSeconds * 1000,
+      });
+      progress('measuring the ownership view');
+      const ownership = await mark('ownership', () =>
+        measureOwnership({ client, samples, budgetMs: 40_000 }),
+      );
+      memory.end = memoryOf(backend.pid);
+      return {
+        firstCycle,
+        steadyCycle,
+        kubernetes,
+        readiness,
+        ownership,
+        parts,
+        hang,
+        memory,
+        marks,
+      };
+    },
+  );
+}
+
+async function main() {
+  const workDir = mkdtempSync(join(tmpdir(), 'kube-reserve-bench-'));
+  cleanups.push(async () => rmSync(workDir, { recursive: true, force: true }));
+  const resultsDir = join(benchDir, 'results');
+  const profileDir = join(resultsDir, 'profiles');
+  if (args.profile) rmSync(profileDir, { recursive: true, force: true });
+
+  progress(
+    `starting ${settings.clusters} simulated clusters × ${settings.workloadsPerCluster} workloads`,
+  );
+  const sim = await startSimulatedClusters(settings);
+  cleanups.push(() => sim.stop());
+
+  const small = await smallCatalogRun({ workDir, sim });
+  const full = await fullCatalogRun({
+    workDir,
+    sim,
+    nodeArgs: args.profile
+      ? [
+          '--trace-gc',
+          '--cpu-prof',
+          '--heap-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          `--heap-prof-dir=${profileDir}`,
+        ]
+      : [],
+  });
+  const { marks, ...fullResults } = full;
+  const results = {
+    startedAt: new Date(started).toISOString(),
+    settings,
+    profiled: args.profile,
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadStart,
+      loadEnd: loadavg()[0],
+      runSeconds: (Date.now() - started) / 1000,
+    },
+    small,
+    full: fullResults,
+  };
+  console.log(textReport(results));
+  if (args.profile) {
+    console.log(
+      summarizeProfiles(
+        profileDir,
+        marks,
+        join(workDir, `backend-${settings.entities}.log`),
+      ),
+    );
+    console.log('(profiled run: the figures above are slowed by profiling)');
+  }
+  const file = writeReports(resultsDir, results);
+  progress(`written to ${file}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`[bench] could not measure: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
