@@ -338,24 +338,13 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
 
   // Last: it changes the demo clusters (and puts them back with a failback).
   it('lets the owner fail checkout over to its reserve, step by step, and fail back', async () => {
-    await page.goto(`${appUrl}/catalog/default/component/checkout/reserve`);
-    const failOver = page.getByRole('button', { name: 'Fail over' }).first();
-    await page.getByText('Failover to reserve').first().waitFor();
-    if (!(await failOver.isVisible())) {
-      await page.getByText('Failover to reserve').first().click();
-    }
-    await failOver.click();
-    const dialog = page.getByRole('dialog');
-    const planned = dialog
-      .getByText(
-        'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
-      )
-      .first();
-    const problem = dialog.getByRole('alert').first();
-    await Promise.race([planned.waitFor(), problem.waitFor()]);
-    if (await problem.isVisible()) {
-      assert.fail(`planning failed: ${await problem.textContent()}`);
-    }
+    await page.goto(checkoutTab);
+    await openRunbook('failover');
+    const { dialog } = await planFrom(
+      'repoint-external-services',
+      'Fail over',
+      'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+    );
     await shoot('action-plan');
     const run = dialog.getByRole('button', { name: 'Run' });
     assert.equal(await run.isDisabled(), true, 'Run waits for the typed name');
@@ -383,18 +372,12 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
     }
 
     // Fail back from the same runbook, so the demo is as it was.
-    const failBack = page.getByRole('button', { name: 'Fail back' }).first();
-    if (!(await failBack.isVisible())) {
-      await page.getByText('Failover to reserve').first().click();
-    }
-    await failBack.click();
-    const back = page.getByRole('dialog');
-    await back
-      .getByText(
-        'Resume CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
-      )
-      .first()
-      .waitFor();
+    await openRunbook('failover');
+    const { dialog: back } = await planFrom(
+      'fail-back',
+      'Fail back',
+      'Resume CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+    );
     await back.getByLabel('Type checkout to confirm').fill('checkout');
     await back.getByRole('button', { name: 'Run' }).click();
     await back.getByText('The action succeeded.').waitFor({ timeout: 180_000 });
