@@ -81,7 +81,7 @@ describe('actions on the demo clusters', () => {
       'Scale Deployment checkout/checkout on reserve-ams from 4 to 6',
       'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
       'Resume CronJob checkout/checkout-abandoned-cart-reminder on reserve-ams',
-      'Wait until 1 workload on reserve-ams are available at full size',
+      'Wait until Deployment checkout/checkout on reserve-ams is available at full size',
     ]);
     expect(planned.steps[2]).toMatchObject({
       cluster: 'reserve-ams',

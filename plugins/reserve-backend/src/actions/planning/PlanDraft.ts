@@ -125,6 +125,26 @@ export class PlanDraft {
     });
   }
 
+  /** Waits until the workloads have `replicas` available each, named when there is one. */
+  waitForWorkloads(
+    cluster: string,
+    workloads: Array<ActionObjectRef & { replicas: number }>,
+    timeoutMs: number,
+    until: string,
+  ): void {
+    const [only] = workloads;
+    const what =
+      workloads.length === 1
+        ? `${only.kind} ${only.namespace}/${only.name} on ${cluster} is`
+        : `${workloads.length} workloads on ${cluster} are`;
+    this.wait(
+      cluster,
+      { type: 'workloads-available', workloads },
+      timeoutMs,
+      `Wait until ${what} ${until}`,
+    );
+  }
+
   /** Records the outcome of a drill in Kube Reserve's drill history. */
   record(
     cluster: string,

@@ -65,7 +65,7 @@ describe('planFailback', () => {
     });
     expect(plan.steps.map(s => s.title)).toEqual([
       'Scale Deployment shop/shop on prod back from 0 to 6',
-      'Wait until 1 workload on prod are available',
+      'Wait until Deployment shop/shop on prod is available',
       'Suspend CronJob shop/shop-reminder on spare',
       'Resume CronJob shop/shop-reminder on prod',
       'Repoint Service shop/db on spare back to pg-replica.spare.internal',
@@ -84,7 +84,7 @@ describe('planFailback', () => {
     });
     expect(plan.steps.map(s => s.title)).toEqual([
       'Scale Deployment shop/shop on prod from 0 to 6, the size spare serves at',
-      'Wait until 1 workload on prod are available',
+      'Wait until Deployment shop/shop on prod is available',
       'Suspend CronJob shop/shop-reminder on spare',
       'Resume CronJob shop/shop-reminder on prod',
       'Scale Deployment shop/shop on spare from 6 to its warm standby size 4',

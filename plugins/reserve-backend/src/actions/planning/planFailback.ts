@@ -132,13 +132,11 @@ export function planFailback(input: FailbackInput): PlanOutline {
       waits.push({ ...refOf(kind, object), replicas: target });
   }
   if (waits.length > 0) {
-    draft.wait(
+    draft.waitForWorkloads(
       primary.cluster,
-      { type: 'workloads-available', workloads: waits },
+      waits,
       input.waitTimeoutMs,
-      `Wait until ${waits.length} workload${waits.length === 1 ? '' : 's'} on ${
-        primary.cluster
-      } are available`,
+      'available',
     );
   }
 

@@ -27,7 +27,7 @@ describe('planFailover', () => {
       'Scale Deployment shop/shop on spare from 4 to 6',
       'Suspend CronJob shop/shop-reminder on prod',
       'Resume CronJob shop/shop-reminder on spare',
-      'Wait until 1 workload on spare are available at full size',
+      'Wait until Deployment shop/shop on spare is available at full size',
     ]);
     expect(plan.steps[2]).toMatchObject({
       index: 2,

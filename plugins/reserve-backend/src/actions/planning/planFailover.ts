@@ -143,13 +143,11 @@ export function planFailover(input: FailoverInput): PlanOutline {
   }
 
   if (waits.length > 0) {
-    draft.wait(
+    draft.waitForWorkloads(
       reserve.cluster,
-      { type: 'workloads-available', workloads: waits },
+      waits,
       input.waitTimeoutMs,
-      `Wait until ${waits.length} workload${waits.length === 1 ? '' : 's'} on ${
-        reserve.cluster
-      } are available at full size`,
+      'available at full size',
     );
   }
   return draft.outline();
