@@ -123,6 +123,20 @@ describe('runbooks of a demo service', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/reserve\.runbook\.update/);
     expect((await manualItem('failover', item.id)).state).toBe('open');
+    expect(
+      auditLog.lines
+        .filter(line => line.eventId === 'reserve-permission-refused')
+        .map(({ status, actorId, meta }) => [status, actorId, meta]),
+    ).toEqual(
+      ['initiated', 'failed'].map(status => [
+        status,
+        intruder,
+        {
+          permission: 'reserve.runbook.update',
+          entityRef: 'component:default/checkout',
+        },
+      ]),
+    );
   });
 
   it('answers a bad runbook, item or body with a 400 naming it', async () => {
