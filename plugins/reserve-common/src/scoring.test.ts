@@ -95,7 +95,7 @@ describe('verdictOf', () => {
     ).toBe('not-ready');
   });
 
-  it('is unknown when a critical check is unknown', () => {
+  it('is unknown when a critical check is unknown, even if a high check fails', () => {
     expect(verdictOf([check(critical, 'unknown'), check(high, 'fail')])).toBe(
       'unknown',
     );
@@ -107,24 +107,38 @@ describe('verdictOf', () => {
     );
   });
 
-  it('is at-risk when any check warns, whatever its severity', () => {
-    expect(verdictOf([check(critical, 'pass'), check(low, 'warn')])).toBe(
+  it('is at-risk when a high check has no data', () => {
+    expect(verdictOf([check(critical, 'pass'), check(high, 'unknown')])).toBe(
       'at-risk',
     );
   });
 
-  it('is at-risk, never ready, when a medium or low check fails', () => {
+  it('is at-risk when a medium check fails', () => {
     expect(verdictOf([check(critical, 'pass'), check(medium, 'fail')])).toBe(
       'at-risk',
     );
+  });
+
+  it('is at-risk when a low check fails', () => {
     expect(verdictOf([check(critical, 'pass'), check(low, 'fail')])).toBe(
       'at-risk',
     );
   });
 
-  it('is at-risk, never ready, when a non-critical check has no data', () => {
-    expect(verdictOf([check(critical, 'pass'), check(high, 'unknown')])).toBe(
-      'at-risk',
+  it('is at-risk when any check warns, whatever its severity', () => {
+    for (const id of [critical, high, medium, low]) {
+      expect(verdictOf([check(otherCritical, 'pass'), check(id, 'warn')])).toBe(
+        'at-risk',
+      );
+    }
+  });
+
+  it('stays ready when only a medium or low check has no data', () => {
+    expect(verdictOf([check(critical, 'pass'), check(medium, 'unknown')])).toBe(
+      'ready',
+    );
+    expect(verdictOf([check(critical, 'pass'), check(low, 'unknown')])).toBe(
+      'ready',
     );
   });
 

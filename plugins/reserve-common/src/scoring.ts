@@ -51,27 +51,34 @@ export function scoreChecks(results: readonly ScoredCheck[]): number {
 }
 
 /**
- * The verdict: `not-ready` if a critical check fails, else `unknown` if a critical check is
- * unknown, else `at-risk` if any other check fails, warns or is unknown, else `ready`. With no
- * applicable check at all the verdict is `unknown`.
+ * The verdict, as DESIGN.md §5 states it: `not-ready` if a critical check fails; else `unknown`
+ * if a critical check is unknown; else `at-risk` if a high check fails or is unknown, a medium
+ * or low check fails, or any check warns; else `ready`. With no applicable check at all the
+ * verdict is `unknown`: no data never looks ready.
  *
- * DESIGN.md names high failures and warnings for `at-risk`; a medium or low failure, or a
- * high check without data, is at least as bad as a warning, so `ready` would overstate it.
+ * A medium or low check without data does not by itself make the entity at risk; it costs
+ * score instead.
  */
 export function verdictOf(results: readonly ScoredCheck[]): Verdict {
   const applicable = results.filter(r => r.state !== 'not-applicable');
   if (applicable.length === 0) {
     return 'unknown';
   }
-  const has = (severity: Severity, state: CheckState) =>
-    applicable.some(r => r.state === state && severityOf(r.id) === severity);
-  if (has('critical', 'fail')) {
+  const has = (severities: readonly Severity[], state: CheckState) =>
+    applicable.some(
+      r => r.state === state && severities.includes(severityOf(r.id)),
+    );
+  if (has(['critical'], 'fail')) {
     return 'not-ready';
   }
-  if (has('critical', 'unknown')) {
+  if (has(['critical'], 'unknown')) {
     return 'unknown';
   }
-  if (applicable.some(r => ['fail', 'warn', 'unknown'].includes(r.state))) {
+  if (
+    has(['high'], 'unknown') ||
+    has(['high', 'medium', 'low'], 'fail') ||
+    has(['critical', 'high', 'medium', 'low'], 'warn')
+  ) {
     return 'at-risk';
   }
   return 'ready';
