@@ -9,6 +9,7 @@ export * from './annotations';
 export * from './backups';
 export * from './checks';
 export * from './cluster';
+export * from './duration';
 export * from './ownership';
 export * from './permissions';
 export * from './platform';
