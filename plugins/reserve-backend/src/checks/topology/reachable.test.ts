@@ -4,6 +4,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
+  withoutVelero,
 } from '../__fixtures__/builders';
 import { checkReachable } from './reachable';
 
@@ -49,6 +50,61 @@ describe('topology.reachable', () => {
       state: 'warn',
       message: 'reserve-ams answered, but secrets forbidden',
     });
+  });
+
+  it('fails a cluster whose credentials are refused', () => {
+    const reserve = aReserve();
+    reserve.status = {
+      ...reserve.status,
+      state: 'unauthorized',
+      message: 'Unauthorized',
+    };
+    expect(checkReachable(anEntityView({ reserves: [reserve] }))).toMatchObject(
+      {
+        state: 'fail',
+        message: 'reserve-ams unauthorized: Unauthorized',
+      },
+    );
+  });
+
+  it('warns, naming each kind, when a cluster answered but failed to list some kinds', () => {
+    const reserve = withoutKind(
+      withoutKind(aReserve(), 'secrets'),
+      'veleroBackups',
+      'failed',
+    );
+    expect(checkReachable(anEntityView({ reserves: [reserve] }))).toMatchObject(
+      {
+        state: 'warn',
+        message:
+          'reserve-ams answered, but secrets forbidden, backups.velero.io failed',
+      },
+    );
+  });
+
+  it('still warns about a failed kind whose older listing is served in its place', () => {
+    const primary = aPrimary();
+    primary.status = {
+      ...primary.status,
+      kinds: {
+        deployments: {
+          state: 'failed',
+          message: 'etcdserver: request timed out',
+          listedAt: '2026-03-01T11:55:00Z',
+        },
+      },
+    };
+    expect(checkReachable(anEntityView({ primary }))).toMatchObject({
+      state: 'warn',
+      message: 'prod-fra answered, but deployments failed',
+    });
+  });
+
+  it('passes a cluster that answered without Velero: an API group not served is no refusal', () => {
+    expect(
+      checkReachable(anEntityView({ reserves: [withoutVelero(aReserve())] }))
+        .state,
+    ).toBe('pass');
   });
 
   it('passes a cluster that answered without an optional CRD such as cert-manager', () => {

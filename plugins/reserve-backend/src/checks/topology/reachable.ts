@@ -37,8 +37,9 @@ function reachability(side: ClusterSideView): ClusterCheckResult {
     default:
       break;
   }
-  // It answered, but a kind it refused leaves other checks blind on this cluster. An absent
-  // optional CRD (no cert-manager there) is a fact about the cluster, not a blind spot.
+  // It answered, but a kind it refused (forbidden) or failed to list leaves other checks blind
+  // on this cluster. An absent optional CRD (the API group is not served: no Velero or
+  // cert-manager there) is a fact about the cluster, not a blind spot.
   const unreadable = Object.entries(kinds)
     .filter(([, kind]) => kind.state !== 'ok' && kind.state !== 'absent')
     .map(([resource, kind]) => `${resource} ${kind.state}`);
@@ -57,7 +58,12 @@ function reachability(side: ClusterSideView): ClusterCheckResult {
   };
 }
 
-/** topology.reachable: every cluster of the pair answered the last collection. */
+/**
+ * topology.reachable: pass when every cluster of the pair answered and listed every kind;
+ * warn when a cluster answered but refused or failed some kinds, named; fail when a cluster
+ * did not answer (unreachable, unauthorized, or stale: its collections keep failing), or is
+ * not configured at all. A cluster never collected yet is unknown.
+ */
 export function checkReachable(view: EntityView): CheckResult {
   const pair = view.policy.clusters;
   if (!pair) {
