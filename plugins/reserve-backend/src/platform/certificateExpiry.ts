@@ -1,4 +1,7 @@
-import { CheckState } from '@kube-reserve/plugin-reserve-common';
+import {
+  CheckState,
+  formatDuration,
+} from '@kube-reserve/plugin-reserve-common';
 import { PlatformThresholds } from './thresholds';
 
 const day = 24 * 3600_000;
@@ -6,7 +9,7 @@ const day = 24 * 3600_000;
 /** How an expiry date stands against the thresholds. */
 export interface ExpiryAssessment {
   state: Extract<CheckState, 'pass' | 'warn' | 'fail' | 'unknown'>;
-  /** e.g. `expires in 18 days (2026-12-10)`. */
+  /** e.g. `expires in 18 d 6 h (2026-12-10), under 30 d`. */
   text: string;
   /** Whole days left; negative once expired; absent when the date is unknown. */
   daysLeft?: number;
@@ -34,26 +37,24 @@ export function assessExpiry(
   if (left <= 0) {
     return { state: 'fail', text: `expired on ${date}`, daysLeft };
   }
-  const inDays = `expires in ${daysLeft} day${
-    daysLeft === 1 ? '' : 's'
-  } (${date})`;
+  const expires = `expires in ${formatDuration(left)} (${date})`;
   if (left < thresholds.certFail.ms) {
     return {
       state: 'fail',
-      text: `${inDays}, under ${thresholds.certFail.text}`,
+      text: `${expires}, under ${formatDuration(thresholds.certFail.ms)}`,
       daysLeft,
     };
   }
   if (left < thresholds.certWarning.ms) {
     return {
       state: 'warn',
-      text: `${inDays}, under ${thresholds.certWarning.text}`,
+      text: `${expires}, under ${formatDuration(thresholds.certWarning.ms)}`,
       daysLeft,
     };
   }
   return {
     state: 'pass',
-    text: `valid until ${date} (${daysLeft} days)`,
+    text: `valid until ${date} (${formatDuration(left)} left)`,
     daysLeft,
   };
 }

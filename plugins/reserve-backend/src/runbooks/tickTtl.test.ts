@@ -21,7 +21,7 @@ describe('readTickTtl', () => {
   it('reads a HumanDuration object', () => {
     expect(readTickTtl(config({ days: 7, hours: 12 }))).toEqual({
       ms: 7.5 * 86_400_000,
-      text: '7 days 12 hours',
+      text: '7 d 12 h',
     });
   });
 

@@ -1,5 +1,8 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { PolicyDuration } from '@kube-reserve/plugin-reserve-common';
+import {
+  PolicyDuration,
+  formatDuration,
+} from '@kube-reserve/plugin-reserve-common';
 import { durationToMilliseconds } from '@backstage/types';
 import { parseDuration } from '../readiness/policyValues';
 
@@ -30,8 +33,5 @@ export function readTickTtl(config: Config): PolicyDuration {
   if (!(ms > 0)) {
     throw new Error(`Invalid ${key}: it must be longer than zero`);
   }
-  const text = Object.entries(duration)
-    .map(([unit, amount]) => `${amount} ${unit}`)
-    .join(' ');
-  return { ms, text };
+  return { ms, text: formatDuration(ms) };
 }

@@ -1,8 +1,8 @@
 import {
   CheckResult,
   ClusterCheckResult,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import ms from 'ms';
 import { ClusterSideView, EntityView } from '../../readiness/EntityView';
 import {
   EntityBackup,
@@ -104,7 +104,7 @@ function reserveResult(
   } else if (now.getTime() - synced > staleAfterMs) {
     findings.push({
       state: 'warn',
-      text: `${name} last synced ${ms(now.getTime() - synced)} ago`,
+      text: `${name} last synced ${formatDuration(now.getTime() - synced)} ago`,
     });
   }
   const visible = (backup: EntityBackup) =>
@@ -121,7 +121,7 @@ function reserveResult(
       state: 'fail',
       text: `backup ${
         newestSynced.name
-      } is not visible on ${cluster} although it completed ${ms(
+      } is not visible on ${cluster} although it completed ${formatDuration(
         now.getTime() - newestSynced.completedAt!.getTime(),
       )} ago`,
     });

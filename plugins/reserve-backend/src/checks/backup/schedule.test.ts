@@ -4,6 +4,7 @@ import {
   aPrimary,
   aSchedule,
   anEntityView,
+  hour,
   labelled,
   unreachable,
   withoutKind,
@@ -23,7 +24,7 @@ describe('backup.schedule', () => {
     expect(checkBackupSchedule(viewWith(aSchedule()))).toMatchObject({
       state: 'pass',
       message:
-        'Schedule hourly (0 * * * *) on prod-fra covers the entity, at most 1h between runs (RPO 24h)',
+        'Schedule hourly (0 * * * *) on prod-fra covers the entity, at most 1 h between runs (RPO 24 h)',
     });
   });
 
@@ -63,6 +64,7 @@ describe('backup.schedule', () => {
   });
 
   it('fails a weekday-only schedule whose weekend gap exceeds the RPO', () => {
+    // Friday 02:00 to Monday 02:00: exactly three days.
     expect(
       checkBackupSchedule(
         viewWith(aSchedule('nightly', { cron: '0 2 * * 1-5' })),
@@ -70,8 +72,27 @@ describe('backup.schedule', () => {
     ).toMatchObject({
       state: 'fail',
       message:
-        'Schedule nightly leaves up to 3d between runs, more than the RPO of 24h',
+        'Schedule nightly leaves 3 d between runs at its largest gap, more than the RPO of 24 h',
     });
+  });
+
+  it('states the weekend gap of a twice-a-weekday schedule exactly: 62 h, not 3 days', () => {
+    // Friday 20:00 to Monday 10:00 is 2 × 24 h + 14 h = 62 h.
+    expect(
+      checkBackupSchedule(
+        viewWith(aSchedule('office-hours', { cron: '0 10,20 * * 1-5' })),
+      ).message,
+    ).toBe(
+      'Schedule office-hours leaves 62 h between runs at its largest gap, more than the RPO of 24 h',
+    );
+  });
+
+  it('states the RPO in the same exact units as the gap', () => {
+    const view = viewWith(aSchedule('every-4h', { cron: '0 */4 * * *' }));
+    view.policy.rpo = { ms: 3 * hour + 15 * 60_000, text: '195m' };
+    expect(checkBackupSchedule(view).message).toBe(
+      'Schedule every-4h leaves 4 h between runs at its largest gap, more than the RPO of 3 h 15 min',
+    );
   });
 
   it('passes when one good schedule covers the entity despite a broken one', () => {

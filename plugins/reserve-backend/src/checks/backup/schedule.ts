@@ -1,5 +1,7 @@
-import { CheckResult } from '@kube-reserve/plugin-reserve-common';
-import ms from 'ms';
+import {
+  CheckResult,
+  formatDuration,
+} from '@kube-reserve/plugin-reserve-common';
 import { EntityView } from '../../readiness/EntityView';
 import {
   EntitySchedule,
@@ -15,7 +17,6 @@ const id = 'backup.schedule';
 function scheduleFinding(
   schedule: EntitySchedule,
   rpoMs: number,
-  rpoText: string,
 ): Finding | undefined {
   const name = `Schedule ${schedule.name}`;
   const validationErrors = schedule.schedule.status?.validationErrors ?? [];
@@ -45,9 +46,11 @@ function scheduleFinding(
   if (schedule.timing.largestGapMs > rpoMs) {
     return {
       state: 'fail',
-      text: `${name} leaves up to ${ms(
+      text: `${name} leaves ${formatDuration(
         schedule.timing.largestGapMs,
-      )} between runs, more than the RPO of ${rpoText}`,
+      )} between runs at its largest gap, more than the RPO of ${formatDuration(
+        rpoMs,
+      )}`,
     };
   }
   if (schedule.coverage.uncovered.length > 0) {
@@ -97,7 +100,7 @@ export function checkBackupSchedule(view: EntityView): CheckResult {
   }
   const judged = schedules.map(schedule => ({
     schedule,
-    finding: scheduleFinding(schedule, rpo.ms, rpo.text),
+    finding: scheduleFinding(schedule, rpo.ms),
   }));
   const good = judged.find(j => !j.finding);
   if (good) {
@@ -106,9 +109,9 @@ export function checkBackupSchedule(view: EntityView): CheckResult {
       'largestGapMs' in schedule.timing ? schedule.timing.largestGapMs : 0;
     const message = `Schedule ${schedule.name} (${
       schedule.schedule.spec?.schedule
-    }) on ${cluster} covers the entity, at most ${ms(gap)} between runs (RPO ${
-      rpo.text
-    })`;
+    }) on ${cluster} covers the entity, at most ${formatDuration(
+      gap,
+    )} between runs (RPO ${formatDuration(rpo.ms)})`;
     return {
       id,
       state: 'pass',

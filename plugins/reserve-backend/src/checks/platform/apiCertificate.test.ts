@@ -30,7 +30,7 @@ describe('platform.api-cert', () => {
     expect(result.clusters[1]).toMatchObject({
       cluster: 'reserve-ams',
       state: 'warn',
-      message: expect.stringContaining('expires in 18 days'),
+      message: expect.stringContaining('expires in 18 d ('),
     });
   });
 

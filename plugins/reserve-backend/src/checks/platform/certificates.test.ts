@@ -43,7 +43,7 @@ describe('platform.certificates', () => {
     expect(resultOnReserve(reserveWith([certificate]))).toMatchObject({
       state: 'fail',
       message: expect.stringMatching(
-        /Certificate shop\/payments-api-tls on reserve-ams expires in 6 days.*renewal due since .* has not happened, 6 failed issuance attempts/,
+        /Certificate shop\/payments-api-tls on reserve-ams expires in 6 d \(.*\), under 7 d; renewal due since .* has not happened, 6 failed issuance attempts/,
       ),
     });
   });

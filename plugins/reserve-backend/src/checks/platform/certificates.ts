@@ -1,6 +1,7 @@
 import {
   CheckResult,
   ClusterCheckResult,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
 import {
   ClusterSideView,
@@ -90,9 +91,9 @@ export function certificatesResult(
         ? `The entity has no cert-manager Certificate on ${cluster}`
         : `${certificates.length} Certificate${
             certificates.length === 1 ? '' : 's'
-          } on ${cluster} Ready and valid beyond ${
-            context.thresholds.certWarning.text
-          }`,
+          } on ${cluster} Ready and valid beyond ${formatDuration(
+            context.thresholds.certWarning.ms,
+          )}`,
   });
 }
 

@@ -63,6 +63,25 @@ describe('platform.leader-election', () => {
     const result = leaderElectionResult(side, context);
     expect(result.state).toBe('fail');
     expect(result.evidence).toHaveLength(2);
+    // Renewed 1800 s ago with a 15 s lease: expired 1785 s, 29 min 45 s, ago.
+    expect(result.evidence?.[0]).toBe(
+      `the kube-scheduler Lease on reserve-ams was last renewed at ${secondsAgo(
+        1800,
+      )} and expired 29 min ago (leaseDurationSeconds 15)`,
+    );
+  });
+
+  it('states a lease expired minutes ago with its seconds', () => {
+    const side = withLeases([
+      aLease('kube-scheduler', {
+        renewTime: secondsAgo(140),
+        leaseDurationSeconds: 15,
+      }),
+      aLease('kube-controller-manager'),
+    ]);
+    expect(leaderElectionResult(side, context).message).toContain(
+      'expired 2 min 5 s ago',
+    );
   });
 
   it('fails a Lease nobody holds and a missing Lease', () => {

@@ -2,6 +2,7 @@ import {
   CheckResult,
   ClusterCheckResult,
   LeaderLease,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSideView, EntityView } from '../../readiness/EntityView';
 import {
@@ -33,15 +34,17 @@ function leaseFinding(
       text: `the ${lease.name} Lease on ${cluster} has no renewTime or leaseDurationSeconds`,
     };
   }
-  const expiredFor = Math.round(
-    (now.getTime() -
-      Date.parse(lease.renewTime) -
-      lease.leaseDurationSeconds * 1000) /
-      1000,
-  );
+  const expiredForMs =
+    now.getTime() -
+    Date.parse(lease.renewTime) -
+    lease.leaseDurationSeconds * 1000;
   return {
     state: 'fail',
-    text: `the ${lease.name} Lease on ${cluster} was last renewed at ${lease.renewTime} and expired ${expiredFor}s ago (leaseDurationSeconds ${lease.leaseDurationSeconds})`,
+    text: `the ${lease.name} Lease on ${cluster} was last renewed at ${
+      lease.renewTime
+    } and expired ${formatDuration(expiredForMs)} ago (leaseDurationSeconds ${
+      lease.leaseDurationSeconds
+    })`,
   };
 }
 
