@@ -6,6 +6,7 @@ import {
   aPrimary,
   aReserve,
   aSchedule,
+  aStatefulSet,
   anEntityView,
   primaryFacts,
   reserveFacts,
@@ -115,14 +116,57 @@ describe('backup.volumes', () => {
     expect(checkBackupVolumes(anEntityView()).state).toBe('not-applicable');
   });
 
-  it('fails when Velero is not installed, and is unknown when claims cannot be read', () => {
+  it('fails volumes when Velero is not installed on the primary', () => {
+    const primary = aPrimary({
+      persistentVolumeClaims: [aPersistentVolumeClaim('data', 'fast-ssd')],
+    });
     expect(
-      checkBackupVolumes(anEntityView({ primary: withoutVelero(aPrimary()) }))
-        .state,
-    ).toBe('fail');
+      checkBackupVolumes(anEntityView({ primary: withoutVelero(primary) })),
+    ).toMatchObject({
+      state: 'fail',
+      message: 'Velero is not installed on prod-fra',
+    });
+  });
+
+  it('is unknown when claims cannot be read', () => {
     const view = anEntityView({
       primary: withoutKind(aPrimary(), 'persistentVolumeClaims'),
     });
-    expect(checkBackupVolumes(view).state).toBe('unknown');
+    expect(checkBackupVolumes(view)).toMatchObject({
+      state: 'unknown',
+      message: 'persistentvolumeclaims forbidden on prod-fra',
+    });
+  });
+
+  it('does not apply to an entity without volumes even when the Velero Schedules cannot be listed', () => {
+    const view = anEntityView({
+      primary: withoutKind(aPrimary(), 'veleroSchedules', 'failed'),
+    });
+    expect(checkBackupVolumes(view)).toMatchObject({
+      state: 'not-applicable',
+      message: 'The entity has no persistent volumes',
+    });
+  });
+
+  it('does not apply to an entity without volumes on a primary without Velero', () => {
+    expect(
+      checkBackupVolumes(anEntityView({ primary: withoutVelero(aPrimary()) }))
+        .state,
+    ).toBe('not-applicable');
+  });
+
+  it("applies to a StatefulSet's volumeClaimTemplates before any claim exists", () => {
+    const statefulSet = aStatefulSet('db');
+    statefulSet.spec!.volumeClaimTemplates = [{ metadata: { name: 'data' } }];
+    const view = anEntityView({
+      primary: withoutKind(
+        aPrimary({ statefulSets: [statefulSet] }),
+        'veleroSchedules',
+      ),
+    });
+    expect(checkBackupVolumes(view)).toMatchObject({
+      state: 'unknown',
+      message: 'schedules.velero.io forbidden on prod-fra',
+    });
   });
 });

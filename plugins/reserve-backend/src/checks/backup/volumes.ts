@@ -15,7 +15,9 @@ import {
   volumeMethod,
 } from '../../velero/entityBackups';
 import { VeleroBackupSpec } from '../../velero/veleroTypes';
-import { combineClusterResults } from '../outcome';
+import { readSide } from '../clusterData';
+import { combineClusterResults, unknownResult } from '../outcome';
+import { missingPrimaryMessage } from '../sides';
 import { readPrimaryVelero } from './primaryVelero';
 
 const id = 'backup.volumes';
@@ -129,16 +131,17 @@ function judge(
  * as cloud snapshots stay where they were taken.
  */
 export function checkBackupVolumes(view: EntityView): CheckResult {
-  const data = readPrimaryVelero(view, id, [
-    'veleroSchedules',
-    'veleroBackups',
+  // Whether the check applies is told by the entity's claims alone: an entity without volumes
+  // has nothing to judge, whatever Velero lists are missing.
+  if (!view.primary) return unknownResult(id, missingPrimaryMessage(view));
+  const claimLists = readSide(view.primary, [
     'persistentVolumeClaims',
-    ...coveredWorkloadKinds,
+    'statefulSets',
   ]);
-  if ('result' in data) return data.result;
-  const { lists, side } = data;
-  const primary = side.cluster;
-  const volumes = claims(lists);
+  if ('unknown' in claimLists) {
+    return combineClusterResults(id, [claimLists.unknown]);
+  }
+  const volumes = claims(claimLists.lists);
   if (volumes.length === 0) {
     return {
       id,
@@ -147,6 +150,14 @@ export function checkBackupVolumes(view: EntityView): CheckResult {
       clusters: [],
     };
   }
+  const data = readPrimaryVelero(view, id, [
+    'veleroSchedules',
+    'veleroBackups',
+    ...coveredWorkloadKinds,
+  ]);
+  if ('result' in data) return data.result;
+  const { lists, side } = data;
+  const primary = side.cluster;
   const objects = entityWorkloadObjects(lists);
   const schedules = coveringSchedules(
     primary.name,

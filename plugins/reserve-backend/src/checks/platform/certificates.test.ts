@@ -92,6 +92,22 @@ describe('platform.certificates', () => {
     });
   });
 
+  it('does not apply at all where cert-manager is installed on neither cluster: nothing to check, not unknown', () => {
+    const withoutCertManager = (side: ClusterSideView) =>
+      withoutKind(side, 'certificates', 'absent');
+    const result = checkCertificates(
+      anEntityView({
+        primary: withoutCertManager(aHealthyCluster(primaryFacts)),
+        reserves: [withoutCertManager(aHealthyCluster(reserveFacts))],
+      }),
+    );
+    expect(result.state).toBe('not-applicable');
+    expect(result.clusters.map(c => c.state)).toEqual([
+      'not-applicable',
+      'not-applicable',
+    ]);
+  });
+
   it('does not apply where the entity has no Certificate', () => {
     expect(resultOnReserve(reserveWith([])).state).toBe('not-applicable');
   });

@@ -131,6 +131,14 @@ describe('platform.ingress-controller', () => {
     });
   });
 
+  it('does not apply on a cluster without IngressClass even when its Deployments cannot be read', () => {
+    const view = viewWithReserve({ ingressClasses: [] }, []);
+    view.reserves[0] = withoutKind(view.reserves[0], 'clusterDeployments');
+    expect(checkIngressController(view).clusters[1].state).toBe(
+      'not-applicable',
+    );
+  });
+
   it('fails when an Ingress without class meets a cluster without default class', () => {
     const unclassed = anIngress('shop', ['shop.example.com']);
     const result = checkIngressController(

@@ -159,17 +159,12 @@ export function ingressControllerResult(
   entityIngresses: readonly V1Ingress[],
 ): ClusterCheckResult {
   const cluster = side.cluster.name;
-  const data = readSide(side, [
-    'ingresses',
-    'ingressClasses',
-    'clusterDeployments',
-    'clusterPodDisruptionBudgets',
-  ]);
-  if ('unknown' in data) return data.unknown;
-  const lists = data.lists;
+  // The classes decide whether the check applies; the controllers' lists only matter then.
+  const classData = readSide(side, ['ingresses', 'ingressClasses']);
+  if ('unknown' in classData) return classData.unknown;
   const { classes, missingDefault } = classesNeeded(
     entityIngresses,
-    lists.ingressClasses,
+    classData.lists.ingressClasses,
   );
   if (classes.length === 0 && !missingDefault) {
     return {
@@ -178,6 +173,13 @@ export function ingressControllerResult(
       message: `${cluster} has no IngressClass, and the entity no Ingress`,
     };
   }
+  const data = readSide(side, [
+    'ingressClasses',
+    'clusterDeployments',
+    'clusterPodDisruptionBudgets',
+  ]);
+  if ('unknown' in data) return data.unknown;
+  const lists = data.lists;
   const findings: Finding[] = missingDefault
     ? [
         {
