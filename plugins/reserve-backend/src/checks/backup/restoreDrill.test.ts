@@ -1,10 +1,12 @@
 import {
+  aClusterSide,
   aDrill,
   aPrimary,
   aReserve,
   aRestore,
   anEntityView,
   day,
+  reserveFacts,
   unreachable,
   withoutVelero,
 } from '../__fixtures__/builders';
@@ -21,7 +23,7 @@ describe('backup.restore-drill', () => {
     ).toMatchObject({
       state: 'pass',
       message:
-        'Drill on reserve-ams: restore shop-drill of hourly-20260228100000 completed 10d ago, restored in 9m (interval 90d)',
+        'Drill on reserve-ams: restore shop-drill of hourly-20260228100000 completed 10 d ago, restored in 9 min (interval 90 d)',
     });
   });
 
@@ -52,7 +54,9 @@ describe('backup.restore-drill', () => {
   it('fails when the last completed drill is older than the drill interval', () => {
     expect(
       checkRestoreDrill(anEntityView({ drills: [aDrill(120 * day)] })).message,
-    ).toMatch(/older than the drill interval of 90d$/);
+    ).toMatch(
+      /completed 120 d ago, restored in 9 min, is older than the drill interval of 90 d$/,
+    );
   });
 
   it('fails without any drill, and ignores restores of other namespaces', () => {
@@ -76,6 +80,43 @@ describe('backup.restore-drill', () => {
       checkRestoreDrill(anEntityView({ primary: withoutVelero(aPrimary()) }))
         .message,
     ).toBe('Velero is not installed on prod-fra');
+  });
+
+  it('fails a reserve without Velero: it cannot restore, which is a fact, not missing data', () => {
+    expect(
+      checkRestoreDrill(
+        anEntityView({ reserves: [withoutVelero(aReserve())] }),
+      ),
+    ).toMatchObject({
+      state: 'fail',
+      message:
+        "Velero is not installed on reserve-ams: it cannot restore the entity's backups",
+    });
+  });
+
+  it('fails a reserve without Velero even with a drill recorded there before', () => {
+    const view = anEntityView({
+      reserves: [withoutVelero(aReserve())],
+      drills: [aDrill(day)],
+    });
+    expect(checkRestoreDrill(view).state).toBe('fail');
+  });
+
+  it('passes when another reserve has a valid drill, though one has no Velero', () => {
+    const lon = aClusterSide({
+      ...reserveFacts,
+      name: 'reserve-lon',
+      site: 'lon1',
+    });
+    const view = anEntityView({
+      reserves: [withoutVelero(lon), aReserve()],
+      drills: [aDrill(day)],
+    });
+    const result = checkRestoreDrill(view);
+    expect(result.state).toBe('pass');
+    expect(result.clusters).toContainEqual(
+      expect.objectContaining({ cluster: 'reserve-lon', state: 'fail' }),
+    );
   });
 
   it('is unknown without recorded drills while the reserve is unreachable', () => {

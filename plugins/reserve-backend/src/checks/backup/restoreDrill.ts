@@ -2,8 +2,8 @@ import {
   CheckResult,
   ClusterCheckResult,
   DrillRecord,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import ms from 'ms';
 import { ClusterSideView, EntityView } from '../../readiness/EntityView';
 import { drillTime, entityDrills } from '../../velero/restoreDrills';
 import { notApplicable } from '../outcome';
@@ -26,7 +26,17 @@ function reserveResult(
   view: EntityView,
 ): ClusterCheckResult {
   const cluster = reserve.cluster.name;
+  // Without Velero the reserve cannot restore today, whatever its history says: a fact, not
+  // missing data.
+  if (reserve.status.state === 'ok' && veleroAbsent(reserve)) {
+    return {
+      cluster,
+      state: 'fail',
+      message: `Velero is not installed on ${cluster}: it cannot restore the entity's backups`,
+    };
+  }
   const { drillInterval } = view.policy;
+  const interval = formatDuration(drillInterval.ms);
   const here = drills.filter(d => d.cluster === cluster);
   const completed = here.find(d => d.phase === 'Completed');
   if (!completed) {
@@ -50,16 +60,16 @@ function reserveResult(
   const ageMs = view.now.getTime() - drillTime(completed);
   const took =
     completed.durationMs !== undefined
-      ? `, restored in ${ms(completed.durationMs)}`
+      ? `, restored in ${formatDuration(completed.durationMs)}`
       : '';
   const what = `restore ${completed.restoreName} of ${
     completed.backupName
-  } completed ${ms(Math.max(0, ageMs))} ago${took}`;
+  } completed ${formatDuration(Math.max(0, ageMs))} ago${took}`;
   if (ageMs > drillInterval.ms) {
     return {
       cluster,
       state: 'fail',
-      message: `The last drill on ${cluster}, ${what}, is older than the drill interval of ${drillInterval.text}`,
+      message: `The last drill on ${cluster}, ${what}, is older than the drill interval of ${interval}`,
     };
   }
   if (here[0] !== completed) {
@@ -72,13 +82,14 @@ function reserveResult(
   return {
     cluster,
     state: 'pass',
-    message: `Drill on ${cluster}: ${what} (interval ${drillInterval.text})`,
+    message: `Drill on ${cluster}: ${what} (interval ${interval})`,
   };
 }
 
 /**
  * backup.restore-drill: a restore of the entity's backup completed on a reserve within the
- * drill interval, from Kube Reserve's drill history and the reserves' current Restores.
+ * drill interval, from Kube Reserve's drill history and the reserves' current Restores. A
+ * reserve without Velero fails (it cannot restore); one good reserve is enough.
  */
 export function checkRestoreDrill(view: EntityView): CheckResult {
   if (view.policy.mode === 'none') {
