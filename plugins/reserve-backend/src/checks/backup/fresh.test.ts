@@ -4,6 +4,7 @@ import {
   aPrimary,
   aSchedule,
   anEntityView,
+  ago,
   day,
   hour,
   labelled,
@@ -31,7 +32,7 @@ describe('backup.fresh', () => {
     ).toMatchObject({
       state: 'pass',
       message:
-        'The newest restore point, backup hourly-1 started 20m ago, is within the RPO of 24h',
+        'Backup hourly-1, the newest restore point, started 20 min ago, within the RPO of 24 h',
     });
   });
 
@@ -41,7 +42,7 @@ describe('backup.fresh', () => {
     ).toMatchObject({
       state: 'warn',
       message: expect.stringContaining(
-        'more than twice the schedule interval of 1h',
+        'within the RPO of 24 h but more than twice the schedule interval of 1 h: runs were missed',
       ),
     });
   });
@@ -51,6 +52,66 @@ describe('backup.fresh', () => {
       checkBackupFresh(viewWith(aBackup('hourly-1', { startedAgo: 2 * day })))
         .state,
     ).toBe('fail');
+  });
+
+  it('states how far past the RPO the restore point is: 3 h 15 min against 3 h', () => {
+    const view = viewWith(
+      aBackup('hourly-1', { startedAgo: 3 * hour + 15 * 60_000 }),
+    );
+    view.policy.rpo = { ms: 3 * hour, text: '3h' };
+    expect(checkBackupFresh(view)).toMatchObject({
+      state: 'fail',
+      message:
+        'Backup hourly-1, the newest restore point, started 3 h 15 min ago, older than the RPO of 3 h',
+    });
+  });
+
+  it('measures from startTimestamp: a backup that finished 23 h ago but started 25 h ago misses a 24 h RPO', () => {
+    const backup = aBackup('daily-1', { startedAgo: 25 * hour });
+    backup.status = { ...backup.status, completionTimestamp: ago(23 * hour) };
+    expect(checkBackupFresh(viewWith(backup)).state).toBe('fail');
+  });
+
+  it("does not take a Schedule's status.lastBackup for a completed backup", () => {
+    // The hourly Schedule submitted a backup 20 minutes ago; it is still running.
+    const view = viewWith(
+      aBackup('hourly-2', { phase: 'InProgress', startedAgo: 20 * 60_000 }),
+      aBackup('hourly-1', { startedAgo: 2 * day }),
+    );
+    expect(checkBackupFresh(view)).toMatchObject({
+      state: 'fail',
+      message: expect.stringContaining('started 48 h ago, older than the RPO'),
+    });
+  });
+
+  it('fails a restore point past the RPO even when Schedules cannot be listed', () => {
+    const view = anEntityView({
+      primary: withoutKind(
+        aPrimary({
+          deployments: [api],
+          veleroBackups: [aBackup('hourly-1', { startedAgo: 2 * day })],
+        }),
+        'veleroSchedules',
+      ),
+    });
+    expect(checkBackupFresh(view).state).toBe('fail');
+  });
+
+  it('is unknown within the RPO when Schedules cannot be listed: missed runs cannot be told', () => {
+    const view = anEntityView({
+      primary: withoutKind(
+        aPrimary({
+          deployments: [api],
+          veleroBackups: [aBackup('hourly-1', { startedAgo: 3 * hour })],
+        }),
+        'veleroSchedules',
+      ),
+    });
+    expect(checkBackupFresh(view)).toMatchObject({
+      state: 'unknown',
+      message:
+        'Backup hourly-1, the newest restore point, started 3 h ago, within the RPO of 24 h; whether runs were missed is unknown: schedules.velero.io forbidden on prod-fra',
+    });
   });
 
   it('does not count backups that are not Completed as restore points', () => {
@@ -65,7 +126,7 @@ describe('backup.fresh', () => {
     expect(checkBackupFresh(view)).toMatchObject({
       state: 'fail',
       message:
-        'The newest restore point, backup hourly-1 started 1d ago, is older than the RPO of 24h',
+        'Backup hourly-1, the newest restore point, started 30 h ago, older than the RPO of 24 h',
     });
   });
 

@@ -1,8 +1,8 @@
 import {
   CheckResult,
   ClusterCheckResult,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import ms from 'ms';
 import { EntityView } from '../../readiness/EntityView';
 import {
   coveredWorkloadKinds,
@@ -12,6 +12,7 @@ import {
   newestRestorePoint,
   runningGapMs,
 } from '../../velero/entityBackups';
+import { readSide } from '../clusterData';
 import { readPrimaryVelero } from './primaryVelero';
 
 const id = 'backup.fresh';
@@ -21,16 +22,20 @@ const id = 'backup.fresh';
  * (data written later is not in it), is younger than the RPO; older than twice the schedule's
  * interval warns, as Velero never catches up missed runs. `status.lastBackup` of a Schedule
  * is only when a backup was submitted, so it proves nothing here.
+ *
+ * Schedules are read only for that warning: a restore point past the RPO fails even when
+ * the Schedules cannot be listed.
  */
 export function checkBackupFresh(view: EntityView): CheckResult {
   const data = readPrimaryVelero(view, id, [
     'veleroBackups',
-    'veleroSchedules',
     ...coveredWorkloadKinds,
   ]);
   if ('result' in data) return data.result;
-  const cluster = data.side.cluster.name;
+  const { side } = data;
+  const cluster = side.cluster.name;
   const { rpo } = view.policy;
+  const rpoText = formatDuration(rpo.ms);
   const objects = entityWorkloadObjects(data.lists);
   const backups = coveringBackups(
     cluster,
@@ -58,16 +63,24 @@ export function checkBackupFresh(view: EntityView): CheckResult {
     );
   }
   const ageMs = view.now.getTime() - newest.startedAt.getTime();
-  const point = `backup ${newest.name} started ${ms(Math.max(0, ageMs))} ago`;
+  const point = `Backup ${
+    newest.name
+  }, the newest restore point, started ${formatDuration(
+    Math.max(0, ageMs),
+  )} ago`;
   if (ageMs > rpo.ms) {
+    return answer('fail', `${point}, older than the RPO of ${rpoText}`);
+  }
+  const schedules = readSide(side, ['veleroSchedules']);
+  if ('unknown' in schedules) {
     return answer(
-      'fail',
-      `The newest restore point, ${point}, is older than the RPO of ${rpo.text}`,
+      'unknown',
+      `${point}, within the RPO of ${rpoText}; whether runs were missed is unknown: ${schedules.unknown.message}`,
     );
   }
   const gaps = coveringSchedules(
     cluster,
-    data.lists.veleroSchedules,
+    schedules.lists.veleroSchedules,
     view.namespaces,
     objects,
     view.now,
@@ -78,15 +91,10 @@ export function checkBackupFresh(view: EntityView): CheckResult {
   if (intervalMs !== undefined && ageMs > 2 * intervalMs) {
     return answer(
       'warn',
-      `The newest restore point, ${point}, is within the RPO of ${
-        rpo.text
-      } but more than twice the schedule interval of ${ms(
+      `${point}, within the RPO of ${rpoText} but more than twice the schedule interval of ${formatDuration(
         intervalMs,
       )}: runs were missed`,
     );
   }
-  return answer(
-    'pass',
-    `The newest restore point, ${point}, is within the RPO of ${rpo.text}`,
-  );
+  return answer('pass', `${point}, within the RPO of ${rpoText}`);
 }
