@@ -1,5 +1,8 @@
 import * as k8s from '@kubernetes/client-node';
+import https from 'node:https';
 import { ClusterFixture } from '../fixtures/ClusterFixture';
+import { KindRegistry } from '../kinds/KindRegistry';
+import { apiVersionOf } from '../kinds/kindTable';
 import { Simulator } from '../simulator';
 import { KubeObject } from '../store/ObjectStore';
 
@@ -128,6 +131,58 @@ export function clientsFor(sim: Simulator, cluster: string, user?: string) {
     custom: kc.makeApiClient(k8s.CustomObjectsApi),
     objects: k8s.KubernetesObjectApi.makeApiClient(kc),
   };
+}
+
+/**
+ * The API path of a manifest's object (or, with `collection`, of the list it is created in),
+ * from the simulator's kind table.
+ */
+export function apiPath(obj: KubeObject, collection = false): string {
+  const info = new KindRegistry().byApiVersionKind(obj.apiVersion!, obj.kind!);
+  if (!info) throw new Error(`no served kind ${obj.kind} (${obj.apiVersion})`);
+  const prefix = info.group ? `/apis/${apiVersionOf(info)}` : '/api/v1';
+  const namespace = info.namespaced
+    ? `/namespaces/${obj.metadata.namespace ?? 'default'}`
+    : '';
+  const name = collection ? '' : `/${obj.metadata.name}`;
+  return `${prefix}${namespace}/${info.plural}${name}`;
+}
+
+/**
+ * One API request with the cluster's admin token, answered as the JSON on the wire (no client
+ * model in between, so fields the API server should never return would show).
+ */
+export function apiRequest(
+  sim: Simulator,
+  cluster: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<{ code: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(`${sim.cluster(cluster).url}${path}`, {
+      method,
+      ca: sim.caPem,
+      headers: {
+        Authorization: `Bearer ${sim.cluster(cluster).token('admin')}`,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': contentType }),
+      },
+    });
+    req.on('response', res => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', chunk => {
+        text += chunk;
+      });
+      res.on('end', () =>
+        resolve({ code: res.statusCode ?? 0, body: JSON.parse(text) }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
 }
 
 /** The HTTP code and Status body of a failed client call. */

@@ -1,7 +1,7 @@
-import { isDeepStrictEqual } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ClusterState } from '../cluster/ClusterState';
 import { apiVersionOf, KindInfo } from '../kinds/kindTable';
+import { jsonEqual } from '../store/jsonEqual';
 import { KubeObject, rfc3339 } from '../store/ObjectStore';
 import {
   alreadyExists,
@@ -11,7 +11,7 @@ import {
   invalid,
   notFound,
 } from './ApiError';
-import { applyCreateDefaults } from './defaults';
+import { decodeObject } from './decodeObject';
 
 /** Options every write accepts. */
 export interface WriteOptions {
@@ -90,8 +90,8 @@ function checkIdentity(
 }
 
 /**
- * Prepares a new object the way the API server does on create: defaults, a generated name,
- * generation 1. `keepStatus` is for fixtures and tests, which may set any status.
+ * Prepares a new object the way the API server does on create: a generated name, converted and
+ * defaulted, generation 1. `keepStatus` is for fixtures and tests, which may set any status.
  */
 export function prepareNewObject(
   info: KindInfo,
@@ -126,9 +126,9 @@ export function prepareNewObject(
     delete obj.metadata.creationTimestamp;
     if (info.subresources.includes('status')) delete obj.status;
   }
+  decodeObject(info, obj);
   if (info.generation) obj.metadata.generation = 1;
   else delete obj.metadata.generation;
-  applyCreateDefaults(info, obj);
   return obj;
 }
 
@@ -153,7 +153,10 @@ export function createObject(
   return cluster.store.add(info, obj);
 }
 
-/** Stores an object as given (status included), creating or replacing it: for fixtures and tests. */
+/**
+ * Stores an object with the status it declares, creating or replacing it: for fixtures, tests and
+ * controllers. It is converted and defaulted like any API write.
+ */
 export function putObject(
   cluster: ClusterState,
   info: KindInfo,
@@ -175,10 +178,11 @@ export function putObject(
     const obj = prepareNewObject(info, copy, true);
     return cluster.store.add(info, obj);
   }
+  decodeObject(info, copy);
   copy.metadata = { ...copy.metadata, uid: existing.metadata.uid };
   copy.metadata.creationTimestamp ??= existing.metadata.creationTimestamp;
   if (info.generation) {
-    const changed = !isDeepStrictEqual(specPart(existing), specPart(copy));
+    const changed = !jsonEqual(specPart(existing), specPart(copy));
     copy.metadata.generation =
       (existing.metadata.generation ?? 1) + (changed ? 1 : 0);
   }
@@ -239,6 +243,7 @@ export function updateObject(
   let next: KubeObject;
   if (target === 'status') {
     next = { ...existing, status: body.status };
+    decodeObject(info, next);
   } else {
     next = {
       ...body,
@@ -256,14 +261,15 @@ export function updateObject(
     delete next.metadata.managedFields;
     if (info.subresources.includes('status')) next.status = existing.status;
     if (next.status === undefined) delete next.status;
+    decodeObject(info, next);
     if (info.generation) {
-      const changed = !isDeepStrictEqual(specPart(existing), specPart(next));
+      const changed = !jsonEqual(specPart(existing), specPart(next));
       next.metadata.generation =
         (existing.metadata.generation ?? 1) + (changed ? 1 : 0);
     }
   }
   if (next.status === undefined) delete next.status;
-  if (isDeepStrictEqual(next, existing) || options.dryRun) return next;
+  if (jsonEqual(next, existing) || options.dryRun) return next;
   return cluster.store.replace(info, next);
 }
 

@@ -1,5 +1,6 @@
 import { KindInfo } from '../kinds/kindTable';
 import { KubeObject } from '../store/ObjectStore';
+import { formatLabelSelector } from './scale';
 
 type Column = [
   name: string,
@@ -31,7 +32,22 @@ const age: Column = [
     humanDuration(now - Date.parse(o.metadata.creationTimestamp ?? '')),
   'string',
 ];
+// Kinds whose printers show the creation time instead of an age.
+const createdAt: Column = [
+  'Created At',
+  o => o.metadata.creationTimestamp ?? '',
+  'date',
+];
+const CREATED_AT_KINDS = new Set([
+  '/limitranges',
+  'rbac.authorization.k8s.io/roles',
+  'rbac.authorization.k8s.io/clusterroles',
+  'apiextensions.k8s.io/customresourcedefinitions',
+]);
 const count = (n: unknown) => Number(n ?? 0);
+const roleRef = (o: KubeObject) => `${o.roleRef?.kind}/${o.roleRef?.name}`;
+const readyCondition = (o: KubeObject) =>
+  o.status?.conditions?.find((c: any) => c.type === 'Ready')?.status ?? '';
 
 function nodeStatus(o: KubeObject): string {
   const ready =
@@ -126,15 +142,28 @@ const COLUMNS: Record<string, Column[]> = {
     ['Paused', o => String(Boolean(o.spec?.paused)), 'boolean'],
   ],
   'velero.io/backupstoragelocations': [['Phase', o => o.status?.phase ?? '']],
+  '/serviceaccounts': [['Secrets', o => (o.secrets ?? []).length, 'integer']],
+  'rbac.authorization.k8s.io/rolebindings': [['Role', roleRef]],
+  'rbac.authorization.k8s.io/clusterrolebindings': [['Role', roleRef]],
+  'networking.k8s.io/networkpolicies': [
+    ['Pod-Selector', o => formatLabelSelector(o.spec?.podSelector) || '<none>'],
+  ],
+  'admissionregistration.k8s.io/validatingwebhookconfigurations': [
+    ['Webhooks', o => (o.webhooks ?? []).length, 'integer'],
+  ],
+  'admissionregistration.k8s.io/mutatingwebhookconfigurations': [
+    ['Webhooks', o => (o.webhooks ?? []).length, 'integer'],
+  ],
+  'scheduling.k8s.io/priorityclasses': [
+    ['Value', o => count(o.value), 'integer'],
+    ['Global-Default', o => String(Boolean(o.globalDefault)), 'boolean'],
+  ],
   'cert-manager.io/certificates': [
-    [
-      'Ready',
-      o =>
-        o.status?.conditions?.find((c: any) => c.type === 'Ready')?.status ??
-        '',
-    ],
+    ['Ready', readyCondition],
     ['Secret', o => o.spec?.secretName ?? ''],
   ],
+  'cert-manager.io/issuers': [['Ready', readyCondition]],
+  'cert-manager.io/clusterissuers': [['Ready', readyCondition]],
 };
 
 /** What a row carries of its object: metadata by default, as `includeObject` asks otherwise. */
@@ -161,10 +190,11 @@ export function toTable(
   includeObject: string | null,
 ) {
   const now = Date.now();
+  const key = `${info.group}/${info.plural}`;
   const columns: Column[] = [
     ['Name', o => o.metadata.name, 'string'],
-    ...(COLUMNS[`${info.group}/${info.plural}`] ?? []),
-    age,
+    ...(COLUMNS[key] ?? []),
+    CREATED_AT_KINDS.has(key) ? createdAt : age,
   ];
   return {
     kind: 'Table',

@@ -8,6 +8,7 @@ import { eventually, shopCluster } from '../__testUtils__/testClusters';
 
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const run = promisify(execFile);
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('kubectl against the simulator', () => {
   let sim: Simulator;
@@ -26,6 +27,32 @@ describe('kubectl against the simulator', () => {
           ...base,
           manifests: [
             ...base.manifests!,
+            {
+              apiVersion: 'v1',
+              kind: 'ServiceAccount',
+              metadata: { name: 'cart', namespace: 'shop' },
+            },
+            {
+              apiVersion: 'rbac.authorization.k8s.io/v1',
+              kind: 'Role',
+              metadata: { name: 'cart-reader', namespace: 'shop' },
+              rules: [
+                {
+                  apiGroups: [''],
+                  resources: ['configmaps'],
+                  verbs: ['get', 'list'],
+                },
+              ],
+            },
+            {
+              apiVersion: 'networking.k8s.io/v1',
+              kind: 'NetworkPolicy',
+              metadata: { name: 'cart-ingress', namespace: 'shop' },
+              spec: {
+                podSelector: { matchLabels: { app: 'cart' } },
+                policyTypes: ['Ingress'],
+              },
+            },
             {
               apiVersion: 'velero.io/v1',
               kind: 'Backup',
@@ -160,6 +187,91 @@ describe('kubectl against the simulator', () => {
     expect(table.slice(1).map(r => `${r[0]} ${r[1]}`)).toEqual([
       'nightly-20250101030000 Completed',
     ]);
+  });
+
+  it('api-resources lists the kinds charts ship, with their short names and scope', async () => {
+    const table = rows(await kubectl(['api-resources']));
+    expect(table[0]).toEqual([
+      'NAME',
+      'SHORTNAMES',
+      'APIVERSION',
+      'NAMESPACED',
+      'KIND',
+    ]);
+    const byName = new Map(table.slice(1).map(r => [r[0], r.join(' ')]));
+    expect(
+      [
+        'serviceaccounts',
+        'limitranges',
+        'networkpolicies',
+        'roles',
+        'rolebindings',
+        'clusterroles',
+        'clusterrolebindings',
+        'validatingwebhookconfigurations',
+        'mutatingwebhookconfigurations',
+        'priorityclasses',
+        'customresourcedefinitions',
+        'issuers',
+        'clusterissuers',
+      ].map(name => byName.get(name)),
+    ).toEqual([
+      'serviceaccounts sa v1 true ServiceAccount',
+      'limitranges limits v1 true LimitRange',
+      'networkpolicies netpol networking.k8s.io/v1 true NetworkPolicy',
+      'roles rbac.authorization.k8s.io/v1 true Role',
+      'rolebindings rbac.authorization.k8s.io/v1 true RoleBinding',
+      'clusterroles rbac.authorization.k8s.io/v1 false ClusterRole',
+      'clusterrolebindings rbac.authorization.k8s.io/v1 false ClusterRoleBinding',
+      'validatingwebhookconfigurations admissionregistration.k8s.io/v1 false ValidatingWebhookConfiguration',
+      'mutatingwebhookconfigurations admissionregistration.k8s.io/v1 false MutatingWebhookConfiguration',
+      'priorityclasses pc scheduling.k8s.io/v1 false PriorityClass',
+      'customresourcedefinitions crd,crds apiextensions.k8s.io/v1 false CustomResourceDefinition',
+      'issuers cert-manager.io/v1 true Issuer',
+      'clusterissuers cert-manager.io/v1 false ClusterIssuer',
+    ]);
+  });
+
+  it('get sa,roles,netpol -A lists ServiceAccounts, Roles and NetworkPolicies', async () => {
+    const out = await kubectl(['get', 'sa,roles,netpol', '-A']);
+    const names = out
+      .split('\n')
+      .filter(line => line && !line.startsWith('NAMESPACE'))
+      .map(line => line.split(/\s+/).slice(0, 2).join(' '));
+    expect(names).toEqual([
+      'shop serviceaccount/cart',
+      'shop role.rbac.authorization.k8s.io/cart-reader',
+      'shop networkpolicy.networking.k8s.io/cart-ingress',
+    ]);
+    expect(out).toContain('app=cart');
+  });
+
+  it("apply stores a Secret's stringData as base64 data, and re-apply changes it", async () => {
+    const file = path.join(dir, 'secret.yaml');
+    const secret = (password: string) =>
+      [
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata: {name: cart-db, namespace: shop}',
+        `stringData: {password: "${password}"}`,
+      ].join('\n');
+    const data = async () =>
+      JSON.parse(
+        await kubectl(['get', 'secret', 'cart-db', '-n', 'shop', '-o', 'json']),
+      );
+    fs.writeFileSync(file, secret('first'));
+    expect(await kubectl(['apply', '--validate=false', '-f', file])).toContain(
+      'secret/cart-db created',
+    );
+    const created = await data();
+    expect(created.data).toEqual({ password: base64('first') });
+    expect(created.type).toBe('Opaque');
+    expect(created.stringData).toBeUndefined();
+    fs.writeFileSync(file, secret('second'));
+    expect(await kubectl(['apply', '--validate=false', '-f', file])).toContain(
+      'secret/cart-db configured',
+    );
+    expect((await data()).data).toEqual({ password: base64('second') });
   });
 
   it('reports RBAC denials the way it does for a real cluster', async () => {

@@ -1,7 +1,7 @@
-import { isDeepStrictEqual } from 'node:util';
 import { putObject } from '../api/objectWrites';
 import { ClusterState } from '../cluster/ClusterState';
 import { KindInfo } from '../kinds/kindTable';
+import { jsonEqual } from '../store/jsonEqual';
 import { KubeObject } from '../store/ObjectStore';
 
 /** The annotation that keeps controllers away from an object's status (a pinned state for demos). */
@@ -22,6 +22,6 @@ export function saveIfChanged(
   before: KubeObject,
   after: KubeObject,
 ): KubeObject {
-  if (isDeepStrictEqual(before, after)) return before;
+  if (jsonEqual(before, after)) return before;
   return putObject(cluster, info, after);
 }
