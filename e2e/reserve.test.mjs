@@ -184,7 +184,7 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
     const timeline = page.getByText('Last backups');
     await timeline.waitFor();
     await page
-      .getByText(/older than the RPO of 1h/)
+      .getByText(/older than the RPO of 1 h/)
       .first()
       .waitFor();
     await scrollToTop(timeline, 'h6, h5, h4, h3, h2');

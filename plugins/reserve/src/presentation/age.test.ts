@@ -1,17 +1,16 @@
-import { daysUntil, formatAgo, formatDuration } from './age';
+import { daysUntil, formatAgo } from './age';
 
 describe('age', () => {
   const now = new Date('2026-03-01T12:00:00Z');
 
-  it('formats durations in their largest whole unit', () => {
-    expect(formatDuration(500)).toBe('0 s');
-    expect(formatDuration(42_000)).toBe('42 s');
-    expect(formatDuration(3 * 3_600_000 + 5)).toBe('3 h');
-    expect(formatDuration(2 * 86_400_000)).toBe('2 d');
+  it('says how long ago a date was, exactly as measured', () => {
+    expect(formatAgo('2026-03-01T11:57:00Z', now)).toBe('3 min ago');
+    expect(formatAgo('2026-03-01T08:45:00Z', now)).toBe('3 h 15 min ago');
+    expect(formatAgo('2026-03-01T11:59:59.500Z', now)).toBe('just now');
   });
 
-  it('says how long ago a date was', () => {
-    expect(formatAgo('2026-03-01T11:57:00Z', now)).toBe('3 min ago');
+  it('says how far ahead a future date is', () => {
+    expect(formatAgo('2026-03-01T12:00:42Z', now)).toBe('in 42 s');
   });
 
   it('counts whole days until a date, negative once passed', () => {

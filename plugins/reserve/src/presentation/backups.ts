@@ -4,9 +4,9 @@ import {
   BackupSummary,
   CheckState,
   RpoStatus,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
 import { Theme } from '@material-ui/core/styles';
-import { formatDuration } from './age';
 
 /** How each backup phase class reads on screen. */
 export const phaseClassLabels: Readonly<Record<BackupPhaseClass, string>> = {

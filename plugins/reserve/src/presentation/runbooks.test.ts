@@ -15,11 +15,11 @@ describe('runbook wording', () => {
   };
 
   it('says who ticked and when, and when the tick expires or expired', () => {
-    expect(describeTick(tick, now)).toBe('Ticked by alice 2 d ago');
+    expect(describeTick(tick, now)).toBe('Ticked by alice 48 h ago');
     expect(describeTickExpiry(tick, now)).toBe('expires in 28 d (2026-03-29)');
     expect(
       describeTickExpiry({ ...tick, expiresAt: '2026-02-28T12:00:00Z' }, now),
-    ).toBe('expired 1 d ago (2026-02-28)');
+    ).toBe('expired 24 h ago (2026-02-28)');
   });
 
   it('starts every unavailable reason with "Not available yet" exactly once', () => {

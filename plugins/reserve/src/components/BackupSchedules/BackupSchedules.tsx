@@ -2,10 +2,11 @@ import { Table, TableColumn } from '@backstage/core-components';
 import {
   BackupScheduleSummary,
   BackupVolumeMethod,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { formatAgo, formatDuration } from '../../presentation/age';
+import { formatAgo } from '../../presentation/age';
 import { scheduleStates } from '../../presentation/backups';
 import { CheckStateStatus } from '../CheckStateStatus';
 

@@ -1,11 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
-import { ClusterSummary } from '@kube-reserve/plugin-reserve-common';
+import {
+  ClusterSummary,
+  formatDuration,
+} from '@kube-reserve/plugin-reserve-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import { ReactNode } from 'react';
-import { formatDuration } from '../../presentation/age';
 import { CertificateExpiry } from '../CertificateExpiry';
 import { ClusterStatusLabel } from '../ClusterStatusLabel';
 

@@ -1,8 +1,10 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { ClusterSummary } from '@kube-reserve/plugin-reserve-common';
+import {
+  ClusterSummary,
+  formatDuration,
+} from '@kube-reserve/plugin-reserve-common';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
-import { formatDuration } from '../../presentation/age';
 import {
   compareByCertificateExpiry,
   describeCertificate,

@@ -1,6 +1,7 @@
+import { formatDuration } from '@kube-reserve/plugin-reserve-common';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { formatAgo, formatDuration } from '../../presentation/age';
+import { formatAgo } from '../../presentation/age';
 
 /**
  * How old the data on screen is: when the answer was computed and, when known, the age of the

@@ -3,10 +3,11 @@ import {
   CheckState,
   DrillRecord,
   PolicyDuration,
+  formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { formatAgo, formatDuration } from '../../presentation/age';
+import { formatAgo } from '../../presentation/age';
 import { CheckStateStatus } from '../CheckStateStatus';
 
 type Row = DrillRecord & { id: string };

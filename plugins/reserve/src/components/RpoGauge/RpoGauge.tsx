@@ -1,8 +1,8 @@
-import { RpoStatus } from '@kube-reserve/plugin-reserve-common';
+import { RpoStatus, formatDuration } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import { formatAgo, formatDuration } from '../../presentation/age';
+import { formatAgo } from '../../presentation/age';
 import { checkStateColour, scaleRpoGauge } from '../../presentation/backups';
 import { CheckStateStatus } from '../CheckStateStatus';
 

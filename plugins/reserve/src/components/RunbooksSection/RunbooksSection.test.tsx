@@ -62,7 +62,7 @@ describe('RunbooksSection', () => {
     expect(within(traffic).getByRole('checkbox')).toBeChecked();
     expect(
       within(traffic).getByText(
-        /Ticked by alice 2 d ago, expires in 2\d d .*DNS TTL lowered/,
+        /Ticked by alice 48 h ago, expires in 2\d d .*DNS TTL lowered/,
       ),
     ).toBeInTheDocument();
 
@@ -103,7 +103,7 @@ describe('RunbooksSection', () => {
 
     expect(
       await screen.findByText(
-        /Ticked by guest \d+ s ago, expires in 29 d .*Promoted pg-ams/,
+        /Ticked by guest (just now|\d+ s ago), expires in 29 d .*Promoted pg-ams/,
       ),
     ).toBeInTheDocument();
     expect(
