@@ -7,9 +7,9 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { PolicyProblem } from '@kube-reserve/plugin-reserve-common';
 import {
   LabelSelector,
-  matchesLabelSelector,
   parseLabelSelector,
-} from './labelSelector';
+  selectorMatches,
+} from '../kube/labelSelector';
 
 // The Kubernetes plugin reads this annotation by its literal name; it exports no constant for it.
 const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
@@ -60,7 +60,7 @@ export function selectEntityObjects(entity: Entity): EntitySelection {
       const objectNamespace = object.metadata?.namespace ?? '';
       if (namespace && objectNamespace !== namespace) return false;
       if (namespaces && !namespaces.includes(objectNamespace)) return false;
-      return matchesLabelSelector(parsed, object.metadata?.labels);
+      return selectorMatches(parsed, object.metadata?.labels);
     },
   };
 }
