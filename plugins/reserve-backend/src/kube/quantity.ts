@@ -16,8 +16,9 @@ const suffixes: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
+// A quantity carries either a suffix or a decimal exponent (`1e3`), never both.
 const quantityPattern =
-  /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
+  /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei))?$/;
 
 /**
  * The value of a Kubernetes quantity such as `500m`, `1.5Gi` or `2`, in base units (cores,
@@ -30,5 +31,6 @@ export function parseQuantity(
   if (text === undefined) return undefined;
   const match = quantityPattern.exec(text.trim());
   if (!match) return undefined;
-  return Number(match[1]) * suffixes[match[2] ?? ''];
+  const [, number, exponent = '', suffix = ''] = match;
+  return Number(`${number}${exponent}`) * suffixes[suffix];
 }

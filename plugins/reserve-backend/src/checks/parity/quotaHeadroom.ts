@@ -1,6 +1,6 @@
 import type { V1ResourceQuota } from '@kubernetes/client-node';
 import { Finding } from '../outcome';
-import { parseQuantity } from '../quantity';
+import { parseQuantity } from '../../kube/quantity';
 import { Workload, containersOf } from '../workloads';
 
 /** Resources a scale-up consumes, in cores, bytes and pods. */
