@@ -1,4 +1,5 @@
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
+import { sameImage } from '../../kube/imageReference';
 import { EntityView } from '../../readiness/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { compareWithReserves } from '../reserveComparison';
@@ -21,20 +22,26 @@ export function checkImages(view: EntityView): CheckResult {
         return copy ? [{ workload, copy }] : [];
       });
       const findings: Finding[] = pairs.flatMap(({ workload, copy }) => {
-        const reserveImages = new Map(
-          containersOf(copy, { includeInit: true }).map(c => [c.name, c.image]),
+        const reserveContainers = new Map(
+          containersOf(copy, { includeInit: true }).map(c => [c.name, c]),
         );
         return containersOf(workload, { includeInit: true }).flatMap(
           (container): Finding[] => {
-            const reserveImage = reserveImages.get(container.name);
-            if (reserveImage === container.image) return [];
+            const reserveContainer = reserveContainers.get(container.name);
+            if (!reserveContainer) {
+              return [
+                {
+                  state: 'fail',
+                  text: `container ${container.name} of ${workload.ref} is missing on ${cluster}`,
+                },
+              ];
+            }
+            // As the runtime resolves them: `nginx:1.27` is `docker.io/library/nginx:1.27`.
+            if (sameImage(reserveContainer.image, container.image)) return [];
             return [
               {
                 state: 'fail',
-                text:
-                  reserveImage === undefined
-                    ? `container ${container.name} of ${workload.ref} is missing on ${cluster}`
-                    : `${workload.ref} container ${container.name} runs ${reserveImage} on ${cluster} but ${container.image} on the primary`,
+                text: `${workload.ref} container ${container.name} runs ${reserveContainer.image} on ${cluster} but ${container.image} on the primary`,
               },
             ];
           },

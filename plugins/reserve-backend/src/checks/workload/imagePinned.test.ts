@@ -49,6 +49,39 @@ describe('workload.image-pinned', () => {
     );
   });
 
+  it('fails an untagged Docker Hub image written in full', () => {
+    expect(
+      checkImagesPinned(withImage('docker.io/library/nginx')),
+    ).toMatchObject({
+      state: 'fail',
+      message:
+        'image docker.io/library/nginx of Deployment shop/api on prod-fra is untagged, so it pulls latest',
+    });
+  });
+
+  it('passes a version tag behind a registry port', () => {
+    expect(
+      checkImagesPinned(withImage('registry.example.com:5000/shop/api:1.4.2'))
+        .state,
+    ).toBe('pass');
+  });
+
+  it('passes an image pinned by digest even beside the latest tag', () => {
+    expect(
+      checkImagesPinned(withImage(`nginx:latest@sha256:${'a'.repeat(64)}`))
+        .state,
+    ).toBe('pass');
+  });
+
+  it('fails an image reference the kubelet cannot pull, saying why', () => {
+    expect(unpinnedReason('shop/API:1.4.2')).toBe(
+      'is not an image reference the kubelet can pull (the repository name must be lowercase)',
+    );
+    expect(checkImagesPinned(withImage('shop/api@sha256:abc')).state).toBe(
+      'fail',
+    );
+  });
+
   it('fails an unpinned init container', () => {
     const view = withImage('shop/api:1.4.2', {
       initContainers: [aContainer('migrate', { image: 'shop/migrate' })],

@@ -1,4 +1,5 @@
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
+import { parseImageReference } from '../../kube/imageReference';
 import { EntityView } from '../../readiness/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, pairSides } from '../sides';
@@ -8,14 +9,14 @@ const id = 'workload.image-pinned';
 
 /** Why an image reference is not pinned, or undefined when it names a version or digest. */
 export function unpinnedReason(image: string): string | undefined {
-  if (image.includes('@')) return undefined;
-  // A colon before the last slash is a registry port, not a tag (registry:5000/shop/api).
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastSegment.indexOf(':');
-  if (colon < 0) return 'is untagged, so it pulls latest';
-  return lastSegment.slice(colon + 1) === 'latest'
-    ? 'uses the latest tag'
-    : undefined;
+  const parsed = parseImageReference(image);
+  if ('problem' in parsed) {
+    return `is not an image reference the kubelet can pull (${parsed.problem})`;
+  }
+  const { tag, digest } = parsed.reference;
+  if (digest) return undefined;
+  if (tag === undefined) return 'is untagged, so it pulls latest';
+  return tag === 'latest' ? 'uses the latest tag' : undefined;
 }
 
 /** workload.image-pinned: no container image is untagged or `:latest`. */
