@@ -2,10 +2,13 @@ import type {
   V1PodDisruptionBudget,
   V1PodTemplateSpec,
 } from '@kubernetes/client-node';
-import { selectorMatches } from './labelSelector';
-import { allowedDisruptions } from './workload/pdb';
+import { selectorMatches } from '../kube/labelSelector';
+import { disruptionAllowance } from '../kube/podDisruptionBudget';
 
-/** The budgets in the namespace whose selector selects pods of the template. */
+/**
+ * The budgets in the namespace whose selector selects pods of the template, as the eviction
+ * API finds them: an empty selector selects every pod of the namespace, a missing one none.
+ */
 export function budgetsSelecting(
   namespace: string,
   template: V1PodTemplateSpec | undefined,
@@ -15,8 +18,7 @@ export function budgetsSelecting(
   return budgets.filter(
     budget =>
       budget.metadata?.namespace === namespace &&
-      budget.spec?.selector !== undefined &&
-      selectorMatches(budget.spec.selector, labels),
+      selectorMatches(budget.spec?.selector, labels),
   );
 }
 
@@ -55,17 +57,26 @@ export function drainTolerance(
       text: `${ref} is selected by ${budgets.length} PodDisruptionBudgets, so every eviction fails and drains hang`,
     };
   }
-  const allowed = allowedDisruptions(budgets[0], replicas);
-  if (allowed === undefined || allowed < 1) {
+  const name = budgets[0].metadata?.name;
+  const allowance = disruptionAllowance(budgets[0], replicas);
+  if ('unset' in allowance) {
     return {
-      state: 'fail',
-      text: `PodDisruptionBudget ${budgets[0].metadata?.name} allows no disruption of ${ref}, so drains hang`,
+      state: 'warn',
+      text: `PodDisruptionBudget ${name} of ${ref} sets neither minAvailable nor maxUnavailable: a drain may evict them all at once`,
     };
   }
+  if ('problem' in allowance || allowance.allowed < 1) {
+    const why = 'problem' in allowance ? ` (${allowance.problem})` : '';
+    return {
+      state: 'fail',
+      text: `PodDisruptionBudget ${name} allows no disruption of ${ref}${why}, so drains hang`,
+    };
+  }
+  const { allowed } = allowance;
   return {
     state: 'pass',
-    text: `${ref} has ${replicas} replicas and PodDisruptionBudget ${
-      budgets[0].metadata?.name
-    } allows ${allowed} disruption${allowed === 1 ? '' : 's'}`,
+    text: `${ref} has ${replicas} replicas and PodDisruptionBudget ${name} allows ${allowed} disruption${
+      allowed === 1 ? '' : 's'
+    }`,
   };
 }

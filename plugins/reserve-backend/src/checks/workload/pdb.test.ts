@@ -57,6 +57,60 @@ describe('workload.pdb', () => {
     expect(result.message).toContain('2 PodDisruptionBudgets (api, api-2)');
   });
 
+  it('passes maxUnavailable 10% of 3 replicas, which rounds up to 1 disruption', () => {
+    const view = anEntityView({
+      primary: aPrimary({
+        deployments: [aDeployment('api', { replicas: 3 })],
+        podDisruptionBudgets: [
+          aPodDisruptionBudget('api', { maxUnavailable: '10%' }),
+        ],
+      }),
+    });
+    expect(checkPodDisruptionBudgets(view).state).toBe('pass');
+  });
+
+  it('fails minAvailable 100%, which allows no disruption', () => {
+    const result = checkPodDisruptionBudgets(
+      viewWith(aPodDisruptionBudget('api', { minAvailable: '100%' })),
+    );
+    expect(result).toMatchObject({
+      state: 'fail',
+      message:
+        'PodDisruptionBudget api allows no voluntary disruption of Deployment shop/api (2 replicas) on prod-fra, so drains hang',
+    });
+  });
+
+  it('fails a budget whose maxUnavailable is not a number or percentage, naming the value', () => {
+    const result = checkPodDisruptionBudgets(
+      viewWith(aPodDisruptionBudget('api', { maxUnavailable: 'one' })),
+    );
+    expect(result).toMatchObject({
+      state: 'fail',
+      message:
+        "PodDisruptionBudget api on prod-fra: maxUnavailable 'one' is not an integer or a percentage, so the disruption controller allows no disruption of Deployment shop/api and drains hang",
+    });
+  });
+
+  it('passes a budget with an empty selector, which covers every pod of its namespace', () => {
+    const everyPod = aPodDisruptionBudget('api');
+    everyPod.spec!.selector = {};
+    expect(checkPodDisruptionBudgets(viewWith(everyPod)).state).toBe('pass');
+  });
+
+  it('fails a budget without a selector, which covers no pod', () => {
+    const noPod = aPodDisruptionBudget('api');
+    delete noPod.spec!.selector;
+    expect(checkPodDisruptionBudgets(viewWith(noPod)).message).toBe(
+      'no PodDisruptionBudget covers Deployment shop/api on prod-fra',
+    );
+  });
+
+  it('fails a budget in another namespace, which cannot cover the pods', () => {
+    const elsewhere = aPodDisruptionBudget('api');
+    elsewhere.metadata!.namespace = 'billing';
+    expect(checkPodDisruptionBudgets(viewWith(elsewhere)).state).toBe('fail');
+  });
+
   it('warns about a budget that sets no limit', () => {
     const result = checkPodDisruptionBudgets(
       viewWith(aPodDisruptionBudget('api', {})),

@@ -2,50 +2,28 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import type {
-  IntOrString,
-  V1PodDisruptionBudget,
-} from '@kubernetes/client-node';
+import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
+import { disruptionAllowance } from '../../kube/podDisruptionBudget';
 import { EntityView } from '../../readiness/EntityView';
-import { selectorMatches } from '../labelSelector';
+import { budgetsSelecting } from '../disruptionBudgets';
 import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, servingSides } from '../sides';
 import { Workload, scalableWorkloads } from '../workloads';
 
+// The ingress-controller check imports the count from here.
+export { allowedDisruptions } from '../../kube/podDisruptionBudget';
+
 const id = 'workload.pdb';
-
-// Percentages round up for both fields, as the disruption controller does.
-function scaled(value: IntOrString, replicas: number): number {
-  if (typeof value === 'number') return value;
-  const percent = /^(\d+)%$/.exec(value);
-  return percent
-    ? Math.ceil((Number(percent[1]) * replicas) / 100)
-    : Number(value);
-}
-
-/** How many pods a budget lets a drain evict out of the desired replicas. */
-export function allowedDisruptions(
-  budget: V1PodDisruptionBudget,
-  replicas: number,
-): number | undefined {
-  const { maxUnavailable, minAvailable } = budget.spec ?? {};
-  if (maxUnavailable !== undefined) return scaled(maxUnavailable, replicas);
-  if (minAvailable !== undefined)
-    return replicas - scaled(minAvailable, replicas);
-  return undefined;
-}
 
 function budgetFinding(
   workload: Workload,
   budgets: V1PodDisruptionBudget[],
   cluster: string,
 ): Finding | undefined {
-  const podLabels = workload.template.metadata?.labels ?? {};
-  const selecting = budgets.filter(
-    budget =>
-      budget.metadata?.namespace === workload.namespace &&
-      budget.spec?.selector !== undefined &&
-      selectorMatches(budget.spec.selector, podLabels),
+  const selecting = budgetsSelecting(
+    workload.namespace,
+    workload.template,
+    budgets,
   );
   if (selecting.length === 0) {
     return {
@@ -62,18 +40,25 @@ function budgetFinding(
     };
   }
   const [budget] = selecting;
+  const name = budget.metadata?.name;
   const replicas = workload.replicas ?? 1;
-  const allowed = allowedDisruptions(budget, replicas);
-  if (allowed === undefined) {
+  const allowance = disruptionAllowance(budget, replicas);
+  if ('unset' in allowance) {
     return {
       state: 'warn',
-      text: `PodDisruptionBudget ${budget.metadata?.name} on ${cluster} sets neither minAvailable nor maxUnavailable`,
+      text: `PodDisruptionBudget ${name} on ${cluster} sets neither minAvailable nor maxUnavailable`,
     };
   }
-  if (allowed < 1) {
+  if ('problem' in allowance) {
     return {
       state: 'fail',
-      text: `PodDisruptionBudget ${budget.metadata?.name} allows no voluntary disruption of ${workload.ref} (${replicas} replicas) on ${cluster}, so drains hang`,
+      text: `PodDisruptionBudget ${name} on ${cluster}: ${allowance.problem}, so the disruption controller allows no disruption of ${workload.ref} and drains hang`,
+    };
+  }
+  if (allowance.allowed < 1) {
+    return {
+      state: 'fail',
+      text: `PodDisruptionBudget ${name} allows no voluntary disruption of ${workload.ref} (${replicas} replicas) on ${cluster}, so drains hang`,
     };
   }
   return undefined;
