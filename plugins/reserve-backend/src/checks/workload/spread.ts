@@ -2,7 +2,9 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import type { V1Node, V1PodSpec } from '@kubernetes/client-node';
+import type { V1Node } from '@kubernetes/client-node';
+import { formatLabelSelector, selectorMatches } from '../../kube/labelSelector';
+import { SpreadRule, spreadRulesOf } from '../../kube/spreadRules';
 import { ClusterSideView, EntityView } from '../../readiness/EntityView';
 import { unavailableReason } from '../clusterData';
 import { Finding, clusterResult } from '../outcome';
@@ -20,19 +22,45 @@ const zoneKeys = [
   'failure-domain.beta.kubernetes.io/zone',
 ];
 
-/** Whether the pod spec asks the scheduler to spread its pods over one of these topology keys. */
-function spreadsOver(podSpec: V1PodSpec | undefined, keys: string[]): boolean {
-  const antiAffinity = podSpec?.affinity?.podAntiAffinity;
-  const topologyKeys = [
-    ...(podSpec?.topologySpreadConstraints ?? []).map(c => c.topologyKey),
-    ...(antiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map(
-      term => term.topologyKey,
-    ),
-    ...(
-      antiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []
-    ).map(weighted => weighted.podAffinityTerm.topologyKey),
-  ];
-  return topologyKeys.some(key => keys.includes(key));
+/** Why a rule does not keep the workload's own pods apart, or undefined when it does. */
+function whyRuleMissesPods(
+  rule: SpreadRule,
+  workload: Workload,
+): string | undefined {
+  const what = `${rule.kind} on ${rule.topologyKey}`;
+  if (!rule.selector) {
+    return `${what} has no labelSelector, so it selects no pods`;
+  }
+  const podLabels = workload.template.metadata?.labels ?? {};
+  if (!selectorMatches(rule.selector, podLabels)) {
+    return `${what} selects ${formatLabelSelector(
+      rule.selector,
+    )}, not the pods of ${workload.ref}`;
+  }
+  const { namespaces } = rule;
+  if (namespaces.scope !== 'listed') return undefined;
+  if (namespaces.names.includes(workload.namespace)) return undefined;
+  return namespaces.byLabels
+    ? `${what} picks namespaces by labels, which Kube Reserve cannot read, and does not list ${workload.namespace}, where ${workload.ref} runs`
+    : `${what} looks at namespaces ${namespaces.names.join(', ')}, not ${
+        workload.namespace
+      }, where ${workload.ref} runs`;
+}
+
+/** Whether the workload spreads its own pods over one of these keys, and if not, why not. */
+function spreadOver(
+  workload: Workload,
+  keys: string[],
+): { spread: boolean; missed: string[] } {
+  const rules = spreadRulesOf(
+    workload.template.spec,
+    workload.template.metadata?.labels ?? {},
+  ).filter(rule => keys.includes(rule.topologyKey));
+  const missed = rules.map(rule => whyRuleMissesPods(rule, workload));
+  return {
+    spread: missed.some(reason => reason === undefined),
+    missed: missed.filter((reason): reason is string => reason !== undefined),
+  };
 }
 
 function zonesOf(nodes: V1Node[]): string[] {
@@ -49,14 +77,19 @@ function spreadFinding(
   side: ClusterSideView,
 ): Finding | undefined {
   const cluster = side.cluster.name;
-  const podSpec = workload.template.spec;
-  if (!spreadsOver(podSpec, [hostnameKey])) {
+  const overNodes = spreadOver(workload, [hostnameKey]);
+  if (!overNodes.spread) {
+    const why =
+      overNodes.missed.length > 0
+        ? `: ${overNodes.missed.join('; ')}`
+        : ` (no topologySpreadConstraints or podAntiAffinity on ${hostnameKey})`;
     return {
       state: 'fail',
-      text: `${workload.ref} on ${cluster} is not spread across nodes (no topologySpreadConstraints or podAntiAffinity on ${hostnameKey})`,
+      text: `${workload.ref} on ${cluster} is not spread across nodes${why}`,
     };
   }
-  if (spreadsOver(podSpec, zoneKeys)) return undefined;
+  const overZones = spreadOver(workload, zoneKeys);
+  if (overZones.spread) return undefined;
   if (side.nodes === undefined) {
     return {
       state: 'unknown',
@@ -66,19 +99,23 @@ function spreadFinding(
     };
   }
   const zones = zonesOf(side.nodes);
-  return zones.length > 1
-    ? {
-        state: 'warn',
-        text: `${
-          workload.ref
-        } on ${cluster} is not spread across zones although its nodes span ${zones.join(
-          ', ',
-        )}`,
-      }
-    : undefined;
+  if (zones.length <= 1) return undefined;
+  const why =
+    overZones.missed.length > 0 ? `: ${overZones.missed.join('; ')}` : '';
+  return {
+    state: 'warn',
+    text: `${
+      workload.ref
+    } on ${cluster} is not spread across zones although its nodes span ${zones.join(
+      ', ',
+    )}${why}`,
+  };
 }
 
-/** workload.spread: pods spread across nodes, and across zones where the nodes span zones. */
+/**
+ * workload.spread: pods spread across nodes, and across zones where the nodes span zones, by
+ * rules whose selectors select the workload's own pods.
+ */
 export function checkSpread(view: EntityView): CheckResult {
   return evaluateSides(view, {
     id,
