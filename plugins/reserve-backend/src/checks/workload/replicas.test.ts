@@ -38,6 +38,69 @@ describe('workload.replicas', () => {
     expect(checkReplicas(anEntityView({ primary })).state).toBe('pass');
   });
 
+  it('passes a Deployment without spec.replicas that an autoscaler keeps at two or more', () => {
+    const deployment = aDeployment('api');
+    delete deployment.spec!.replicas;
+    const primary = aPrimary({
+      deployments: [deployment],
+      horizontalPodAutoscalers: [aHorizontalPodAutoscaler('api', 2)],
+    });
+    expect(checkReplicas(anEntityView({ primary })).state).toBe('pass');
+  });
+
+  it('fails a Deployment without spec.replicas and no autoscaler, as it defaults to 1', () => {
+    const deployment = aDeployment('api');
+    delete deployment.spec!.replicas;
+    const primary = aPrimary({ deployments: [deployment] });
+    expect(checkReplicas(anEntityView({ primary })).message).toBe(
+      'Deployment shop/api runs 1 replica on prod-fra',
+    );
+  });
+
+  it('passes a single-replica StatefulSet that an autoscaler keeps at two or more', () => {
+    const autoscaler = aHorizontalPodAutoscaler('db', 3);
+    autoscaler.spec!.scaleTargetRef.kind = 'StatefulSet';
+    const primary = aPrimary({
+      statefulSets: [aStatefulSet('db', { replicas: 1 })],
+      horizontalPodAutoscalers: [autoscaler],
+    });
+    expect(checkReplicas(anEntityView({ primary })).state).toBe('pass');
+  });
+
+  it('does not let an autoscaler of a Deployment vouch for a StatefulSet of the same name', () => {
+    const primary = aPrimary({
+      statefulSets: [aStatefulSet('db', { replicas: 1 })],
+      horizontalPodAutoscalers: [aHorizontalPodAutoscaler('db', 3)],
+    });
+    expect(checkReplicas(anEntityView({ primary })).state).toBe('fail');
+  });
+
+  it('fails a Deployment scaled to zero even with an autoscaler, which does not scale up from zero', () => {
+    const primary = aPrimary({
+      deployments: [aDeployment('api', { replicas: 0 })],
+      horizontalPodAutoscalers: [aHorizontalPodAutoscaler('api', 2)],
+    });
+    expect(checkReplicas(anEntityView({ primary }))).toMatchObject({
+      state: 'fail',
+      message:
+        'Deployment shop/api runs 0 replicas on prod-fra, and its HorizontalPodAutoscaler does not scale up from 0',
+    });
+  });
+
+  it('passes a hot reserve whose single replica an autoscaler keeps at two or more', () => {
+    const view = anEntityView({
+      primary: aPrimary({ deployments: [aDeployment('api')] }),
+      reserves: [
+        aReserve({
+          deployments: [aDeployment('api', { replicas: 1 })],
+          horizontalPodAutoscalers: [aHorizontalPodAutoscaler('api', 2)],
+        }),
+      ],
+      policy: { mode: 'hot' },
+    });
+    expect(checkReplicas(view).state).toBe('pass');
+  });
+
   it('fails an autoscaler allowed to scale down to one replica', () => {
     const primary = aPrimary({
       deployments: [aDeployment('api', { replicas: 3 })],

@@ -49,6 +49,13 @@ function replicaFinding(
     };
   }
   const autoscaler = autoscalerOf(workload, autoscalers);
+  if (autoscaler && replicas === 0) {
+    // The autoscaler turns itself off for a target scaled to zero and never scales it up.
+    return {
+      state: 'fail',
+      text: `${workload.ref} runs 0 replicas on ${where}, and its HorizontalPodAutoscaler does not scale up from 0`,
+    };
+  }
   if (autoscaler) {
     // The autoscaler may scale down to its minimum whatever the current count.
     const minimum = autoscaler.spec?.minReplicas ?? 1;
