@@ -32,6 +32,31 @@ describe('workload.resources', () => {
     });
   });
 
+  it('counts a limit without a request as the request the API server defaults from it', () => {
+    const container = aContainer('api', {
+      resources: {
+        limits: { cpu: '500m', memory: '256Mi' },
+        requests: { memory: '128Mi' },
+      },
+    });
+    const primary = aPrimary({
+      deployments: [aDeployment('api', { containers: [container] })],
+    });
+    expect(checkResourceRequests(anEntityView({ primary })).state).toBe('pass');
+  });
+
+  it('fails a container whose memory is neither requested nor limited', () => {
+    const container = aContainer('api', {
+      resources: { limits: { cpu: '500m' } },
+    });
+    const primary = aPrimary({
+      deployments: [aDeployment('api', { containers: [container] })],
+    });
+    expect(checkResourceRequests(anEntityView({ primary })).message).toBe(
+      'container api of Deployment shop/api on prod-fra has no memory request',
+    );
+  });
+
   it('checks CronJob containers too', () => {
     const cronJob = aCronJob('mailer', {
       containers: [aContainer('mailer', { resources: undefined })],

@@ -17,10 +17,13 @@ export function checkResourceRequests(view: EntityView): CheckResult {
       const workloads = allWorkloads(lists);
       const findings: Finding[] = workloads.flatMap(workload =>
         containersOf(workload).flatMap((container): Finding[] => {
-          const requests = container.resources?.requests ?? {};
+          // The API server defaults a missing request to the limit, so a limit requests too.
+          const { requests = {}, limits = {} } = container.resources ?? {};
           const missing = [
-            requests.cpu === undefined ? 'CPU' : undefined,
-            requests.memory === undefined ? 'memory' : undefined,
+            (requests.cpu ?? limits.cpu) === undefined ? 'CPU' : undefined,
+            (requests.memory ?? limits.memory) === undefined
+              ? 'memory'
+              : undefined,
           ].filter(Boolean);
           return missing.length === 0
             ? []
