@@ -40,6 +40,26 @@ describe('workload.probes', () => {
     expect(result.state).toBe('warn');
   });
 
+  it('asks no probes of init containers', () => {
+    const view = anEntityView({
+      primary: aPrimary({
+        deployments: [
+          aDeployment('api', {
+            podSpec: {
+              initContainers: [
+                aContainer('migrate', {
+                  readinessProbe: undefined,
+                  livenessProbe: undefined,
+                }),
+              ],
+            },
+          }),
+        ],
+      }),
+    });
+    expect(checkProbes(view).state).toBe('pass');
+  });
+
   it('checks the reserve\u2019s copies too', () => {
     const view = anEntityView({
       primary: aPrimary({ daemonSets: [aDaemonSet('agent')] }),
