@@ -21,12 +21,13 @@ export function disruptionAllowance(
   replicas: number,
 ): DisruptionAllowance {
   const { maxUnavailable, minAvailable } = budget.spec ?? {};
-  const field =
-    maxUnavailable !== undefined && maxUnavailable !== null
-      ? { name: 'maxUnavailable', value: maxUnavailable }
-      : minAvailable !== undefined && minAvailable !== null
-      ? { name: 'minAvailable', value: minAvailable }
-      : undefined;
+  // Validation forbids setting both; the controller reads maxUnavailable first.
+  let field: { name: string; value: number | string } | undefined;
+  if (maxUnavailable !== undefined && maxUnavailable !== null) {
+    field = { name: 'maxUnavailable', value: maxUnavailable };
+  } else if (minAvailable !== undefined && minAvailable !== null) {
+    field = { name: 'minAvailable', value: minAvailable };
+  }
   if (!field) return { unset: true };
   const scaled = scaleIntOrPercent(field.value, replicas, true);
   if ('problem' in scaled) {
