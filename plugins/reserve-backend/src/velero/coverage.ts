@@ -1,4 +1,4 @@
-import { selectorMatches } from '../checks/labelSelector';
+import { selectorMatches } from '../kube/labelSelector';
 import {
   GroupResource,
   groupResourceString,

@@ -24,7 +24,7 @@ import {
 } from '../outcome';
 import { missingPrimaryMessage } from '../sides';
 import { platformSides } from './clusterScoped';
-import { allowedDisruptions } from '../workload/pdb';
+import { allowedDisruptions } from '../../kube/podDisruptionBudget';
 
 const id = 'platform.ingress-controller';
 const defaultClassAnnotation = 'ingressclass.kubernetes.io/is-default-class';

@@ -10,9 +10,6 @@ import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, servingSides } from '../sides';
 import { Workload, scalableWorkloads } from '../workloads';
 
-// The ingress-controller check imports the count from here.
-export { allowedDisruptions } from '../../kube/podDisruptionBudget';
-
 const id = 'workload.pdb';
 
 function budgetFinding(

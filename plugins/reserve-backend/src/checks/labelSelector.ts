@@ -1,2 +1,0 @@
-// The one evaluator lives in kube/; this path stays for the Velero coverage module's import.
-export { selectorMatches } from '../kube/labelSelector';
