@@ -28,6 +28,14 @@ export interface ReserveComparison<
     reserve: Pick<ClusterObjectLists, R>,
     reserveSide: ClusterSideView,
   ) => ClusterCheckResult;
+  /**
+   * Why the check does not apply, decided from the primary's lists alone (nothing there to
+   * compare), or undefined when it does: a reserve that cannot be read then leaves the check
+   * not-applicable rather than unknown.
+   */
+  notApplicableWhen?: (
+    primary: Pick<ClusterObjectLists, P>,
+  ) => string | undefined;
   passMessage?: string;
 }
 
@@ -56,6 +64,13 @@ export function compareWithReserves<
     );
   }
   const primaryData = readSide(view.primary, comparison.primaryKinds);
+  const nothingToCompare =
+    'lists' in primaryData
+      ? comparison.notApplicableWhen?.(primaryData.lists)
+      : undefined;
+  if (nothingToCompare) {
+    return notApplicable(id, nothingToCompare);
+  }
   const results = view.reserves.map(reserveSide => {
     if ('unknown' in primaryData) {
       return {

@@ -57,6 +57,23 @@ function resourceIncluded(spec: VeleroBackupSpec, name: string): boolean {
       );
 }
 
+/**
+ * Whether which of the entity's objects a backup spec takes depends on the objects themselves
+ * (label selectors, resource filters), not on their namespaces alone.
+ */
+export function coverageDependsOnObjects(spec: VeleroBackupSpec): boolean {
+  const set = (items?: unknown[] | null) => (items ?? []).length > 0;
+  return (
+    Boolean(spec.labelSelector) ||
+    set(spec.orLabelSelectors) ||
+    set(spec.includedResources) ||
+    set(spec.excludedResources) ||
+    (spec.includeClusterResources ?? null) !== null ||
+    set(spec.includedNamespaceScopedResources) ||
+    set(spec.excludedNamespaceScopedResources)
+  );
+}
+
 /** Whether a backup spec takes a namespace, by Velero's namespace globs. */
 export function namespaceIncluded(
   spec: VeleroBackupSpec,

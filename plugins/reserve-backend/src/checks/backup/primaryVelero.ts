@@ -6,7 +6,10 @@ import {
   EntityView,
   resourceOfKind,
 } from '../../readiness/EntityView';
-import { readSide } from '../clusterData';
+import { coverageDependsOnObjects } from '../../velero/coverage';
+import { coveredWorkloadKinds } from '../../velero/entityBackups';
+import { VeleroBackupSpec } from '../../velero/veleroTypes';
+import { readSide, unavailableReason } from '../clusterData';
 import { combineClusterResults, unknownResult } from '../outcome';
 import { missingPrimaryMessage } from '../sides';
 
@@ -20,10 +23,27 @@ export function veleroAbsent(side: ClusterSideView): boolean {
   return side.status.kinds[resourceOfKind.veleroBackups]?.state === 'absent';
 }
 
+type WorkloadKind = (typeof coveredWorkloadKinds)[number];
+
+const isWorkloadKind = (kind: ClusterObjectKind): kind is WorkloadKind =>
+  (coveredWorkloadKinds as readonly string[]).includes(kind);
+
+/** Every backup spec on a side: its Schedules' templates and its Backups' specs. */
+function backupSpecs(side: ClusterSideView): VeleroBackupSpec[] {
+  return [
+    ...(side.veleroSchedules ?? []).map(s => s.spec?.template ?? {}),
+    ...(side.veleroBackups ?? []).map(b => b.spec ?? {}),
+  ];
+}
+
 /**
  * Reads the primary's lists for a backup check. Backups are taken on the primary, so without
  * Velero there the entity has no restore point at all: that fails, while unreadable data
  * leaves the check unknown.
+ *
+ * The entity's workloads matter only to a spec that selects objects by labels or resources:
+ * when every spec on the primary takes whole namespaces, a workload kind that could not be
+ * listed leaves nothing unknown, and its list counts as empty.
  */
 export function readPrimaryVelero<K extends ClusterObjectKind>(
   view: EntityView,
@@ -39,9 +59,30 @@ export function readPrimaryVelero<K extends ClusterObjectKind>(
       result: combineClusterResults(id, [{ cluster, state: 'fail', message }]),
     };
   }
-  const data = readSide(side, kinds);
+  const workloadKinds = kinds.filter(isWorkloadKind);
+  const data = readSide(
+    side,
+    kinds.filter(kind => !isWorkloadKind(kind)),
+  );
   if ('unknown' in data) {
     return { result: combineClusterResults(id, [data.unknown]) };
   }
-  return { lists: data.lists, side };
+  const workloadsMissing = unavailableReason(side, workloadKinds);
+  if (!workloadsMissing) {
+    return { lists: side as Pick<ClusterObjectLists, K>, side };
+  }
+  if (backupSpecs(side).some(coverageDependsOnObjects)) {
+    return {
+      result: combineClusterResults(id, [
+        { cluster, state: 'unknown', message: workloadsMissing },
+      ]),
+    };
+  }
+  const emptyWhereMissing = Object.fromEntries(
+    workloadKinds.map(kind => [kind, side[kind] ?? []]),
+  );
+  return {
+    lists: { ...side, ...emptyWhereMissing } as Pick<ClusterObjectLists, K>,
+    side,
+  };
 }

@@ -137,6 +137,35 @@ describe('backup.schedule', () => {
     ).toBe('unknown');
   });
 
+  it('judges a whole-namespace schedule even when the CronJobs cannot be listed', () => {
+    const view = anEntityView({
+      primary: withoutKind(
+        aPrimary({ deployments: [api], veleroSchedules: [aSchedule()] }),
+        'cronJobs',
+      ),
+    });
+    expect(checkBackupSchedule(view).state).toBe('pass');
+  });
+
+  it('is unknown when the CronJobs cannot be listed and a schedule selects by labels', () => {
+    const template = aBackupSpec({
+      labelSelector: { matchLabels: { app: 'api' } },
+    });
+    const view = anEntityView({
+      primary: withoutKind(
+        aPrimary({
+          deployments: [api],
+          veleroSchedules: [aSchedule('api-only', { template })],
+        }),
+        'cronJobs',
+      ),
+    });
+    expect(checkBackupSchedule(view)).toMatchObject({
+      state: 'unknown',
+      message: 'cronjobs forbidden on prod-fra',
+    });
+  });
+
   it('still applies to an entity without a reserve (mode none): data loss matters anyway', () => {
     const view = { ...viewWith(aSchedule()), reserves: [] };
     view.policy.mode = 'none';

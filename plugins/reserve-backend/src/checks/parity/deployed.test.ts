@@ -76,4 +76,11 @@ describe('parity.deployed', () => {
   it('does not apply when the primary runs no workloads', () => {
     expect(checkDeployed(anEntityView()).state).toBe('not-applicable');
   });
+
+  it('does not apply when the primary runs no workloads, even with the reserve unreachable', () => {
+    expect(
+      checkDeployed(anEntityView({ reserves: [unreachable(aReserve())] }))
+        .state,
+    ).toBe('not-applicable');
+  });
 });

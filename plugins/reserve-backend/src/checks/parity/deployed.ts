@@ -13,6 +13,10 @@ export function checkDeployed(view: EntityView): CheckResult {
     id,
     primaryKinds: workloadKinds,
     reserveKinds: workloadKinds,
+    notApplicableWhen: primary =>
+      allWorkloads(primary).length === 0
+        ? `No workloads on ${primaryName} to look for on a reserve`
+        : undefined,
     compare: (primary, reserve, reserveSide) => {
       const cluster = reserveSide.cluster.name;
       const expected = allWorkloads(primary);
@@ -24,11 +28,7 @@ export function checkDeployed(view: EntityView): CheckResult {
           text: `${workload.ref} is missing on ${cluster}`,
         }));
       return clusterResult(cluster, findings, {
-        state: expected.length === 0 ? 'not-applicable' : 'pass',
-        message:
-          expected.length === 0
-            ? `No workloads on ${primaryName} to look for on ${cluster}`
-            : `All ${expected.length} workloads of ${primaryName} are deployed on ${cluster}`,
+        message: `All ${expected.length} workloads of ${primaryName} are deployed on ${cluster}`,
       });
     },
   });

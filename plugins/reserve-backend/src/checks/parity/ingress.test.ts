@@ -82,4 +82,10 @@ describe('parity.ingress', () => {
   it('does not apply to an entity without Ingress', () => {
     expect(checkIngress(anEntityView()).state).toBe('not-applicable');
   });
+
+  it('does not apply to an entity without Ingress even when the reserve is unreachable', () => {
+    expect(
+      checkIngress(anEntityView({ reserves: [unreachable(aReserve())] })).state,
+    ).toBe('not-applicable');
+  });
 });

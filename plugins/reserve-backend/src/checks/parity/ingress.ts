@@ -31,6 +31,10 @@ export function checkIngress(view: EntityView): CheckResult {
     id,
     primaryKinds: ['ingresses'],
     reserveKinds: ['ingresses', 'ingressClasses'],
+    notApplicableWhen: primary =>
+      primary.ingresses.length === 0
+        ? 'The entity has no Ingress on the primary'
+        : undefined,
     compare: (
       primary,
       reserve,
@@ -81,11 +85,7 @@ export function checkIngress(view: EntityView): CheckResult {
         },
       );
       return clusterResult(cluster, findings, {
-        state: primary.ingresses.length === 0 ? 'not-applicable' : 'pass',
-        message:
-          primary.ingresses.length === 0
-            ? 'The entity has no Ingress on the primary'
-            : `${cluster} serves the primary's hosts with the same IngressClass`,
+        message: `${cluster} serves the primary's hosts with the same IngressClass`,
       });
     },
   });

@@ -78,4 +78,13 @@ describe('parity.storage', () => {
   it('does not apply to an entity without volumes', () => {
     expect(checkStorage(anEntityView()).state).toBe('not-applicable');
   });
+
+  it('does not apply to an entity without volumes even when the reserve is unreachable', () => {
+    expect(
+      checkStorage(anEntityView({ reserves: [unreachable(aReserve())] })),
+    ).toMatchObject({
+      state: 'not-applicable',
+      message: 'The entity has no persistent volumes',
+    });
+  });
 });

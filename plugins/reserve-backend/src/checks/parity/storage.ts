@@ -50,6 +50,10 @@ export function checkStorage(view: EntityView): CheckResult {
     id,
     primaryKinds: ['persistentVolumeClaims', 'statefulSets'],
     reserveKinds: ['storageClasses'],
+    notApplicableWhen: primary =>
+      claimDemands(primary).length === 0
+        ? 'The entity has no persistent volumes'
+        : undefined,
     compare: (
       primary,
       reserve,
@@ -91,11 +95,7 @@ export function checkStorage(view: EntityView): CheckResult {
         },
       );
       return clusterResult(cluster, findings, {
-        state: demands.length === 0 ? 'not-applicable' : 'pass',
-        message:
-          demands.length === 0
-            ? 'The entity has no persistent volumes'
-            : `${cluster} has the StorageClasses of all ${demands.length} claims`,
+        message: `${cluster} has the StorageClasses of all ${demands.length} claims`,
       });
     },
   });
