@@ -70,7 +70,10 @@ const scenarioSchema = z
 export interface Expectation {
   state: Exclude<CheckState, 'waived'>;
   why: string;
-  /** Text the check's message must contain (e.g. the exact figure), if any. */
+  /**
+   * Text the check's message must contain (e.g. the exact figure), if any; `/…/` is a regular
+   * expression, for a figure that moves while the corpus runs.
+   */
   mentions?: string;
 }
 
