@@ -1,3 +1,5 @@
+import { SkippedStep } from './failover';
+
 /** The actions Kube Reserve plans and runs (DESIGN.md §6). */
 export const reserveActionIds = [
   'failover',
@@ -102,6 +104,11 @@ export interface ActionPlan {
   steps: ActionStep[];
   /** What the plan cannot do or what the operator should know, one sentence each. */
   warnings: string[];
+  /**
+   * Steps the plan would take but cannot (their cluster does not answer), each with why;
+   * never dropped silently. A failover carries them into the failback runbook.
+   */
+  skipped: SkippedStep[];
   /** The user (or service) that planned it. */
   createdBy: string;
   /** ISO 8601. */

@@ -10,6 +10,7 @@ export * from './backups';
 export * from './checks';
 export * from './cluster';
 export * from './duration';
+export * from './failover';
 export * from './ownership';
 export * from './permissions';
 export * from './platform';

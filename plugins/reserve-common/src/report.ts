@@ -1,6 +1,7 @@
 import { EntityBackups } from './backups';
 import { CheckId } from './checks';
 import { ClusterRole, ClusterSummary } from './cluster';
+import { FailoverState, ReportSituation } from './failover';
 import { EntityPolicy } from './policy';
 
 /**
@@ -72,7 +73,10 @@ export interface CheckResult {
 
 /** A cluster as it appears in an entity's report: with the role it plays for this entity. */
 export interface ReportCluster extends ClusterSummary {
-  /** The cluster's role in the entity's pair, which may differ from its configured role. */
+  /**
+   * The cluster's role for this entity now: its role in the entity's pair, swapped while the
+   * entity is failed over (the reserve serving it is then its primary).
+   */
   roleInPair: ClusterRole;
 }
 
@@ -80,6 +84,8 @@ export interface ReportCluster extends ClusterSummary {
 export interface EntityReport {
   entityRef: string;
   policy: EntityPolicy;
+  /** The namespaces the entity's objects were looked up in (for commands to copy). */
+  namespaces?: string[];
   /** The entity's clusters, primary first; `snapshotAgeMs` is the age of the data each check saw. */
   clusters: ReportCluster[];
   checks: CheckResult[];
@@ -88,6 +94,10 @@ export interface EntityReport {
   verdict: Verdict;
   /** The entity's Velero schedules, recent backups, RPO status and restore drills. */
   backups?: EntityBackups;
+  /** What to say first: the primary does not answer, or the entity serves from a reserve. */
+  situation?: ReportSituation;
+  /** Set while the entity is failed over, until a failback completes. */
+  failover?: FailoverState;
   /** ISO 8601 date-time the report was computed. */
   generatedAt: string;
 }

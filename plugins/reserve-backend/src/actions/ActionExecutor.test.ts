@@ -38,6 +38,7 @@ const plan: ActionPlan = {
     },
   ],
   warnings: [],
+  skipped: [],
   createdBy: 'user:default/owner',
   createdAt: '2026-11-22T10:00:00.000Z',
   fingerprint: [],

@@ -59,6 +59,7 @@ const plan = (overrides: Partial<ActionPlan> = {}): ActionPlan => ({
     },
   ],
   warnings: ['a warning'],
+  skipped: [],
   createdBy: 'user:default/owner',
   createdAt: '2026-11-22T10:00:00.000Z',
   fingerprint: [
@@ -111,7 +112,16 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
     'stores a plan and reads it back as planned, %p',
     async databaseId => {
       const { plans } = await createStores(databaseId);
-      const stored = plan();
+      const stored = {
+        ...plan(),
+        skipped: [
+          {
+            title: 'Suspend CronJob shop/dunning on prod-fra',
+            cluster: 'prod-fra',
+            reason: 'prod-fra unreachable',
+          },
+        ],
+      };
       await plans.savePlan(stored);
       expect(await plans.getPlan(stored.id)).toEqual(stored);
       expect(await plans.getPlan(uuid())).toBeUndefined();
@@ -400,7 +410,10 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
     async databaseId => {
       const { knex, executions, execution } = await started(databaseId);
       const migrations = { directory: `${__dirname}/../../migrations` };
-      await knex.migrate.down(migrations);
+      await knex.migrate.down({
+        ...migrations,
+        name: '20261124_execution_runners.js',
+      });
       expect(await knex.schema.hasColumn('reserve_executions', 'runner')).toBe(
         false,
       );

@@ -32,6 +32,7 @@ interface PlanRow {
   reserve_cluster: string | null;
   steps: string;
   warnings: string;
+  skipped: string;
   fingerprint: string;
   created_by: string;
   created_at: Date | string | number;
@@ -47,6 +48,7 @@ function toPlan(row: PlanRow): ActionPlan {
     ...(row.reserve_cluster ? { reserve: row.reserve_cluster } : {}),
     steps: JSON.parse(row.steps),
     warnings: JSON.parse(row.warnings),
+    skipped: JSON.parse(row.skipped),
     createdBy: row.created_by,
     createdAt: isoTime(row.created_at),
     fingerprint: JSON.parse(row.fingerprint),
@@ -75,6 +77,7 @@ export class DatabasePlanStore implements PlanStore {
       reserve_cluster: plan.reserve ?? null,
       steps: JSON.stringify(plan.steps),
       warnings: JSON.stringify(plan.warnings),
+      skipped: JSON.stringify(plan.skipped),
       fingerprint: JSON.stringify(plan.fingerprint),
       created_by: plan.createdBy,
       created_at: new Date(plan.createdAt),

@@ -28,6 +28,7 @@ export const failoverPlan: ActionPlan = {
     },
   ],
   warnings: ['The primary prod-fra is unreachable'],
+  skipped: [],
   createdBy: 'user:default/alice',
   createdAt: '2026-11-22T10:00:00.000Z',
   fingerprint: [],

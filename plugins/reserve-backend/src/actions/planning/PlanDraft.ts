@@ -3,6 +3,7 @@ import {
   ActionStep,
   ActionWaitCondition,
   FingerprintEntry,
+  SkippedStep,
 } from '@kube-reserve/plugin-reserve-common';
 import { PlainObject } from '../ClusterOperator';
 import {
@@ -18,6 +19,7 @@ import {
 export interface PlanOutline {
   steps: ActionStep[];
   warnings: string[];
+  skipped: SkippedStep[];
   fingerprint: FingerprintEntry[];
 }
 
@@ -31,6 +33,7 @@ type StepInput = Omit<ActionStep, 'index'>;
 export class PlanDraft {
   private readonly steps: StepInput[] = [];
   private readonly warnings: string[] = [];
+  private readonly skippedSteps: SkippedStep[] = [];
   private readonly entries = new Map<string, FingerprintEntry>();
 
   /** Notes what the plan read of an object (live reads only: snapshots cannot be re-checked). */
@@ -166,6 +169,11 @@ export class PlanDraft {
     if (!this.warnings.includes(message)) this.warnings.push(message);
   }
 
+  /** A step the plan would take but cannot, and why: listed, never dropped silently. */
+  skip(step: SkippedStep): void {
+    this.skippedSteps.push(step);
+  }
+
   /** Whether any step was added so far. */
   get stepCount(): number {
     return this.steps.length;
@@ -176,6 +184,7 @@ export class PlanDraft {
     return {
       steps: this.steps.map((step, index) => ({ index, ...step })),
       warnings: [...this.warnings],
+      skipped: [...this.skippedSteps],
       fingerprint: [...this.entries.values()],
     };
   }
