@@ -102,6 +102,7 @@ export const reservePlugin = createBackendPlugin({
           readiness,
           operators,
           plans,
+          listings: snapshots,
           auditor: deps.auditor,
           settings: actionSettings,
         });

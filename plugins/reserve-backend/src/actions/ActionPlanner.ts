@@ -20,6 +20,7 @@ import {
   ActionPlanOptions,
   ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
+import { KindListing } from '../clusters/ClusterSnapshot';
 import { PlanStore } from '../database/PlanStore';
 import { EntityView } from '../readiness/EntityView';
 import { EntityAssessment } from '../readiness/ReadinessService';
@@ -47,6 +48,11 @@ export interface AssessmentSource {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityAssessment>;
+}
+
+/** The collector's last good listings, for a cluster or kind that does not answer now. */
+export interface LastListings {
+  lastListing(cluster: string, key: string): KindListing | undefined;
 }
 
 /** Settings of the actions, from `reserve.actions`. */
@@ -83,6 +89,7 @@ export class ActionPlanner {
       readiness: AssessmentSource;
       operators: OperatorSource;
       plans: PlanStore;
+      listings: LastListings;
       auditor: AuditorService;
       settings: ActionSettings;
       now?: () => Date;

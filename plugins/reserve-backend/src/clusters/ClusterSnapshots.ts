@@ -166,6 +166,14 @@ export class ClusterSnapshots {
     return snapshot;
   }
 
+  /**
+   * The last good listing of one kind on a cluster (`deployments`, `cronjobs`...), whatever its
+   * age: what a plan works from when that cluster or kind does not answer now.
+   */
+  lastListing(name: string, key: string): KindListing | undefined {
+    return this.collectors.get(name)?.snapshot.kinds.get(key);
+  }
+
   /** Every configured cluster with its facts and the state of its data. */
   summaries(): ClusterSummary[] {
     return this.registry
