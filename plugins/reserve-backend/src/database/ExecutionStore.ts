@@ -9,7 +9,11 @@ import {
   ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
-import { connectPluginDatabase, isoTime } from './pluginDatabase';
+import {
+  connectPluginDatabase,
+  isUniqueViolation,
+  isoTime,
+} from './pluginDatabase';
 
 /** A change to one step's stored state. */
 export interface StepUpdate {
@@ -162,16 +166,6 @@ function toExecution(row: ExecutionRow, steps: StepRow[]): ActionExecution {
 // The run's runner still holds the execution: it is running, and no one took it over.
 function heldBy(run: ExecutionRun) {
   return { id: run.executionId, state: 'running', runner: run.runner };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /unique constraint|duplicate key/i.test(message ?? '')
-  );
 }
 
 /** Executions in the plugin's database. */

@@ -28,3 +28,14 @@ export function isoTime(value: Date | string | number): string {
     typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
   ).toISOString();
 }
+
+/** Whether a write failed on a unique index or primary key (PostgreSQL or SQLite). */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /unique constraint|duplicate key/i.test(message ?? '')
+  );
+}
