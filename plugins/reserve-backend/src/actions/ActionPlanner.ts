@@ -34,7 +34,7 @@ import {
 } from './availability';
 import { ClusterRequestError } from './ClusterOperator';
 import { OperatorSource } from './ClusterOperators';
-import { readLiveSide, snapshotSide } from './liveState';
+import { readSide } from './liveState';
 import { parseFailoverTargets } from './planning/failoverTargets';
 import { PlanOutline } from './planning/PlanDraft';
 import { planBackupNow } from './planning/planBackupNow';
@@ -78,9 +78,10 @@ interface PlanContext {
 }
 
 /**
- * Plans actions: reads the entity's objects live with the operator tokens, asks the pure
- * planners for the steps, and stores the plan with its fingerprint. Planning changes nothing
- * on any cluster. Call it after authorizing `reserve.readiness.read`.
+ * Plans actions: reads the entity's objects live with the operator tokens (for a failover or
+ * failback, kind by kind, with the collector's last listings standing in for what does not
+ * answer), asks the pure planners for the steps, and stores the plan with its fingerprint.
+ * Planning changes nothing on any cluster. Call it after authorizing `reserve.readiness.read`.
  */
 export class ActionPlanner {
   constructor(
@@ -191,35 +192,22 @@ export class ActionPlanner {
     action: 'failover' | 'failback',
     context: PlanContext,
   ): Promise<PlanOutline> {
-    const { view, entity, options } = context;
-    const { operators, settings, plans } = this.options;
-    const primaryView = view.primary!;
-    const reserveView = chooseReserve(view, options.reserve)!;
-    const read = async (cluster: string) =>
-      readLiveSide({
-        operator: await operators.operator(cluster),
+    const { view, entity, options, now } = context;
+    const { operators, settings, plans, listings } = this.options;
+    const read = (cluster: string) =>
+      readSide({
+        cluster,
+        operator: () => operators.operator(cluster),
         selection: selectEntityObjects(entity),
         namespaces: view.namespaces,
         externalServices: view.policy.externalServices,
+        lastListing: key => listings.lastListing(cluster, key),
+        now,
       });
-    const reserve = await read(reserveView.cluster.name).catch(unavailable);
-    let primary;
-    try {
-      primary = await read(primaryView.cluster.name);
-    } catch (error) {
-      if (
-        !(error instanceof ClusterRequestError) ||
-        !['unreachable', 'failed'].includes(error.failure.reason)
-      ) {
-        throw unavailable(error);
-      }
-      if (action === 'failback') {
-        throw new ServiceUnavailableError(
-          `Cannot plan failback: the primary does not answer (${error.message})`,
-        );
-      }
-      primary = snapshotSide(primaryView, error.failure.message);
-    }
+    const [primary, reserve] = await Promise.all([
+      read(view.primary!.cluster.name),
+      read(chooseReserve(view, options.reserve)!.cluster.name),
+    ]);
     if (action === 'failover') {
       const targets = parseFailoverTargets(
         entity.metadata.annotations?.[ANNOTATION_RESERVE_FAILOVER_TARGETS] ??

@@ -57,8 +57,9 @@ export class PlanDraft {
   }
 
   /**
-   * A merge patch with absolute values on a live object; nothing when the object already has
-   * them. Returns whether a step was added.
+   * A merge patch with absolute values on an object; nothing when the object already has them.
+   * Returns whether a step was added. An object known only from an older listing (`live:
+   * false`) stays out of the fingerprint: that listing cannot tell whether it changed since.
    */
   patch(
     cluster: string,
@@ -66,12 +67,16 @@ export class PlanDraft {
     object: PlainObject,
     after: Record<string, unknown>,
     title: string,
+    options: { live?: boolean } = {},
   ): boolean {
     const ref = refOf(kind, object);
-    this.read(cluster, kind, object, ref);
+    const live = options.live ?? true;
+    if (live) this.read(cluster, kind, object, ref);
     if (patchIsApplied(object, after)) return false;
-    const entry = this.entries.get(objectKey(cluster, ref))!;
-    entry.expected = applyMergePatch(entry.expected ?? entry.observed, after);
+    const entry = this.entries.get(objectKey(cluster, ref));
+    if (entry) {
+      entry.expected = applyMergePatch(entry.expected ?? entry.observed, after);
+    }
     this.steps.push({
       kind: 'patch',
       title,

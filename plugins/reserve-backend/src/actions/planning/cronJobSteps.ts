@@ -1,24 +1,34 @@
-import { PlanDraft } from './PlanDraft';
-import { SideState, nameOf } from './sideState';
+import { FailoverDraft } from './FailoverDraft';
+import { SideState, isKnown, nameOf } from './sideState';
 
 /**
  * Suspends or resumes every CronJob of one side: an absolute patch each, and no step for a
- * CronJob that is already so.
+ * CronJob that is already so. With nothing known of the side's CronJobs, says so (skipped on
+ * the side the plan leaves, not plannable on the side it goes to).
  */
 export function setCronJobsSuspended(
-  draft: PlanDraft,
+  draft: FailoverDraft,
   side: SideState,
   suspend: boolean,
 ): void {
+  const verb = suspend ? 'Suspend' : 'Resume';
+  if (!isKnown(side, 'cronJobs')) {
+    draft.unknownOn(side, 'cronJobs', {
+      title: `${verb} the entity's CronJobs on ${side.cluster}`,
+      what: `${suspend ? 'suspending' : 'resuming'} its CronJobs`,
+    });
+    return;
+  }
   for (const cronJob of side.cronJobs) {
-    draft.patch(
-      side.cluster,
+    const name = nameOf('CronJob', cronJob);
+    draft.patchOn(
+      side,
+      'cronJobs',
       'CronJob',
       cronJob,
       { spec: { suspend } },
-      `${suspend ? 'Suspend' : 'Resume'} ${nameOf('CronJob', cronJob)} on ${
-        side.cluster
-      }`,
+      `${verb} ${name} on ${side.cluster}`,
+      `the ${suspend ? 'suspension' : 'resumption'} of ${name}`,
     );
   }
 }

@@ -4,7 +4,9 @@ import {
   cronJob,
   deployment,
   externalName,
+  failing,
   side,
+  unreachable,
   warmService,
 } from './__fixtures__/sides';
 import { FailbackInput, planFailback, standbyReplicas } from './planFailback';
@@ -72,6 +74,7 @@ describe('planFailback', () => {
       'Lower the minimum of HorizontalPodAutoscaler shop/shop on spare back to 4',
       'Scale Deployment shop/shop on spare back from 6 to 4',
     ]);
+    expect(plan.skipped).toEqual([]);
     expect(plan.warnings).toEqual([]);
   });
 
@@ -124,5 +127,127 @@ describe('planFailback', () => {
     expect(standbyReplicas(policy, 6)).toBe(4);
     expect(standbyReplicas({ ...policy, mode: 'cold' }, 6)).toBe(0);
     expect(standbyReplicas({ ...policy, mode: 'hot' }, 6)).toBeUndefined();
+  });
+
+  const failback = (state: ReturnType<typeof failedOver>) =>
+    planFailback({
+      policy,
+      namespaces: ['shop'],
+      ...state,
+      previousFailover: previousFailover(),
+      waitTimeoutMs: 60_000,
+    });
+
+  it('refuses to plan while the primary does not answer', () => {
+    const state = failedOver();
+    state.primary = unreachable(state.primary, {
+      problem: 'connect ECONNREFUSED 10.0.0.1:6443',
+    });
+    expect(() => failback(state)).toThrow(
+      'Cannot plan failback: prod does not answer (connect ECONNREFUSED 10.0.0.1:6443); fail back once it serves again',
+    );
+  });
+
+  describe('with one kind failing on the primary', () => {
+    const failure = 'Internal error: etcdserver: request timed out';
+
+    it('grows the primary back from its older Deployment listing, saying so', () => {
+      const state = failedOver();
+      state.primary = failing(state.primary, 'deployments', {
+        problem: failure,
+        ageMs: 12_000,
+      });
+      const plan = failback(state);
+      expect(plan.steps.map(s => s.title)).toEqual([
+        'Scale Deployment shop/shop on prod back from 0 to 6',
+        'Wait until Deployment shop/shop on prod is available',
+        'Suspend CronJob shop/shop-reminder on spare',
+        'Resume CronJob shop/shop-reminder on prod',
+        'Repoint Service shop/db on spare back to pg-replica.spare.internal',
+        'Lower the minimum of HorizontalPodAutoscaler shop/shop on spare back to 4',
+        'Scale Deployment shop/shop on spare back from 6 to 4',
+      ]);
+      expect(plan.skipped).toEqual([]);
+      expect(plan.warnings).toEqual([
+        `deployments could not be listed on prod (${failure}): the scale-up of Deployment shop/shop back to 6 comes from the listing of 12 s ago.`,
+      ]);
+      expect(
+        plan.fingerprint.some(
+          e => e.cluster === 'prod' && e.object.kind === 'Deployment',
+        ),
+      ).toBe(false);
+    });
+
+    it('resumes the primary\u2019s CronJobs from their older listing', () => {
+      const state = failedOver();
+      state.primary = failing(state.primary, 'cronJobs', {
+        problem: failure,
+        ageMs: 12_000,
+      });
+      const plan = failback(state);
+      expect(plan.steps.map(s => s.title)).toContain(
+        'Resume CronJob shop/shop-reminder on prod',
+      );
+      expect(plan.skipped).toEqual([]);
+      expect(plan.warnings).toEqual([
+        `cronjobs could not be listed on prod (${failure}): the resumption of CronJob shop/shop-reminder comes from the listing of 12 s ago.`,
+      ]);
+    });
+
+    it('refuses to plan when the primary\u2019s Deployments were never listed', () => {
+      const state = failedOver();
+      state.primary = failing(state.primary, 'deployments', {
+        problem: failure,
+      });
+      expect(() => failback(state)).toThrow(
+        `Cannot plan failback: deployments could not be listed on prod (${failure}) and no earlier listing is known, so the primary cannot be grown back`,
+      );
+    });
+  });
+
+  describe('with the reserve unreachable', () => {
+    it('grows the primary back and lists every step on the reserve as skipped', () => {
+      const state = failedOver();
+      const problem = 'no answer within the timeout';
+      state.reserve = unreachable(state.reserve, { problem, ageMs: 90_000 });
+      const plan = failback(state);
+      expect(plan.steps.map(s => s.title)).toEqual([
+        'Scale Deployment shop/shop on prod back from 0 to 6',
+        'Wait until Deployment shop/shop on prod is available',
+        'Resume CronJob shop/shop-reminder on prod',
+      ]);
+      const reason = `spare does not answer (${problem})`;
+      expect(plan.skipped).toEqual([
+        {
+          title: 'Suspend CronJob shop/shop-reminder on spare',
+          cluster: 'spare',
+          reason,
+        },
+        {
+          title:
+            'Repoint Service shop/db on spare back to pg-replica.spare.internal',
+          cluster: 'spare',
+          reason,
+        },
+        {
+          title:
+            'Lower the minimum of HorizontalPodAutoscaler shop/shop on spare back to 4',
+          cluster: 'spare',
+          reason,
+        },
+        {
+          title: 'Scale Deployment shop/shop on spare back from 6 to 4',
+          cluster: 'spare',
+          reason,
+        },
+      ]);
+      expect(plan.warnings).toEqual([
+        `spare does not answer (${problem}): the plan changes nothing on it.`,
+        'deployments could not be listed on spare (it does not answer): the scale-down of Deployment shop/shop back to 4 is skipped.',
+        'horizontalpodautoscalers could not be listed on spare (it does not answer): the lowering of HorizontalPodAutoscaler shop/shop back to 4 is skipped.',
+        'cronjobs could not be listed on spare (it does not answer): the suspension of CronJob shop/shop-reminder is skipped.',
+        'services could not be listed on spare (it does not answer): the repointing of Service shop/db back to pg-replica.spare.internal is skipped.',
+      ]);
+    });
   });
 });

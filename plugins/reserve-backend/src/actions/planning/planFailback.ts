@@ -1,19 +1,24 @@
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
   ActionObjectRef,
   ActionPlan,
-  ActionStep,
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
-import { PlainObject } from '../ClusterOperator';
 import { setCronJobsSuspended } from './cronJobSteps';
-import { PlanDraft, PlanOutline } from './PlanDraft';
-import { objectKey, patchIsApplied, refOf } from './objectState';
+import { repointExternalServiceBack } from './externalServices';
+import { FailoverDraft } from './FailoverDraft';
+import { FailoverReversal } from './FailoverReversal';
+import { PlanOutline } from './PlanDraft';
+import { refOf } from './objectState';
 import {
   SideState,
   autoscalerOf,
   counterpart,
+  isKnown,
+  listOf,
   nameOf,
   replicasOf,
+  workloadLists,
   workloadsOf,
 } from './sideState';
 
@@ -24,7 +29,7 @@ export interface FailbackInput {
     'mode' | 'replicaRatio' | 'cronJobs' | 'externalServices'
   >;
   namespaces: string[];
-  /** Must be live: a failback goes back to a primary that answers. */
+  /** Must answer: a failback goes back to a primary that serves. */
   primary: SideState;
   reserve: SideState;
   /** The entity's last failover to this reserve that Kube Reserve ran to success, if any. */
@@ -54,91 +59,39 @@ export function standbyReplicas(
  * the size the reserve serves at and wait for it, suspend the reserve's CronJobs before
  * resuming the primary's, put external services, autoscalers and replicas of the reserve back
  * where the last failover found them (or, without one, the policy's standby size). Pure.
+ *
+ * Every step on the primary is planned, from an older listing when a kind cannot be listed
+ * now. A step on the reserve that its cluster or kind does not let the plan take is listed as
+ * skipped, with the reason. The primary must answer, with its workloads known: a failback goes
+ * back to a cluster that serves, grown back before the reserve lets go.
  */
 export function planFailback(input: FailbackInput): PlanOutline {
   const { primary, reserve, policy } = input;
-  const draft = new PlanDraft();
-  const previous = new Map<string, ActionStep>();
-  for (const step of input.previousFailover?.steps ?? []) {
-    if (step.kind === 'patch' && step.cluster && step.object) {
-      previous.set(objectKey(step.cluster, step.object), step);
+  if (!primary.answers) {
+    throw new ServiceUnavailableError(
+      `Cannot plan failback: ${primary.cluster} does not answer (${primary.problem}); fail back once it serves again`,
+    );
+  }
+  const draft = new FailoverDraft({ goingTo: primary, leaving: reserve });
+  for (const [list] of workloadLists) {
+    if (!isKnown(primary, list)) {
+      // Without its workloads, the primary cannot be grown back before the reserve lets go.
+      throw new ServiceUnavailableError(
+        `Cannot plan failback: ${draft.reasonOf(
+          primary,
+          list,
+        )}, so the primary cannot be grown back`,
+      );
     }
   }
-  // Puts an object back as the failover found it, when it is still as the failover left it.
-  const revert = (
-    cluster: string,
-    kind: string,
-    object: PlainObject,
-    title: (before: Record<string, unknown>) => string,
-  ): 'reverted' | 'changed-since' | 'no-failover' => {
-    const step = previous.get(objectKey(cluster, refOf(kind, object)));
-    if (!step?.before || !step.after) return 'no-failover';
-    if (!patchIsApplied(object, step.after)) {
-      draft.read(cluster, kind, object);
-      draft.warn(
-        `${nameOf(
-          kind,
-          object,
-        )} on ${cluster} changed since the failover: it stays as it is.`,
-      );
-      return 'changed-since';
-    }
-    draft.patch(cluster, kind, object, step.before, title(step.before));
-    return 'reverted';
-  };
+  const reversal = new FailoverReversal(draft, input.previousFailover);
   if (!input.previousFailover) {
     draft.warn(
       `No failover of this entity to ${reserve.cluster} by Kube Reserve is recorded: external services and autoscalers stay as they are; replicas follow the policy.`,
     );
   }
 
-  const primaryTargets = new Map<string, number>();
-  const waits: Array<ActionObjectRef & { replicas: number }> = [];
-  for (const workload of workloadsOf(primary)) {
-    const { kind, object } = workload;
-    const onReserve = counterpart(reserve, workload);
-    const current = replicasOf(object);
-    let target = current;
-    const outcome = revert(primary.cluster, kind, object, before => {
-      target = (before.spec as { replicas: number }).replicas;
-      return `Scale ${nameOf(kind, object)} on ${
-        primary.cluster
-      } back from ${current} to ${target}`;
-    });
-    if (outcome === 'no-failover') {
-      const serving = onReserve ? replicasOf(onReserve.object) : current;
-      if (current < serving) {
-        target = serving;
-        draft.patch(
-          primary.cluster,
-          kind,
-          object,
-          { spec: { replicas: serving } },
-          `Scale ${nameOf(kind, object)} on ${
-            primary.cluster
-          } from ${current} to ${serving}, the size ${
-            reserve.cluster
-          } serves at`,
-        );
-      } else {
-        draft.read(primary.cluster, kind, object);
-      }
-    }
-    primaryTargets.set(
-      `${kind}/${object.metadata?.namespace}/${object.metadata?.name}`,
-      target,
-    );
-    if (target > current)
-      waits.push({ ...refOf(kind, object), replicas: target });
-  }
-  if (waits.length > 0) {
-    draft.waitForWorkloads(
-      primary.cluster,
-      waits,
-      input.waitTimeoutMs,
-      'available',
-    );
-  }
+  const primaryTargets = growPrimaryBack(draft, input, reversal);
 
   if (policy.cronJobs === 'primary-only') {
     // The reserve's first, so that nothing runs on both sides in between.
@@ -148,63 +101,68 @@ export function planFailback(input: FailbackInput): PlanOutline {
 
   for (const name of policy.externalServices) {
     for (const namespace of input.namespaces) {
-      const [kind, object] = (() => {
-        const endpoints = reserve.endpoints.find(
-          o => o.metadata?.namespace === namespace && o.metadata?.name === name,
-        );
-        const key =
-          endpoints &&
-          objectKey(reserve.cluster, refOf('Endpoints', endpoints));
-        if (endpoints && key && previous.has(key))
-          return ['Endpoints', endpoints] as const;
-        const service = reserve.services.find(
-          o => o.metadata?.namespace === namespace && o.metadata?.name === name,
-        );
-        return ['Service', service] as const;
-      })();
-      if (!object) continue;
-      const outcome = revert(
-        reserve.cluster,
-        kind,
-        object,
-        before =>
-          `Repoint ${kind} ${namespace}/${name} on ${
-            reserve.cluster
-          } back to ${describeTarget(before)}`,
-      );
-      if (outcome === 'no-failover' && input.previousFailover) {
-        draft.read(reserve.cluster, kind, object);
-        draft.warn(
-          `The failover did not repoint ${namespace}/${name} on ${reserve.cluster}: it stays as it is.`,
-        );
-      }
+      repointExternalServiceBack(draft, reversal, reserve, namespace, name);
     }
   }
 
+  const hpas = 'horizontalPodAutoscalers';
+  for (const [list, kind] of workloadLists) {
+    if (!isKnown(reserve, list)) {
+      draft.unknownOn(reserve, list, {
+        title: `Scale the entity's ${kind}s on ${reserve.cluster} back to their standby size`,
+        what: `scaling its ${kind}s back down`,
+      });
+    }
+  }
+  if (
+    !isKnown(reserve, hpas) &&
+    reversal.find(
+      reserve.cluster,
+      ref => ref.kind === 'HorizontalPodAutoscaler',
+    )
+  ) {
+    draft.unknownOn(reserve, hpas, {
+      title: `Lower the entity's autoscaler minimums on ${reserve.cluster} back`,
+      what: 'lowering its autoscaler minimums back',
+    });
+  }
   for (const workload of workloadsOf(reserve)) {
     const { kind, object } = workload;
-    const autoscaler = autoscalerOf(reserve, workload);
+    const list = listOf(kind);
+    const name = nameOf(kind, object);
+    const autoscaler = isKnown(reserve, hpas)
+      ? autoscalerOf(reserve, workload)
+      : undefined;
     if (autoscaler) {
-      revert(
-        reserve.cluster,
+      const hpa = nameOf('HorizontalPodAutoscaler', autoscaler);
+      const min = (before: Record<string, unknown>) =>
+        (before.spec as { minReplicas: number }).minReplicas;
+      reversal.revert(
+        reserve,
+        hpas,
         'HorizontalPodAutoscaler',
         autoscaler,
         before =>
-          `Lower the minimum of ${nameOf(
-            'HorizontalPodAutoscaler',
-            autoscaler,
-          )} on ${reserve.cluster} back to ${
-            (before.spec as { minReplicas: number }).minReplicas
-          }`,
+          `Lower the minimum of ${hpa} on ${reserve.cluster} back to ${min(
+            before,
+          )}`,
+        before => `the lowering of ${hpa} back to ${min(before)}`,
       );
     }
     const current = replicasOf(object);
-    const outcome = revert(reserve.cluster, kind, object, before => {
-      const replicas = (before.spec as { replicas: number }).replicas;
-      return `Scale ${nameOf(kind, object)} on ${
-        reserve.cluster
-      } back from ${current} to ${replicas}`;
-    });
+    const replicas = (before: Record<string, unknown>) =>
+      (before.spec as { replicas: number }).replicas;
+    const outcome = reversal.revert(
+      reserve,
+      list,
+      kind,
+      object,
+      before =>
+        `Scale ${name} on ${reserve.cluster} back from ${current} to ${replicas(
+          before,
+        )}`,
+      before => `the scale-down of ${name} back to ${replicas(before)}`,
+    );
     if (outcome !== 'no-failover') continue;
     const full =
       primaryTargets.get(
@@ -212,28 +170,95 @@ export function planFailback(input: FailbackInput): PlanOutline {
       ) ?? current;
     const standby = standbyReplicas(policy, full);
     if (standby !== undefined && current > standby) {
-      draft.patch(
-        reserve.cluster,
+      draft.patchOn(
+        reserve,
+        list,
         kind,
         object,
         { spec: { replicas: standby } },
-        `Scale ${nameOf(kind, object)} on ${
-          reserve.cluster
-        } from ${current} to its ${policy.mode} standby size ${standby}`,
+        `Scale ${name} on ${reserve.cluster} from ${current} to its ${policy.mode} standby size ${standby}`,
+        `the scale-down of ${name} to ${standby}`,
       );
     } else {
-      draft.read(reserve.cluster, kind, object);
+      draft.readOn(reserve, list, kind, object);
     }
   }
   return draft.outline();
 }
 
-function describeTarget(before: Record<string, unknown>): string {
-  const spec = before.spec as { externalName?: string } | undefined;
-  if (spec?.externalName) return spec.externalName;
-  const subsets = before.subsets as
-    | Array<{ addresses?: Array<{ ip?: string }> }>
-    | undefined;
-  const ips = (subsets ?? []).flatMap(s => (s.addresses ?? []).map(a => a.ip));
-  return ips.join(', ') || 'its previous address';
+// Grows the primary's workloads back to the size the reserve serves at, and waits for them.
+// Returns each workload's target on the primary, by kind/namespace/name.
+function growPrimaryBack(
+  draft: FailoverDraft,
+  input: FailbackInput,
+  reversal: FailoverReversal,
+): Map<string, number> {
+  const { primary, reserve } = input;
+  const primaryTargets = new Map<string, number>();
+  const waits: Array<ActionObjectRef & { replicas: number }> = [];
+  for (const workload of workloadsOf(primary)) {
+    const { kind, object } = workload;
+    const list = listOf(kind);
+    const name = nameOf(kind, object);
+    const current = replicasOf(object);
+    let target = current;
+    const replicas = (before: Record<string, unknown>) =>
+      (before.spec as { replicas: number }).replicas;
+    const outcome = reversal.revert(
+      primary,
+      list,
+      kind,
+      object,
+      before => {
+        target = replicas(before);
+        return `Scale ${name} on ${primary.cluster} back from ${current} to ${target}`;
+      },
+      before => `the scale-up of ${name} back to ${replicas(before)}`,
+    );
+    if (outcome === 'no-failover') {
+      if (!isKnown(reserve, list)) {
+        draft.remark(
+          reserve,
+          list,
+          `the size ${name} serves at there is unknown, so it stays at ${current} on ${primary.cluster}`,
+        );
+      }
+      const onReserve = isKnown(reserve, list)
+        ? counterpart(reserve, workload)
+        : undefined;
+      const serving = onReserve ? replicasOf(onReserve.object) : current;
+      if (current < serving) {
+        target = serving;
+        const what = `the scale-up of ${name} to ${serving}`;
+        draft.patchOn(
+          primary,
+          list,
+          kind,
+          object,
+          { spec: { replicas: serving } },
+          `Scale ${name} on ${primary.cluster} from ${current} to ${serving}, the size ${reserve.cluster} serves at`,
+          what,
+        );
+        draft.fromListing(reserve, list, what);
+      } else {
+        draft.readOn(primary, list, kind, object);
+      }
+    }
+    primaryTargets.set(
+      `${kind}/${object.metadata?.namespace}/${object.metadata?.name}`,
+      target,
+    );
+    if (target > current) {
+      waits.push({ ...refOf(kind, object), replicas: target });
+    }
+  }
+  if (waits.length > 0) {
+    draft.waitForWorkloads(
+      primary.cluster,
+      waits,
+      input.waitTimeoutMs,
+      'available',
+    );
+  }
+  return primaryTargets;
 }

@@ -1,16 +1,40 @@
+import { ClusterObjectKind } from '../../readiness/EntityView';
 import { PlainObject } from '../ClusterOperator';
+
+/** The lists a failover or failback reads on each side of the pair. */
+export type SideKind = Extract<
+  ClusterObjectKind,
+  | 'deployments'
+  | 'statefulSets'
+  | 'cronJobs'
+  | 'horizontalPodAutoscalers'
+  | 'services'
+  | 'endpoints'
+>;
+
+/**
+ * Where a side's list of one kind comes from when it could not be read just now: the
+ * collector's last listing of it (with its age), or nothing at all.
+ */
+export type KindSource =
+  | { from: 'listing'; problem: string; ageMs: number }
+  | { from: 'unknown'; problem: string };
 
 /** The entity's objects on one cluster of its pair, as a planner sees them. */
 export interface SideState {
   cluster: string;
   /**
-   * True when read live from the cluster just now. False for a primary that did not answer:
-   * its objects then come from the last snapshot (replica counts to aim for) and nothing is
-   * planned on it.
+   * Whether the cluster answered just now. One that does not (unreachable, token refused) has
+   * every list from its last listings, and nothing can be changed on it.
    */
-  live: boolean;
-  /** Why the side is not live, e.g. `no answer within the timeout`. */
+  answers: boolean;
+  /** Why the cluster does not answer, e.g. `connect ECONNREFUSED 10.0.0.1:6443`. */
   problem?: string;
+  /**
+   * The kinds not read live just now (a 500 or a 403 on that kind, or a cluster that does not
+   * answer), with where their list comes from instead. A kind absent here was read live.
+   */
+  notLive: Partial<Record<SideKind, KindSource>>;
   deployments: PlainObject[];
   statefulSets: PlainObject[];
   cronJobs: PlainObject[];
@@ -20,10 +44,31 @@ export interface SideState {
   endpoints: PlainObject[];
 }
 
+/** Whether a side's list of a kind was read live just now. */
+export function isLive(side: SideState, kind: SideKind): boolean {
+  return side.answers && !side.notLive[kind];
+}
+
+/** Whether anything is known of a side's list of a kind (live, or from an older listing). */
+export function isKnown(side: SideState, kind: SideKind): boolean {
+  return side.notLive[kind]?.from !== 'unknown';
+}
+
 /** A Deployment or StatefulSet with its kind. */
 export interface Workload {
   kind: 'Deployment' | 'StatefulSet';
   object: PlainObject;
+}
+
+/** The workload kinds a failover scales, by their list. */
+export const workloadLists = [
+  ['deployments', 'Deployment'],
+  ['statefulSets', 'StatefulSet'],
+] as const;
+
+/** The list a workload kind is read in. */
+export function listOf(kind: Workload['kind']): 'deployments' | 'statefulSets' {
+  return kind === 'Deployment' ? 'deployments' : 'statefulSets';
 }
 
 /** The side's Deployments and StatefulSets, in that order. */

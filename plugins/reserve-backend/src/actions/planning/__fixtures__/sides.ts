@@ -1,5 +1,5 @@
 import { PlainObject } from '../../ClusterOperator';
-import { SideState } from '../sideState';
+import { KindSource, SideKind, SideState } from '../sideState';
 
 let version = 100;
 const meta = (name: string, namespace = 'shop') => ({
@@ -61,16 +61,17 @@ export const selectorless = (name: string, ip: string): PlainObject[] => [
   },
 ];
 
-/** A live side of a cluster with the given objects. */
+/** A side of a cluster that answered, every kind read live, with the given objects. */
 export function side(
   cluster: string,
-  objects: Partial<Omit<SideState, 'cluster' | 'live'>> = {},
-  live = true,
+  objects: Partial<
+    Omit<SideState, 'cluster' | 'answers' | 'notLive' | 'problem'>
+  > = {},
 ): SideState {
   return {
     cluster,
-    live,
-    ...(live ? {} : { problem: 'no answer within the timeout' }),
+    answers: true,
+    notLive: {},
     deployments: [],
     statefulSets: [],
     cronJobs: [],
@@ -78,6 +79,62 @@ export function side(
     services: [],
     endpoints: [],
     ...objects,
+  };
+}
+
+const sideKinds: SideKind[] = [
+  'deployments',
+  'statefulSets',
+  'cronJobs',
+  'horizontalPodAutoscalers',
+  'services',
+  'endpoints',
+];
+
+/**
+ * The side as a planner gets it when its cluster does not answer: every kind from the
+ * collector's listings of `ageMs` ago, or nothing at all when it was never listed.
+ */
+export function unreachable(
+  state: SideState,
+  options: { problem?: string; ageMs?: number; neverListed?: boolean } = {},
+): SideState {
+  const problem = options.problem ?? 'connect ECONNREFUSED 10.0.0.1:6443';
+  const source: KindSource = options.neverListed
+    ? { from: 'unknown', problem }
+    : { from: 'listing', problem, ageMs: options.ageMs ?? 180_000 };
+  const emptied = options.neverListed
+    ? Object.fromEntries(sideKinds.map(kind => [kind, []]))
+    : {};
+  return {
+    ...state,
+    ...emptied,
+    answers: false,
+    problem,
+    notLive: Object.fromEntries(sideKinds.map(kind => [kind, source])),
+  };
+}
+
+/**
+ * The side as a planner gets it when its cluster answers but one kind fails to list: that
+ * kind from the listing of `ageMs` ago, or nothing at all without `ageMs`.
+ */
+export function failing(
+  state: SideState,
+  kind: SideKind,
+  options: { problem?: string; ageMs?: number } = {},
+): SideState {
+  const problem = options.problem ?? `simulated failure serving ${kind}`;
+  return {
+    ...state,
+    ...(options.ageMs === undefined ? { [kind]: [] } : {}),
+    notLive: {
+      ...state.notLive,
+      [kind]:
+        options.ageMs === undefined
+          ? { from: 'unknown', problem }
+          : { from: 'listing', problem, ageMs: options.ageMs },
+    },
   };
 }
 
