@@ -74,8 +74,9 @@ export function restorePointsOn(
 
 /**
  * Whether an action can be planned for the entity, judged from the snapshots (no cluster
- * call): the pair, the mode, the operator tokens, and for Velero actions a Schedule or a
- * backup to work from. Planning reads the clusters live and may still refuse.
+ * call): the pair, the mode, the operator tokens, for Velero actions a Schedule or a backup
+ * to work from, and for a failback a primary that answers (a failover needs none). Planning
+ * reads the clusters live and may still refuse.
  */
 export function actionAvailability(
   view: EntityView,
@@ -129,5 +130,18 @@ export function actionAvailability(
   }
   if (!primary) return no('The entity has no configured primary cluster');
   const missing = needToken(reserveName) ?? needToken(primary.cluster.name);
-  return missing ? no(missing) : { available: true };
+  if (missing) return no(missing);
+  const { state, message } = primary.status;
+  if (
+    action === 'failback' &&
+    (state === 'unreachable' || state === 'unauthorized')
+  ) {
+    // A failback moves the service back onto the primary: it must serve first.
+    return no(
+      `${primary.cluster.name} does not answer (${
+        message ?? state
+      }): fail back once it serves again`,
+    );
+  }
+  return { available: true };
 }
