@@ -164,3 +164,52 @@ describe('ClusterSnapshots, when some kinds fail to list', () => {
     expect(snapshot.kinds.get('services')?.items).toEqual([]);
   });
 });
+
+describe('ClusterSnapshots, when the cluster stops answering', () => {
+  const firstCollection = new Date('2026-11-22T10:00:00.000Z');
+  let now = firstCollection;
+  let refusing = false;
+  const schedule = { metadata: { name: 'hourly', namespace: 'velero' } };
+  const refused = Object.assign(
+    new Error('connect ECONNREFUSED 127.0.0.1:6443'),
+    { code: 'ECONNREFUSED' },
+  );
+  const cluster: FakeCluster = {
+    list: async (_apiVersion, kind) => {
+      if (refusing) throw refused;
+      return kind === 'Schedule' ? [schedule] : [];
+    },
+    version: async () => {
+      if (refusing) throw refused;
+      return 'v1.34.2';
+    },
+    servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
+  };
+  let snapshots: ClusterSnapshots;
+
+  beforeAll(async () => {
+    snapshots = snapshotsOf(cluster, () => now);
+    await snapshots.collectAll();
+    refusing = true;
+    now = new Date(firstCollection.getTime() + 10_000);
+    await snapshots.collectAll();
+  });
+  afterAll(() => jest.restoreAllMocks());
+
+  it('keeps its last listings as last known however old they get, with the time they were taken', () => {
+    // An hour later: far past the 32 s a failed kind of an answering cluster is served.
+    now = new Date(firstCollection.getTime() + 3_600_000);
+    const snapshot = snapshots.snapshot('prod-fra');
+    expect(snapshot.status).toMatchObject({
+      state: 'unreachable',
+      collectedAt: firstCollection.toISOString(),
+    });
+    expect(snapshot.kinds.get('schedules.velero.io')?.items).toEqual([
+      schedule,
+    ]);
+    expect(snapshot.status.kinds['schedules.velero.io']).toMatchObject({
+      state: 'failed',
+      listedAt: firstCollection.toISOString(),
+    });
+  });
+});

@@ -24,11 +24,18 @@ const STALE_AFTER_PERIODS = 3;
  * is younger than the staleness limit, so that one slow cycle does not blank a report; its
  * status then says when that listing was taken. A forbidden kind serves nothing: the
  * cluster said no.
+ *
+ * A cluster that does not answer at all (unreachable, unauthorized) keeps serving its last
+ * listings however old, as its last known state: no check trusts the lists of a cluster that
+ * is not ok, and the report and the failover plan need to say what it last showed.
  */
 function servableListings(
   snapshot: ClusterSnapshot,
   oldestServableMs: number,
 ): ClusterSnapshot {
+  const silent = ['unreachable', 'unauthorized'].includes(
+    snapshot.status.state,
+  );
   const kinds = new Map<string, KindListing>();
   const statuses: Record<string, ResourceKindStatus> = {
     ...snapshot.status.kinds,
@@ -39,7 +46,7 @@ function servableListings(
       kinds.set(key, listing);
     } else if (
       status.state === 'failed' &&
-      listing.fetchedAt.getTime() >= oldestServableMs
+      (silent || listing.fetchedAt.getTime() >= oldestServableMs)
     ) {
       kinds.set(key, listing);
       statuses[key] = { ...status, listedAt: listing.fetchedAt.toISOString() };
