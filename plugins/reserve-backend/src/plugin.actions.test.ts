@@ -308,22 +308,40 @@ describe('actions on the demo clusters', () => {
       ).toMatchObject({ minReplicas: 6, maxReplicas: 12 });
     });
 
-    it('shows the new state in the readiness report once collected', async () => {
+    it('judges checkout failed over to reserve-ams once collected, with roles swapped', async () => {
       const deadline = Date.now() + 20_000;
       let report: EntityReport;
+      const onReserve = (r: EntityReport) =>
+        r.checks
+          .find(c => c.id === 'parity.cronjobs')
+          ?.clusters.find(c => c.cluster === 'reserve-ams');
       do {
         await new Promise(r => setTimeout(r, 200));
         report = (await demo.get(`${entity('checkout')}/readiness`)).body;
       } while (
         // Until a collection after the run (and after the fault) has seen the CronJobs.
-        ['pass', 'unknown'].includes(
-          report.checks.find(c => c.id === 'parity.cronjobs')?.state ??
-            'unknown',
-        ) &&
+        onReserve(report)?.state !== 'pass' &&
         Date.now() < deadline
       );
+      expect(report.failover).toEqual({
+        servingCluster: 'reserve-ams',
+        formerPrimary: 'prod-fra',
+        since: expect.any(String),
+        by: owner,
+        executionId,
+        pendingOnFormerPrimary: [],
+      });
+      expect(report.situation).toEqual({
+        kind: 'failed-over',
+        message: `Serving from reserve-ams since ${report.failover?.since} (failover by ${owner})`,
+      });
+      expect(report.clusters.map(c => [c.name, c.roleInPair])).toEqual([
+        ['reserve-ams', 'primary'],
+        ['prod-fra', 'reserve'],
+      ]);
+      // Active where it serves, suspended on the former primary: as it should be.
       const cronJobs = report.checks.find(c => c.id === 'parity.cronjobs')!;
-      expect(cronJobs.state).toBe('fail');
+      expect(cronJobs.state).toBe('pass');
       expect(report.checks.find(c => c.id === 'parity.capacity')?.state).toBe(
         'pass',
       );
@@ -355,6 +373,12 @@ describe('actions on the demo clusters', () => {
       expect(
         history.body.executions.map((e: ActionExecution) => e.action),
       ).toEqual(['failback', 'failover']);
+      const report = (await demo.get(`${entity('checkout')}/readiness`)).body;
+      expect(report.failover).toBeUndefined();
+      expect(report.clusters[0]).toMatchObject({
+        name: 'prod-fra',
+        roleInPair: 'primary',
+      });
     });
   });
 

@@ -16,12 +16,14 @@ import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
 import { DatabaseDrillStore } from './database/DrillStore';
 import { DatabaseExecutionStore } from './database/ExecutionStore';
+import { DatabaseFailoverStore } from './database/DatabaseFailoverStore';
 import { DatabasePlanStore } from './database/PlanStore';
 import { DatabaseRunbookStore } from './database/RunbookStore';
+import { FailoverService } from './failover/FailoverService';
 import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './platform/ClusterOverview';
 import { platformThresholds } from './platform/thresholds';
-import { parsePolicyDefaults } from './readiness/policy';
+import { parsePolicyDefaults, readEntityPolicy } from './readiness/policy';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
 import { RunbookService } from './runbooks/RunbookService';
@@ -66,6 +68,9 @@ export const reservePlugin = createBackendPlugin({
         const executionStore = await DatabaseExecutionStore.create({
           database: deps.database,
         });
+        const failoverStore = await DatabaseFailoverStore.create({
+          database: deps.database,
+        });
         const operators = ClusterOperators.fromConfig(config, registry);
         const actionSettings = readActionSettings(
           config,
@@ -82,6 +87,7 @@ export const reservePlugin = createBackendPlugin({
           snapshots,
           clusters,
           drills,
+          failovers: failoverStore,
           defaults,
         });
         const ownership = new OwnershipService({
@@ -106,6 +112,14 @@ export const reservePlugin = createBackendPlugin({
           auditor: deps.auditor,
           settings: actionSettings,
         });
+        const failovers = new FailoverService({
+          catalog,
+          store: failoverStore,
+          pairOf: entity =>
+            readEntityPolicy(entity, defaults, registry.pairs).clusters,
+          auditor: deps.auditor,
+          logger,
+        });
         const executor = new ActionExecutor({
           plans,
           executions: executionStore,
@@ -114,6 +128,8 @@ export const reservePlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger: logger.child({ task: 'reserve-actions' }),
           settings: actionSettings,
+          onSucceeded: (plan, executionId, actor) =>
+            failovers.executionSucceeded(plan, executionId, actor),
         });
         // Executions whose instance is gone (crashed, or stalled three heartbeats) become
         // interrupted, now and every heartbeat; other live instances' runs are left alone.
@@ -148,6 +164,7 @@ export const reservePlugin = createBackendPlugin({
             runbooks,
             planner,
             executor,
+            failovers,
           }),
         );
         logger.info(

@@ -20,6 +20,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { ActionExecutor } from './actions/ActionExecutor';
 import { ActionPlanner } from './actions/ActionPlanner';
+import { FailoverService } from './failover/FailoverService';
 import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './platform/ClusterOverview';
 import { ReadinessService } from './readiness/ReadinessService';
@@ -31,6 +32,7 @@ import {
   actionResumeRequestSchema,
   entityPathSchema,
   executionPathSchema,
+  failoverRecordRequestSchema,
   ownershipQuerySchema,
   parseInput,
   runbookItemPathSchema,
@@ -50,6 +52,7 @@ export async function createRouter(options: {
   runbooks: RunbookService;
   planner: ActionPlanner;
   executor: ActionExecutor;
+  failovers: FailoverService;
 }): Promise<express.Router> {
   const { httpAuth, permissions, clusters, readiness, ownership, runbooks } =
     options;
@@ -220,6 +223,36 @@ export async function createRouter(options: {
       .status(202)
       .json(await options.executor.resume(id, body.confirmation, credentials));
   });
+
+  // A failover or failback done outside Kube Reserve, recorded by hand: it changes how the
+  // entity is judged, so it takes the permission to run actions.
+  router.post('/entities/:kind/:namespace/:name/failover', async (req, res) => {
+    const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+    const body = parseInput(failoverRecordRequestSchema, req.body, 'body');
+    const credentials = await authorize(
+      req,
+      reserveActionExecutePermission,
+      ref.text,
+    );
+    res
+      .status(201)
+      .json(
+        await options.failovers.recordByHand(ref.compound, body, credentials),
+      );
+  });
+
+  router.delete(
+    '/entities/:kind/:namespace/:name/failover',
+    async (req, res) => {
+      const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+      const credentials = await authorize(
+        req,
+        reserveActionExecutePermission,
+        ref.text,
+      );
+      res.json(await options.failovers.endByHand(ref.compound, credentials));
+    },
+  );
 
   router.get('/ownership', async (req, res) => {
     const query = parseInput(ownershipQuerySchema, req.query, 'query');

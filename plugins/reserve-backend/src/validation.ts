@@ -137,3 +137,18 @@ export const actionResumeRequestSchema = actionExecutionRequestSchema.pick({
 
 /** `/executions/:id`. */
 export const executionPathSchema = z.object({ id: idSchema('id') });
+
+/** The body of `POST .../failover`: a failover done by hand, outside Kube Reserve. */
+export const failoverRecordRequestSchema = z
+  .object({
+    servingCluster: refPart('servingCluster'),
+    note: z
+      .string({
+        error:
+          'note is required: say what was done, e.g. switched DNS by hand at 14:20',
+      })
+      .trim()
+      .min(1, 'note is empty: say what was done')
+      .max(2000, 'note is longer than 2000 characters'),
+  })
+  .strict();

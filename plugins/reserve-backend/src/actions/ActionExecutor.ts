@@ -63,6 +63,12 @@ export class ActionExecutor {
       auditor: AuditorService;
       logger: LoggerService;
       settings: ActionSettings;
+      /** Told when an execution succeeds (a failover or failback changes where the entity serves). */
+      onSucceeded?: (
+        plan: ActionPlan,
+        executionId: string,
+        actor: string,
+      ) => Promise<void>;
       /** Default: a random UUID. */
       runner?: string;
     },
@@ -323,6 +329,9 @@ export class ActionExecutor {
         meta: { executionId: execution.id, state: 'failed' },
       });
     } else {
+      // Before the execution reads as succeeded, so that whoever sees it succeed sees where
+      // the entity serves now.
+      await this.options.onSucceeded?.(plan, execution.id, actor);
       await executions.finishExecution(
         run,
         'succeeded',

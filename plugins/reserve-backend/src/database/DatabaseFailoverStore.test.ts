@@ -131,9 +131,7 @@ describe('DatabaseFailoverStore', () => {
         ['2026-12-06T14:20:00.000Z', 'user:default/alice'],
       ]);
       expect(history[1].ended).not.toHaveProperty('executionId');
-      expect(await store.listFailovers(checkout, { limit: 1 })).toHaveLength(
-        1,
-      );
+      expect(await store.listFailovers(checkout, { limit: 1 })).toHaveLength(1);
     },
   );
 

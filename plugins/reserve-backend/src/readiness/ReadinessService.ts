@@ -10,23 +10,31 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DrillRecord,
   EntityReport,
+  FailoverState,
   ReportCluster,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DrillStore } from '../database/DrillStore';
+import { FailoverStore } from '../database/FailoverStore';
 import { ClusterOverview } from '../platform/ClusterOverview';
 import { platformThresholds } from '../platform/thresholds';
 import { buildEntityBackups } from '../velero/backupsSection';
 import { buildEntityView, entityNamespaces } from './buildEntityView';
 import { EntityView } from './EntityView';
 import { selectEntityObjects } from './entitySelection';
-import { evaluateEntity } from './evaluate';
+import { judgeEntity } from './judgeEntity';
 import { PolicyDefaults, readEntityPolicy } from './policy';
 
-/** An entity's report and the view of its objects the checks saw. */
+/** An entity's report and the views of its objects behind it. */
 export interface EntityAssessment {
   report: EntityReport;
+  /**
+   * The entity's objects with the pair's configured roles, also while failed over: what
+   * actions are planned from (a failback moves back to the configured primary).
+   */
   view: EntityView;
+  /** The view the checks judged: the configured one, with roles swapped while failed over. */
+  evaluatedView: EntityView;
 }
 
 /**
@@ -41,6 +49,7 @@ export class ReadinessService {
       snapshots: ClusterSnapshots;
       clusters: ClusterOverview;
       drills: DrillStore;
+      failovers: Pick<FailoverStore, 'getFailover' | 'failoversInForce'>;
       defaults: PolicyDefaults;
       now?: () => Date;
     },
@@ -70,10 +79,12 @@ export class ReadinessService {
         `No entity ${stringifyEntityRef(ref)} in the catalog`,
       );
     }
-    const drills = await this.options.drills.listDrills(
-      stringifyEntityRef(entity),
-    );
-    return this.assess(entity, drills);
+    const entityRef = stringifyEntityRef(entity);
+    const [drills, failover] = await Promise.all([
+      this.options.drills.listDrills(entityRef),
+      this.options.failovers.getFailover(entityRef),
+    ]);
+    return this.assess(entity, drills, failover);
   }
 
   /**
@@ -81,14 +92,17 @@ export class ReadinessService {
    * Other requests get their turn between entities: a team's rollup does not hold them up.
    */
   async reportsFor(entities: readonly Entity[]): Promise<EntityReport[]> {
-    const drills = await this.options.drills.listDrillsByEntity(
-      entities.map(entity => stringifyEntityRef(entity)),
-    );
+    const refs = entities.map(entity => stringifyEntityRef(entity));
+    const [drills, failovers] = await Promise.all([
+      this.options.drills.listDrillsByEntity(refs),
+      this.options.failovers.failoversInForce(refs),
+    ]);
     const reports: EntityReport[] = [];
-    for (const entity of entities) {
+    for (const [i, entity] of entities.entries()) {
       await yieldToEventLoop();
       reports.push(
-        this.assess(entity, drills.get(stringifyEntityRef(entity))!).report,
+        this.assess(entity, drills.get(refs[i])!, failovers.get(refs[i]))
+          .report,
       );
     }
     return reports;
@@ -111,7 +125,11 @@ export class ReadinessService {
     );
   }
 
-  private assess(entity: Entity, drills: DrillRecord[]): EntityAssessment {
+  private assess(
+    entity: Entity,
+    drills: DrillRecord[],
+    failover?: FailoverState,
+  ): EntityAssessment {
     const { snapshots, clusters, defaults } = this.options;
     const now = this.options.now?.() ?? new Date();
     const entityRef = stringifyEntityRef(entity);
@@ -129,8 +147,15 @@ export class ReadinessService {
       drills,
       thresholds: platformThresholds(defaults.certWarning),
     });
-    const { checks, score, verdict } = evaluateEntity(view);
-    const reportClusters: ReportCluster[] = [view.primary, ...view.reserves]
+    const { evaluatedView, checks, score, verdict, situation } = judgeEntity(
+      view,
+      failover,
+    );
+    // Primary first: while failed over, the cluster serving the entity.
+    const reportClusters: ReportCluster[] = [
+      evaluatedView.primary,
+      ...evaluatedView.reserves,
+    ]
       .filter(side => side !== undefined)
       .map(side => ({
         ...clusters.get(side.cluster.name)!,
@@ -139,13 +164,16 @@ export class ReadinessService {
     const report: EntityReport = {
       entityRef,
       policy,
+      namespaces: view.namespaces,
       clusters: reportClusters,
       checks,
       score,
       verdict,
-      backups: buildEntityBackups(view),
+      backups: buildEntityBackups(evaluatedView),
+      ...(situation ? { situation } : {}),
+      ...(failover ? { failover } : {}),
       generatedAt: now.toISOString(),
     };
-    return { report, view };
+    return { report, view, evaluatedView };
   }
 }

@@ -33,7 +33,11 @@ function setup() {
   auditor.createEvent.mockResolvedValue(event);
   const service = new RunbookService({
     readiness: {
-      getEntityAssessment: async () => ({ report: reportOf(view), view }),
+      getEntityAssessment: async () => ({
+        report: reportOf(view),
+        view,
+        evaluatedView: view,
+      }),
     },
     store,
     auditor,

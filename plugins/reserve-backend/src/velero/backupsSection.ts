@@ -12,14 +12,17 @@ import { ClusterSideView, EntityView } from '../readiness/EntityView';
 import {
   EntityBackup,
   EntitySchedule,
-  coveredWorkloadKinds,
   coveringBackups,
   coveringSchedules,
-  entityWorkloadObjects,
   newestRestorePoint,
   runningGapMs,
 } from './entityBackups';
 import { CoveredObject } from './coverage';
+import {
+  entityObjectsForBackups,
+  newestReserveRestorePoint,
+  primaryNotAnswering,
+} from './reserveRestorePoints';
 import { entityDrills } from './restoreDrills';
 
 /** How many backups the report lists. */
@@ -123,6 +126,9 @@ function sideBackups(
 export function buildEntityBackups(view: EntityView): EntityBackups {
   const primary = view.primary;
   const sides = primary ? [primary, ...view.reserves] : view.reserves;
+  const lastKnown = primaryNotAnswering(view)
+    ? primary?.status.collectedAt
+    : undefined;
   const problems = sides.flatMap(side => {
     if (side.status.state === 'ok' && veleroAbsent(side)) {
       return [`Velero is not installed on ${side.cluster.name}`];
@@ -132,15 +138,16 @@ export function buildEntityBackups(view: EntityView): EntityBackups {
       'veleroBackups',
       'veleroRestores',
     ]);
+    if (reason && side === primary && lastKnown) {
+      return [
+        `${reason}; its Schedules and backups are shown as last known ${lastKnown}`,
+      ];
+    }
     return reason ? [reason] : [];
   });
-  const workloads =
-    primary && !unavailableReason(primary, coveredWorkloadKinds)
-      ? primary
-      : undefined;
-  const objects = workloads
-    ? entityWorkloadObjects(workloads as Required<ClusterSideView>)
-    : [];
+  // The primary's workloads as last known when it does not answer: they decide what its
+  // Schedules and backups cover.
+  const objects = entityObjectsForBackups(view);
   const primaryBackups = primary ? sideBackups(primary, view, objects) : [];
   const schedules = primary
     ? coveringSchedules(
@@ -164,7 +171,11 @@ export function buildEntityBackups(view: EntityView): EntityBackups {
     .map(backup => backupSummary(backup, view.reserves));
 
   const fresh = checkBackupFresh(view);
-  const newest = newestRestorePoint(primaryBackups);
+  // Without its primary, the restore point that counts is one a reserve lists.
+  const seen = primaryNotAnswering(view)
+    ? newestReserveRestorePoint(view, objects)?.backup
+    : undefined;
+  const newest = seen ?? newestRestorePoint(primaryBackups);
   const gaps = schedules
     .map(runningGapMs)
     .filter((g): g is number => g !== undefined);

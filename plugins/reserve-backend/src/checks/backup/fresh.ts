@@ -12,6 +12,13 @@ import {
   newestRestorePoint,
   runningGapMs,
 } from '../../velero/entityBackups';
+import {
+  ReserveRestorePoint,
+  describeReserveRestorePoint,
+  entityObjectsForBackups,
+  newestReserveRestorePoint,
+  primaryNotAnswering,
+} from '../../velero/reserveRestorePoints';
 import { readSide } from '../clusterData';
 import { readPrimaryVelero } from './primaryVelero';
 
@@ -25,8 +32,17 @@ const id = 'backup.fresh';
  *
  * Schedules are read only for that warning: a restore point past the RPO fails even when
  * the Schedules cannot be listed.
+ *
+ * While the primary does not answer, the restore points that count are those a reserve's
+ * Velero lists (synced through its location from the shared bucket): they are what a
+ * failover restores, named with the location they were seen through.
  */
 export function checkBackupFresh(view: EntityView): CheckResult {
+  // Without its primary, what a failover could restore is what the reserves list.
+  const seen = primaryNotAnswering(view)
+    ? newestReserveRestorePoint(view)
+    : undefined;
+  if (seen) return judgeReserveRestorePoint(view, seen);
   const data = readPrimaryVelero(view, id, [
     'veleroBackups',
     ...coveredWorkloadKinds,
@@ -94,6 +110,59 @@ export function checkBackupFresh(view: EntityView): CheckResult {
       `${point}, within the RPO of ${rpoText} but more than twice the schedule interval of ${formatDuration(
         intervalMs,
       )}: runs were missed`,
+    );
+  }
+  return answer('pass', `${point}, within the RPO of ${rpoText}`);
+}
+
+/**
+ * The newest restore point a reserve lists, judged while the primary does not answer: its
+ * age against the RPO, and against the primary's Schedules as last known for missed runs.
+ */
+function judgeReserveRestorePoint(
+  view: EntityView,
+  seen: ReserveRestorePoint,
+): CheckResult {
+  const cluster = seen.reserve;
+  const { rpo } = view.policy;
+  const rpoText = formatDuration(rpo.ms);
+  const ageMs = view.now.getTime() - seen.backup.startedAt.getTime();
+  const point = `Backup ${describeReserveRestorePoint(
+    seen,
+  )}, the newest restore point, started ${formatDuration(
+    Math.max(0, ageMs),
+  )} ago`;
+  const answer = (
+    state: ClusterCheckResult['state'],
+    message: string,
+  ): CheckResult => ({
+    id,
+    state,
+    message,
+    clusters: [{ cluster, state, message }],
+  });
+  if (ageMs > rpo.ms) {
+    return answer('fail', `${point}, older than the RPO of ${rpoText}`);
+  }
+  const primary = view.primary!;
+  const gaps = coveringSchedules(
+    primary.cluster.name,
+    primary.veleroSchedules ?? [],
+    view.namespaces,
+    entityObjectsForBackups(view),
+    view.now,
+  )
+    .map(runningGapMs)
+    .filter((gap): gap is number => gap !== undefined);
+  const intervalMs = gaps.length ? Math.min(...gaps) : undefined;
+  if (intervalMs !== undefined && ageMs > 2 * intervalMs) {
+    return answer(
+      'warn',
+      `${point}, within the RPO of ${rpoText} but more than twice the schedule interval of ${formatDuration(
+        intervalMs,
+      )} (${primary.cluster.name}'s Schedules as last known ${
+        primary.status.collectedAt
+      }): runs were missed`,
     );
   }
   return answer('pass', `${point}, within the RPO of ${rpoText}`);
