@@ -26,6 +26,8 @@ export interface OwnershipRow {
   worstFinding?: WorstFinding;
   /** Worst state per category; absent for a category with no check. */
   categories: Partial<Record<CheckCategory, CheckState>>;
+  /** Set while the entity is failed over: the reserve serving it, and since when (ISO 8601). */
+  failedOver?: { servingCluster: string; since: string };
 }
 
 /** A Kubernetes cluster catalog entity (`kind: Resource`, `spec.type: kubernetes-cluster`) a group owns. */

@@ -70,8 +70,8 @@ export class OwnershipService {
     const components = owned.filter(entity => entity.kind === 'Component');
     const reports = await readiness.reportsFor(components);
     const entities = components
-      .map((entity, i) =>
-        summarizeReport(
+      .map((entity, i) => {
+        const row = summarizeReport(
           {
             entityRef: stringifyEntityRef(entity),
             kind: entity.kind,
@@ -79,8 +79,18 @@ export class OwnershipService {
           },
           ownerOf(entity),
           reports[i],
-        ),
-      )
+        );
+        const { failover } = reports[i];
+        return failover
+          ? {
+              ...row,
+              failedOver: {
+                servingCluster: failover.servingCluster,
+                since: failover.since,
+              },
+            }
+          : row;
+      })
       .sort(
         (a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef),
       );
