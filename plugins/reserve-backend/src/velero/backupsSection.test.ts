@@ -10,6 +10,7 @@ import {
   day,
   hour,
   labelled,
+  unreachable,
   withoutVelero,
 } from '../checks/__fixtures__/builders';
 import { buildEntityBackups, listedBackups } from './backupsSection';
@@ -114,6 +115,56 @@ describe('buildEntityBackups', () => {
     expect(section.rpo).toMatchObject({
       state: 'fail',
       message: 'Velero is not installed on prod-fra',
+    });
+  });
+
+  describe('with the primary unreachable', () => {
+    // The schedule selects the entity's workloads by label: it covers them only as far as
+    // the primary's last known workloads say.
+    const byLabel = aSchedule('hourly', {
+      template: {
+        includedNamespaces: ['shop'],
+        labelSelector: { matchLabels: { app: 'api' } },
+        storageLocation: 'default',
+      },
+    });
+    const view = () =>
+      anEntityView({
+        primary: unreachable(
+          aPrimary({
+            deployments: [api],
+            veleroSchedules: [byLabel],
+            veleroBackups: [aBackup('hourly-old', { startedAgo: 5 * hour })],
+          }),
+        ),
+        reserves: [
+          aReserve({
+            veleroBackups: [
+              aBackup('hourly-old', { startedAgo: 5 * hour }),
+              aBackup('hourly-new', { startedAgo: 2 * hour }),
+            ],
+          }),
+        ],
+      });
+
+    it("takes the recovery point a reserve's location lists, named with it", () => {
+      expect(buildEntityBackups(view()).rpo).toMatchObject({
+        state: 'pass',
+        message:
+          "Backup hourly-new seen through reserve-ams's location default, the newest restore point, started 2 h ago, within the RPO of 24 h",
+        recoveryPoint: { cluster: 'reserve-ams', name: 'hourly-new' },
+        ageMs: 2 * hour,
+      });
+    });
+
+    it("lists the primary's Schedules as last known, and says they are", () => {
+      const section = buildEntityBackups(view());
+      expect(section.schedules.map(s => [s.cluster, s.name])).toEqual([
+        ['prod-fra', 'hourly'],
+      ]);
+      expect(section.problems).toEqual([
+        'prod-fra unreachable: connect ECONNREFUSED 10.0.0.1:6443; its Schedules and backups are shown as last known 2026-03-01T11:59:30Z',
+      ]);
     });
   });
 });
