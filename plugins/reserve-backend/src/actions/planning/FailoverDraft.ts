@@ -208,9 +208,11 @@ export class FailoverDraft extends PlanDraft {
     const { side, kind } = note;
     const source = side.notLive[kind];
     const age =
-      source?.from === 'listing'
-        ? `the listing of ${formatDuration(source.ageMs)} ago`
-        : 'its last listing';
+      source?.from !== 'listing'
+        ? 'its last listing'
+        : `the listing of ${
+            source.ageMs < 1000 ? 'a moment' : formatDuration(source.ageMs)
+          } ago`;
     const verb = (items: string[], one: string, many: string) =>
       items.length === 1 ? one : many;
     const parts = [

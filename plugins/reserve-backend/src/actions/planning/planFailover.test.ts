@@ -331,6 +331,22 @@ describe('planFailover', () => {
       ]);
     });
 
+    it('says a listing taken under a second ago was taken a moment ago', () => {
+      const { primary, reserve } = warmService();
+      const plan = planFailover(
+        input({
+          primary: failing(primary, 'deployments', {
+            problem: failure,
+            ageMs: 400,
+          }),
+          reserve,
+        }),
+      );
+      expect(plan.warnings).toEqual([
+        `deployments could not be listed on prod (${failure}): the scale-up of Deployment shop/shop to 6 comes from the listing of a moment ago.`,
+      ]);
+    });
+
     it('with no earlier Deployment listing, scales nothing and says the targets are unknown', () => {
       const { primary, reserve } = warmService();
       const plan = planFailover(
