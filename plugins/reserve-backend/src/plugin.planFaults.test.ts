@@ -1,4 +1,5 @@
 import { ActionPlan } from '@kube-reserve/plugin-reserve-common';
+import { createAuditLog } from './__testUtils__/auditLog';
 import {
   DemoBackend,
   fastRefresh,
@@ -27,9 +28,13 @@ const suspendOnPrimary =
 
 describe('planning a failover while prod-fra fails', () => {
   let demo: DemoBackend;
+  const auditLog = createAuditLog();
 
   beforeAll(async () => {
-    demo = await startDemoBackend({ reserve: { refresh: fastRefresh } });
+    demo = await startDemoBackend({
+      reserve: { refresh: fastRefresh },
+      features: [auditLog.factory],
+    });
     await demo.waitForCatalog();
     await demo.waitForClusters(states =>
       Object.values(states).every(state => state === 'ok'),
@@ -96,6 +101,16 @@ describe('planning a failover while prod-fra fails', () => {
     expect(planned.fingerprint.every(e => e.cluster === 'reserve-ams')).toBe(
       true,
     );
+    const audited = auditLog.lines.find(
+      line =>
+        line.eventId === 'reserve-action-plan' &&
+        line.status === 'succeeded' &&
+        line.meta.planId === planned.id,
+    );
+    expect(audited?.meta).toMatchObject({
+      steps: 5,
+      skipped: planned.skipped,
+    });
   });
 
   it('with prod-fra answering 500 on Deployments only, suspends its CronJob and scales the reserve from the older listing', async () => {

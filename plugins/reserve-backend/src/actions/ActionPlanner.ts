@@ -163,6 +163,7 @@ export class ActionPlanner {
         meta: {
           planId: plan.id,
           steps: plan.steps.length,
+          skipped: plan.skipped,
           warnings: plan.warnings,
         },
       });
