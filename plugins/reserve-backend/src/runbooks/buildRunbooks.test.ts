@@ -1,17 +1,23 @@
 import {
   ActionRunbookItem,
   AutoRunbookItem,
+  FailoverState,
   ManualRunbookItem,
   Runbook,
   RunbookItem,
 } from '@kube-reserve/plugin-reserve-common';
 import {
+  aBackup,
   aClusterNode,
   aDeployment,
   aHealthyCluster,
+  aSchedule,
+  anEntityView,
   reserveFacts,
   testNow,
+  withoutKind,
 } from '../checks/__fixtures__/builders';
+import { buildEntityBackups } from '../velero/backupsSection';
 import { StoredRunbookTick } from '../database/RunbookStore';
 import { EntityView } from '../readiness/EntityView';
 import { aServiceView, reportOf } from './__fixtures__/runbookFixtures';
@@ -206,7 +212,9 @@ describe('buildRunbooks', () => {
 
   describe('restore drill', () => {
     it('mirrors the backup checks and names the drill namespace on the reserve', () => {
-      const drill = runbook(runbooksOf(aServiceView()), 'restore-drill');
+      const view = aServiceView();
+      view.primary = { ...view.primary!, veleroSchedules: [aSchedule()] };
+      const drill = runbook(runbooksOf(view), 'restore-drill');
       expect(itemsOf(drill).map(i => [i.id, i.kind])).toEqual([
         ['backup-fresh', 'auto'],
         ['backup-now', 'action'],
@@ -220,9 +228,42 @@ describe('buildRunbooks', () => {
       expect(item(drill, 'cleanup-drill').commands?.[0].command).toBe(
         'kubectl --context reserve-ams delete namespace shop-drill',
       );
-      expect(item(drill, 'restore-drill').commands?.[0].command).toContain(
-        '--namespace-mappings shop:shop-drill',
+      expect(item(drill, 'restore-drill').commands?.[0].command).toBe(
+        'velero --kubecontext reserve-ams restore create shop-drill-20260301120000 --from-schedule hourly --include-namespaces shop --namespace-mappings shop:shop-drill --wait',
       );
+    });
+
+    it('restores the newest backup the reserve lists when no Schedule covers the service', () => {
+      const view = aServiceView();
+      view.reserves[0] = {
+        ...view.reserves[0],
+        veleroBackups: [aBackup('manual-1')],
+      };
+      const report = { ...reportOf(view), backups: buildEntityBackups(view) };
+      const drill = runbook(
+        buildRunbooks(report, view, [], testNow),
+        'restore-drill',
+      );
+      expect(item(drill, 'restore-drill').commands?.[0]).toEqual({
+        label: 'Restore backup manual-1 on reserve-ams',
+        command:
+          'velero --kubecontext reserve-ams restore create shop-drill-20260301120000 --from-backup manual-1 --include-namespaces shop --namespace-mappings shop:shop-drill --wait',
+      });
+      expect(item(drill, 'backup-now')).toMatchObject({
+        title: 'Back up now',
+        commands: [
+          {
+            label: 'Back up shop on prod-fra',
+            command:
+              'velero --kubecontext prod-fra backup create shop-20260301120000 --include-namespaces shop --wait',
+          },
+        ],
+      });
+    });
+
+    it('offers no restore command when the reserve has nothing to restore from', () => {
+      const drill = runbook(runbooksOf(aServiceView()), 'restore-drill');
+      expect(item(drill, 'restore-drill')).not.toHaveProperty('commands');
     });
   });
 
@@ -261,6 +302,22 @@ describe('buildRunbooks', () => {
       ).toMatchObject({
         checkId: 'platform.api-cert',
         state: 'pass',
+      });
+    });
+
+    it('asks the cluster for its control-plane nodes when Kube Reserve cannot name them', () => {
+      const view = aServiceView();
+      view.primary = withoutKind(view.primary!, 'nodes');
+      const book = runbook(runbooksOf(view), 'certificate-renewal');
+      expect(item(book, 'prod-fra.renew').commands).toEqual([
+        {
+          label: 'Renew on each control-plane node of prod-fra',
+          command: `for node in $(kubectl --context prod-fra get nodes -l node-role.kubernetes.io/control-plane -o jsonpath='{.items[*].metadata.name}'); do ssh "$node" sudo kubeadm certs renew all; done`,
+        },
+      ]);
+      expect(item(book, 'prod-fra.refresh-kubeconfigs').commands?.[0]).toEqual({
+        label: 'Copy admin.conf from the first control-plane node of prod-fra',
+        command: `ssh "$(kubectl --context prod-fra get nodes -l node-role.kubernetes.io/control-plane -o jsonpath='{.items[0].metadata.name}')" sudo cat /etc/kubernetes/admin.conf > ~/.kube/prod-fra.conf`,
       });
     });
 
@@ -316,8 +373,9 @@ describe('buildRunbooks', () => {
       expect(first[0]).toBe(
         'kubectl --context prod-fra drain prod-fra-cp-1 --ignore-daemonsets --delete-emptydir-data',
       );
+      // The release the kubeadm just installed is: the patch kubeadm upgrade plan names.
       expect(first[2]).toBe(
-        'ssh prod-fra-cp-1 sudo kubeadm upgrade apply v1.36.<patch>',
+        `ssh prod-fra-cp-1 'sudo kubeadm upgrade apply "$(kubeadm version -o short)"'`,
       );
       expect(first[4]).toBe(
         'kubectl --context prod-fra uncordon prod-fra-cp-1',
@@ -386,6 +444,115 @@ describe('buildRunbooks', () => {
         'reserve-ams.pool-2.drain-safe',
         'reserve-ams.pool-2.upgrade',
       ]);
+    });
+  });
+
+  describe('commands to copy', () => {
+    const placeholder = /<[a-z][a-z-]*>/;
+    const commandsOf = (view: EntityView) =>
+      runbooksOf(view)
+        .flatMap(itemsOf)
+        .flatMap(i => i.commands ?? [])
+        .map(c => c.command);
+
+    it('are filled with real names, never <placeholders>, even where the evidence is thin', () => {
+      const full = aServiceView();
+      full.primary = { ...full.primary!, veleroSchedules: [aSchedule()] };
+      const noReserve = anEntityView({ reserves: [] });
+      const unknownVersions = aServiceView();
+      unknownVersions.primary = {
+        ...withoutKind(unknownVersions.primary!, 'nodes'),
+        version: undefined,
+      };
+      for (const view of [full, aServiceView(), noReserve, unknownVersions]) {
+        const commands = commandsOf(view);
+        expect(commands.length).toBeGreaterThan(0);
+        expect(commands.filter(c => placeholder.test(c))).toEqual([]);
+      }
+    });
+  });
+
+  describe('failover, while failed over', () => {
+    const failover: FailoverState = {
+      servingCluster: 'reserve-ams',
+      formerPrimary: 'prod-fra',
+      since: '2026-03-01T11:20:00.000Z',
+      by: 'user:default/guest',
+      executionId: '6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+      pendingOnFormerPrimary: [
+        {
+          title: 'Suspend CronJob shop/nightly on prod-fra',
+          cluster: 'prod-fra',
+          reason: 'prod-fra unreachable: connect ECONNREFUSED 10.0.0.1:6443',
+        },
+        {
+          title: "Scale the entity's Deployments on prod-fra to 0",
+          cluster: 'prod-fra',
+          reason: 'prod-fra unreachable: connect ECONNREFUSED 10.0.0.1:6443',
+        },
+      ],
+    };
+    const failedOver = () => {
+      const view = aServiceView();
+      return runbook(
+        buildRunbooks({ ...reportOf(view), failover }, view, [], testNow),
+        'failover',
+      );
+    };
+
+    it('leads with Fail back, then what the failover could not do on the former primary', () => {
+      const book = failedOver();
+      expect(book.title).toBe('Fail back to prod-fra');
+      expect(book.sections.map(s => s.id)).toEqual(['fail-back', 'steps']);
+      expect(book.sections[0].items.map(i => [i.id, i.kind])).toEqual([
+        ['fail-back', 'action'],
+        ['pending.prod-fra.suspend-cronjob-shop-nightly-on-prod-fra', 'manual'],
+        [
+          'pending.prod-fra.scale-the-entity-s-deployments-on-prod-fra-to-0',
+          'manual',
+        ],
+      ]);
+      expect(book.description).toContain(
+        'component:default/shop serves from reserve-ams since 2026-03-01T11:20:00.000Z',
+      );
+    });
+
+    it('lists each pending step as something to do when the former primary answers again, with why and how', () => {
+      const [, suspend, scale] = failedOver().sections[0].items;
+      expect(suspend).toEqual({
+        kind: 'manual',
+        id: 'pending.prod-fra.suspend-cronjob-shop-nightly-on-prod-fra',
+        cluster: 'prod-fra',
+        title:
+          'To do when prod-fra answers again: Suspend CronJob shop/nightly on prod-fra',
+        description:
+          'The failover could not do it: prod-fra unreachable: connect ECONNREFUSED 10.0.0.1:6443. Do it as soon as prod-fra answers, before failing back.',
+        commands: [
+          {
+            label: 'Suspend CronJob shop/nightly on prod-fra',
+            command: `kubectl --context prod-fra -n shop patch cronjob/nightly --type=merge -p '{"spec":{"suspend":true}}'`,
+          },
+        ],
+        state: 'open',
+      });
+      expect(scale).not.toHaveProperty('commands');
+    });
+
+    it('counts ticks of the pending items in the progress', () => {
+      const view = aServiceView();
+      const tick: StoredRunbookTick = {
+        entityRef: view.entityRef,
+        runbook: 'failover',
+        item: 'pending.prod-fra.suspend-cronjob-shop-nightly-on-prod-fra',
+        tickedBy: 'user:default/guest',
+        tickedAt: '2026-03-01T11:50:00.000Z',
+        expiresAt: '2026-03-31T11:50:00.000Z',
+      };
+      const book = runbook(
+        buildRunbooks({ ...reportOf(view), failover }, view, [tick], testNow),
+        'failover',
+      );
+      expect(book.progress).toEqual({ done: 1, total: 4 });
     });
   });
 });

@@ -14,7 +14,11 @@ import {
   platformSides,
 } from '../checks/platform/clusterScoped';
 import { assessExpiry } from '../platform/certificateExpiry';
-import { controlPlaneNodeNames } from './controlPlaneNodes';
+import {
+  controlPlaneNodeNames,
+  onEachControlPlaneNode,
+  sshToFirstControlPlaneNode,
+} from './controlPlaneNodes';
 import {
   RunbookContext,
   checkItem,
@@ -70,12 +74,9 @@ function kubeadmItems(
   context: RunbookContext,
 ): RunbookItem[] {
   const cluster = side.cluster.name;
-  const masters = controlPlaneNodeNames(side);
   const onEach = (label: string, command: (node: string) => string) =>
-    masters.map(node => ({
-      label: `${label} on ${node}`,
-      command: command(node),
-    }));
+    onEachControlPlaneNode(side, label, command);
+  const [first] = controlPlaneNodeNames(side);
   return [
     manualItem(context, runbook, {
       id: `${cluster}.check-expiration`,
@@ -112,8 +113,12 @@ function kubeadmItems(
         'kubeadm renews the client certificates embedded in admin.conf: copy it again wherever it is used. Kube Reserve\u2019s service account token is not affected.',
       commands: [
         {
-          label: `Copy admin.conf from ${masters[0]}`,
-          command: `ssh ${masters[0]} sudo cat /etc/kubernetes/admin.conf > ~/.kube/${cluster}.conf`,
+          label: `Copy admin.conf from ${
+            first ?? `the first control-plane node of ${cluster}`
+          }`,
+          command: `${sshToFirstControlPlaneNode(
+            side,
+          )} sudo cat /etc/kubernetes/admin.conf > ~/.kube/${cluster}.conf`,
         },
       ],
     }),

@@ -6,6 +6,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSideView } from '../readiness/EntityView';
 import { scalableWorkloads } from '../checks/workloads';
+import { pendingOnFormerPrimaryItems } from './pendingSteps';
 import { reserveAvailability } from './reserveAvailability';
 import {
   RunbookContext,
@@ -73,19 +74,32 @@ function cronJobCommands(
   });
 }
 
-/** Failover to reserve: verdict, database, external services, scale, CronJobs, traffic, availability. */
+/**
+ * Failover to reserve: verdict, database, external services, scale, CronJobs, traffic,
+ * availability, then fail back. While the entity is failed over it leads with the failback,
+ * and what the failover could not do on the former primary.
+ */
 export function failoverRunbook(context: RunbookContext): Runbook {
   const { report, view } = context;
+  const failover = report.failover;
   const primary = view.primary;
-  const target = view.reserves[0];
-  const reserve = target?.cluster.name ?? '<reserve>';
+  const target =
+    view.reserves.find(r => r.cluster.name === failover?.servingCluster) ??
+    view.reserves[0];
+  const reserveName = target?.cluster.name;
+  const reserve = reserveName ?? 'the reserve';
+  // Commands name real clusters only: without a reserve there is nothing to run.
+  const onReserve = (commands: () => RunbookCommand[]) =>
+    reserveName ? commands() : [];
   const namespaces = view.namespaces.join(', ') || 'the service';
   const hosts = hostsOf(primary);
   const services = view.policy.externalServices;
-  const items = [
+  const steps = [
     computedItem({
       id: 'reserve-verdict',
-      title: `The reserve ${reserve} is ready to take over`,
+      title: reserveName
+        ? `The reserve ${reserveName} is ready to take over`
+        : 'A reserve is ready to take over',
       state: verdictStates[report.verdict],
       message: `Verdict ${report.verdict}, score ${report.score}`,
     }),
@@ -104,11 +118,13 @@ export function failoverRunbook(context: RunbookContext): Runbook {
         services.length > 0
           ? `Declared external services: ${services.join(', ')}.`
           : 'No external services are declared (kube-reserve.io/external-services).',
-      commands: services.flatMap(service =>
-        view.namespaces.map(ns => ({
-          label: `Show Service ${ns}/${service} on ${reserve}`,
-          command: `kubectl --context ${reserve} -n ${ns} get service ${service} -o yaml`,
-        })),
+      commands: onReserve(() =>
+        services.flatMap(service =>
+          view.namespaces.map(ns => ({
+            label: `Show Service ${ns}/${service} on ${reserve}`,
+            command: `kubectl --context ${reserve} -n ${ns} get service ${service} -o yaml`,
+          })),
+        ),
       ),
     }),
     actionItem(context, {
@@ -116,7 +132,7 @@ export function failoverRunbook(context: RunbookContext): Runbook {
       actionId: 'scale-reserve',
       action: 'failover',
       title: `Scale ${reserve} to the primary's size`,
-      commands: scaleCommands(primary, reserve),
+      commands: onReserve(() => scaleCommands(primary, reserve)),
     }),
     actionItem(context, {
       id: 'switch-cronjobs',
@@ -124,7 +140,7 @@ export function failoverRunbook(context: RunbookContext): Runbook {
       action: 'failover',
       title: 'Suspend CronJobs on the primary and resume them on the reserve',
       description: 'So that every job runs once, on the cluster that serves.',
-      commands: cronJobCommands(primary, reserve),
+      commands: onReserve(() => cronJobCommands(primary, reserve)),
     }),
     manualItem(context, runbook, {
       id: 'switch-traffic',
@@ -135,10 +151,12 @@ export function failoverRunbook(context: RunbookContext): Runbook {
               ', ',
             )} at the ingress address of ${reserve}.`
           : `The service has no Ingress on the primary; switch whatever routes traffic to ${namespaces} to ${reserve}.`,
-      commands: view.namespaces.map(ns => ({
-        label: `Ingress addresses on ${reserve}`,
-        command: `kubectl --context ${reserve} -n ${ns} get ingress -o wide`,
-      })),
+      commands: onReserve(() =>
+        view.namespaces.map(ns => ({
+          label: `Ingress addresses on ${reserve}`,
+          command: `kubectl --context ${reserve} -n ${ns} get ingress -o wide`,
+        })),
+      ),
     }),
     computedItem({
       id: 'reserve-available',
@@ -150,22 +168,60 @@ export function failoverRunbook(context: RunbookContext): Runbook {
             message: 'The entity has no configured reserve',
           }),
     }),
-    actionItem(context, {
-      id: 'fail-back',
-      actionId: 'failback',
-      action: 'failback',
-      title: 'Fail back to the primary once it is healthy again',
-      description:
-        'Its own plan: grow the primary back, switch CronJobs back, and put the reserve as the last failover found it.',
-    }),
+  ];
+  const failBack = actionItem(context, {
+    id: 'fail-back',
+    actionId: 'failback',
+    action: 'failback',
+    title: `Fail back to ${
+      primary?.cluster.name ?? 'the primary'
+    } once it is healthy again`,
+    description:
+      'Its own plan: grow the primary back, switch CronJobs back, and put the reserve as the last failover found it.',
+  });
+  const contexts =
+    'Commands assume kubeconfig contexts named after the clusters.';
+  if (!failover) {
+    const items = [...steps, failBack];
+    return {
+      id: runbook,
+      title: 'Failover to reserve',
+      description: `Move ${report.entityRef} from ${
+        primary?.cluster.name ?? 'its primary'
+      } to ${reserve}. ${contexts}`,
+      sections: [{ id: 'steps', title: 'Steps', items }],
+      progress: progressOf(items),
+    };
+  }
+  const failBackItems = [
+    failBack,
+    ...pendingOnFormerPrimaryItems(context, failover),
   ];
   return {
     id: runbook,
-    title: 'Failover to reserve',
-    description: `Move ${report.entityRef} from ${
-      primary?.cluster.name ?? 'its primary'
-    } to ${reserve}. Commands assume kubeconfig contexts named after the clusters.`,
-    sections: [{ id: 'steps', title: 'Steps', items }],
-    progress: progressOf(items),
+    title: `Fail back to ${failover.formerPrimary}`,
+    description: `${report.entityRef} serves from ${
+      failover.servingCluster
+    } since ${failover.since}. Fail back to ${
+      failover.formerPrimary
+    } once it is healthy again${
+      failover.pendingOnFormerPrimary.length > 0
+        ? `, after doing what the failover could not do there`
+        : ''
+    }. ${contexts}`,
+    sections: [
+      {
+        id: 'fail-back',
+        title: `Fail back to ${failover.formerPrimary}`,
+        cluster: failover.formerPrimary,
+        items: failBackItems,
+      },
+      {
+        id: 'steps',
+        title: `Failover to ${failover.servingCluster} (done ${failover.since})`,
+        items: steps,
+      },
+    ],
+    progress: progressOf([...failBackItems, ...steps]),
   };
 }

@@ -41,36 +41,43 @@ const removedApisUnknown = {
 function nodeCommands(
   cluster: string,
   node: V1Node,
-  next: string,
+  next: string | undefined,
   first: boolean,
 ): RunbookCommand[] {
   const name = nodeName(node);
   const install = (packages: string) =>
     `sudo apt-get install -y --allow-change-held-packages ${packages}`;
+  // The first control-plane node upgrades to the release of the kubeadm just installed there.
   const upgrade = first
-    ? `ssh ${name} sudo kubeadm upgrade apply v${next}.<patch>`
+    ? `ssh ${name} 'sudo kubeadm upgrade apply "$(kubeadm version -o short)"'`
     : `ssh ${name} sudo kubeadm upgrade node`;
+  // Without the cluster's version the packages to install are unknown: drain and uncordon only.
+  const packages: RunbookCommand[] = next
+    ? [
+        {
+          label: `Install kubeadm ${next} on ${name}`,
+          command: `ssh ${name} '${install(`"kubeadm=${next}.*"`)}'`,
+        },
+        {
+          label: first
+            ? `Upgrade the control plane from ${name} to the release of the kubeadm just installed`
+            : `Upgrade ${name}`,
+          command: upgrade,
+        },
+        {
+          label: `Upgrade the kubelet on ${name}`,
+          command: `ssh ${name} '${install(
+            `"kubelet=${next}.*" "kubectl=${next}.*"`,
+          )} && sudo systemctl daemon-reload && sudo systemctl restart kubelet'`,
+        },
+      ]
+    : [];
   return [
     {
       label: `Drain ${name}`,
       command: `kubectl --context ${cluster} drain ${name} --ignore-daemonsets --delete-emptydir-data`,
     },
-    {
-      label: `Install kubeadm ${next} on ${name}`,
-      command: `ssh ${name} '${install(`"kubeadm=${next}.*"`)}'`,
-    },
-    {
-      label: first
-        ? `Upgrade the control plane from ${name} (the patch kubeadm upgrade plan names)`
-        : `Upgrade ${name}`,
-      command: upgrade,
-    },
-    {
-      label: `Upgrade the kubelet on ${name}`,
-      command: `ssh ${name} '${install(
-        `"kubelet=${next}.*" "kubectl=${next}.*"`,
-      )} && sudo systemctl daemon-reload && sudo systemctl restart kubelet'`,
-    },
+    ...packages,
     {
       label: `Uncordon ${name}`,
       command: `kubectl --context ${cluster} uncordon ${name}`,
@@ -122,14 +129,17 @@ function section(
   const cluster = side.cluster.name;
   const managed = side.cluster.managedControlPlane === true;
   const version = parseKubernetesVersion(side.version);
-  const next = version ? nextMinorOf(version) : '<next-minor>';
+  const next = version ? nextMinorOf(version) : undefined;
+  const nextText = next ?? 'the next minor';
   const nodes = inUpgradeOrder(side.nodes ?? []).filter(
     n => !managed || !isControlPlane(n),
   );
   const safety = drainSafety(side);
   const upgrade: ClusterUpgradeFacts = {
     ...(side.version ? { currentVersion: side.version } : {}),
-    ...(version ? { currentMinor: minorOf(version), nextMinor: next } : {}),
+    ...(version && next
+      ? { currentMinor: minorOf(version), nextMinor: next }
+      : {}),
     removedApisInUse: removedApisUnknown,
     managedControlPlane: managed,
     nodes: nodes.map(node => ({
@@ -156,32 +166,35 @@ function section(
       ? manualItem(context, runbook, {
           id: `${cluster}.control-plane`,
           cluster,
-          title: `Upgrade the managed control plane to ${next} with the provider`,
+          title: `Upgrade the managed control plane to ${nextText} with the provider`,
         })
       : manualItem(context, runbook, {
           id: `${cluster}.plan`,
           cluster,
-          title: `Plan the upgrade to ${next}`,
+          title: `Plan the upgrade to ${nextText}`,
           description:
             'Point the package repository at the next minor, then let kubeadm name the target patch release.',
-          commands: firstMaster
-            ? [
-                {
-                  label: `Point ${nodeName(
-                    firstMaster,
-                  )} at the ${next} packages`,
-                  command: `ssh ${nodeName(firstMaster)} 'sudo sed -i "s#/v${
-                    version ? minorOf(version) : '<minor>'
-                  }/#/v${next}/#" /etc/apt/sources.list.d/kubernetes.list && sudo apt-get update'`,
-                },
-                {
-                  label: 'Plan',
-                  command: `ssh ${nodeName(
-                    firstMaster,
-                  )} sudo kubeadm upgrade plan`,
-                },
-              ]
-            : [],
+          commands:
+            firstMaster && version && next
+              ? [
+                  {
+                    label: `Point ${nodeName(
+                      firstMaster,
+                    )} at the ${next} packages`,
+                    command: `ssh ${nodeName(
+                      firstMaster,
+                    )} 'sudo sed -i "s#/v${minorOf(
+                      version,
+                    )}/#/v${next}/#" /etc/apt/sources.list.d/kubernetes.list && sudo apt-get update'`,
+                  },
+                  {
+                    label: 'Plan',
+                    command: `ssh ${nodeName(
+                      firstMaster,
+                    )} sudo kubeadm upgrade plan`,
+                  },
+                ]
+              : [],
         }),
     ...nodes.flatMap(node => {
       const name = nodeName(node);
@@ -206,7 +219,9 @@ function section(
   ];
   return {
     id: cluster,
-    title: `${cluster}: ${side.version ?? 'version unknown'} \u2192 ${next}`,
+    title: `${cluster}: ${
+      side.version ?? 'version unknown'
+    } \u2192 ${nextText}`,
     cluster,
     role: side.cluster.role,
     upgrade,
