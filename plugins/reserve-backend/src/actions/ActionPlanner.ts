@@ -163,7 +163,11 @@ export class ActionPlanner {
         meta: {
           planId: plan.id,
           steps: plan.steps.length,
-          skipped: plan.skipped,
+          skipped: plan.skipped.map(({ title, cluster, reason }) => ({
+            title,
+            cluster,
+            reason,
+          })),
           warnings: plan.warnings,
         },
       });
