@@ -11,6 +11,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { MessageText } from '../MessageText';
 
 function StepStatus(props: { state: ExecutionStepState }) {
   switch (props.state) {
@@ -54,7 +55,7 @@ export function ExecutionSteps(props: { execution: ActionExecution }) {
           </Box>
           {step.output && (
             <Typography variant="caption" color="textSecondary">
-              {step.output}
+              <MessageText text={step.output} />
             </Typography>
           )}
         </Box>
@@ -67,7 +68,12 @@ export function ExecutionSteps(props: { execution: ActionExecution }) {
         role={ended ? 'status' : undefined}
       >
         {results[execution.state]}
-        {ended && execution.message ? ` ${execution.message}` : ''}
+        {ended && execution.message && (
+          <>
+            {' '}
+            <MessageText text={execution.message} />
+          </>
+        )}
       </Typography>
     </Box>
   );

@@ -8,6 +8,7 @@ import { ClusterStatus } from '@kube-reserve/plugin-reserve-common';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { formatAgo } from '../../presentation/age';
+import { MessageText } from '../MessageText';
 
 function kindsIn(status: ClusterStatus, state: 'forbidden' | 'failed') {
   return Object.entries(status.kinds)
@@ -50,14 +51,16 @@ export function ClusterStatusLabel(props: { status: ClusterStatus }) {
   const failed = kindsIn(status, 'failed');
   return (
     <>
-      <Tooltip title={status.message ?? ''}>
+      <Tooltip
+        title={status.message ? <MessageText text={status.message} /> : ''}
+      >
         <span>
           <ConnectionState status={status} />
         </span>
       </Tooltip>
       {status.message && status.state !== 'ok' && (
         <Typography variant="caption" display="block" color="textSecondary">
-          {status.message}
+          <MessageText text={status.message} />
         </Typography>
       )}
       {forbidden.length > 0 && (

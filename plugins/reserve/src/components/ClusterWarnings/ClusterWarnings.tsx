@@ -1,7 +1,7 @@
 import { WarningPanel } from '@backstage/core-components';
 import { ClusterSummary } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
-import { formatAgo } from '../../presentation/age';
+import { MessageText } from '../MessageText';
 
 const MISSING_DATA_STATES = ['unreachable', 'unauthorized', 'pending'];
 
@@ -30,9 +30,12 @@ export function ClusterWarnings(props: {
               ? 'not collected yet'
               : cluster.status.state
           }`}
-          message={`${
-            cluster.status.message ?? 'No data.'
-          } Checks that need its data are unknown, not passed, until it answers.`}
+          message={
+            <>
+              <MessageText text={cluster.status.message ?? 'No data.'} /> Checks
+              that need its data are unknown, not passed, until it answers.
+            </>
+          }
         />
       ))}
       {stale.map(cluster => (
@@ -40,13 +43,24 @@ export function ClusterWarnings(props: {
           key={cluster.name}
           severity="warning"
           title={`Cluster ${cluster.name} serves stale data`}
-          message={`Collections have failed${
-            cluster.status.staleSince
-              ? ` since ${formatAgo(cluster.status.staleSince)}`
-              : ''
-          }${
-            cluster.status.message ? ` (${cluster.status.message})` : ''
-          }; checks use its last good snapshot.`}
+          message={
+            <>
+              Collections have failed
+              {cluster.status.staleSince && (
+                <>
+                  {' since '}
+                  <MessageText text={cluster.status.staleSince} />
+                </>
+              )}
+              {cluster.status.message && (
+                <>
+                  {' ('}
+                  <MessageText text={cluster.status.message} />)
+                </>
+              )}
+              ; checks use its last good snapshot.
+            </>
+          }
         />
       ))}
     </Box>

@@ -17,6 +17,7 @@ import { CheckStateStatus } from '../CheckStateStatus';
 import { DataAge } from '../DataAge';
 import { VerdictStatus } from '../VerdictStatus';
 import { ReserveErrorPanel } from '../ReserveErrorPanel';
+import { MessageText } from '../MessageText';
 
 function ReportOverview(props: { report: EntityReport }) {
   const { report } = props;
@@ -46,7 +47,7 @@ function ReportOverview(props: { report: EntityReport }) {
                     label={definition?.title ?? result.id}
                   />
                 }
-                secondary={result.message}
+                secondary={<MessageText text={result.message} />}
               />
             </ListItem>
           ))}

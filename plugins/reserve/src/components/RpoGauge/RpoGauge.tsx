@@ -5,6 +5,7 @@ import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { formatAgo } from '../../presentation/age';
 import { checkStateColour, scaleRpoGauge } from '../../presentation/backups';
 import { CheckStateStatus } from '../CheckStateStatus';
+import { MessageText } from '../MessageText';
 
 const useStyles = makeStyles(theme => ({
   track: {
@@ -110,7 +111,9 @@ export function RpoGauge(props: { rpo: RpoStatus }) {
           </Box>
         )}
       </Box>
-      <Typography variant="body2">{rpo.message}</Typography>
+      <Typography variant="body2">
+        <MessageText text={rpo.message} />
+      </Typography>
       {rpo.recoveryPoint && (
         <Typography variant="caption" color="textSecondary">
           Newest restore point {rpo.recoveryPoint.name} on{' '}

@@ -8,6 +8,7 @@ import { CheckStateStatus } from '../CheckStateStatus';
 import { ManualItemControl, TickAccess } from '../ManualItemControl';
 import { RemediationCommand } from '../RemediationCommand';
 import { ActionControl } from './ActionControl';
+import { MessageText } from '../MessageText';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -60,7 +61,9 @@ export function RunbookItemRow(props: {
         </Typography>
       )}
       {item.kind === 'auto' && (
-        <Typography variant="body2">{item.message}</Typography>
+        <Typography variant="body2">
+          <MessageText text={item.message} />
+        </Typography>
       )}
       {item.kind === 'manual' && (
         <ManualItemControl

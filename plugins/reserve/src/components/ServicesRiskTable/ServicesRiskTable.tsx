@@ -18,6 +18,7 @@ import {
 import { compareVerdicts } from '../../presentation/verdicts';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { VerdictStatus } from '../VerdictStatus';
+import { MessageText } from '../MessageText';
 
 function FailingChips(props: { row: RiskTableRow }) {
   const failing = props.row.risk.summary?.failing;
@@ -56,7 +57,7 @@ function WorstFinding(props: { row: RiskTableRow }) {
     <>
       <CheckStateStatus state={worst.state} label={worst.title} />
       <Typography variant="body2" color="textSecondary">
-        {worst.message}
+        <MessageText text={worst.message} />
       </Typography>
     </>
   );
