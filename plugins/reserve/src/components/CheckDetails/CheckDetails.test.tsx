@@ -41,6 +41,71 @@ describe('CheckDetails', () => {
     );
   });
 
+  it('fills the command to copy with the cluster, namespace and CronJob the evidence names', async () => {
+    await renderInTestApp(
+      <CheckDetails
+        names={{
+          primary: 'prod-fra',
+          reserves: ['reserve-ams'],
+          namespaces: ['invoice-mailer'],
+        }}
+        check={{
+          definition,
+          result: {
+            id: 'parity.cronjobs',
+            state: 'fail',
+            message:
+              'CronJob invoice-mailer/invoice-mailer-dunning is active on reserve-ams: every job would run twice',
+            clusters: [
+              {
+                cluster: 'reserve-ams',
+                state: 'fail',
+                message:
+                  'CronJob invoice-mailer/invoice-mailer-dunning is active on reserve-ams: every job would run twice',
+              },
+            ],
+          },
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(
+        `kubectl --context reserve-ams -n invoice-mailer patch cronjob invoice-mailer-dunning -p '{"spec":{"suspend":true}}'`,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/<reserve-cluster>|<namespace>|<name>/)).toBe(
+      null,
+    );
+  });
+
+  it('shows the instants in the evidence as ages', async () => {
+    const renewed = new Date(Date.now() - 31 * 60_000).toISOString();
+    await renderInTestApp(
+      <CheckDetails
+        check={{
+          definition: getCheckDefinition('platform.leader-election'),
+          result: {
+            id: 'platform.leader-election',
+            state: 'fail',
+            message: 'Lease expired',
+            clusters: [
+              {
+                cluster: 'reserve-fra-b',
+                state: 'fail',
+                message: `the kube-scheduler Lease on reserve-fra-b was last renewed at ${renewed} and expired`,
+              },
+            ],
+          },
+        }}
+      />,
+    );
+    expect(
+      screen.getByText(/^the kube-scheduler Lease on reserve-fra-b/),
+    ).toHaveTextContent(
+      'the kube-scheduler Lease on reserve-fra-b was last renewed 31 min ago and expired',
+    );
+  });
+
   it('leaves out the remediation of a passing check and shows a waiver', async () => {
     await renderInTestApp(
       <CheckDetails

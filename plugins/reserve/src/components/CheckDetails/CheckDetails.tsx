@@ -8,9 +8,13 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { DescribedCheck } from '../../presentation/checkGroups';
+import { CommandNames, fillCommand } from '../../presentation/commands';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { RemediationCommand } from '../RemediationCommand';
 import { SpecDiff } from '../SpecDiff';
+import { MessageText } from '../MessageText';
+
+const noNames: CommandNames = { reserves: [], namespaces: [] };
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -42,11 +46,13 @@ function ClusterEvidence(props: { check: DescribedCheck }) {
               <CheckStateStatus state={cluster.state} />
             </TableCell>
             <TableCell>
-              {cluster.message}
+              <MessageText text={cluster.message} />
               {cluster.evidence && cluster.evidence.length > 0 && (
                 <ul>
                   {cluster.evidence.map(line => (
-                    <li key={line}>{line}</li>
+                    <li key={line}>
+                      <MessageText text={line} />
+                    </li>
                   ))}
                 </ul>
               )}
@@ -58,8 +64,15 @@ function ClusterEvidence(props: { check: DescribedCheck }) {
   );
 }
 
-/** Everything behind one check: evidence per cluster, drift, rationale and remediation. */
-export function CheckDetails(props: { check: DescribedCheck }) {
+/**
+ * Everything behind one check: evidence per cluster, drift, rationale and remediation, its
+ * command filled in with the names the report and the evidence hold.
+ */
+export function CheckDetails(props: {
+  check: DescribedCheck;
+  /** The report's clusters and namespaces, for the remediation command. */
+  names?: CommandNames;
+}) {
   const { result, definition } = props.check;
   const failing = !['pass', 'not-applicable'].includes(result.state);
   return (
@@ -99,7 +112,13 @@ export function CheckDetails(props: { check: DescribedCheck }) {
         <Section title="How to fix it">
           <MarkdownContent content={definition.remediation.text} />
           {definition.remediation.command && (
-            <RemediationCommand command={definition.remediation.command} />
+            <RemediationCommand
+              command={fillCommand(
+                definition.remediation.command,
+                result,
+                props.names ?? noNames,
+              )}
+            />
           )}
           <Box mt={1}>
             <Link to={definition.docsUrl}>Documentation</Link>

@@ -12,8 +12,10 @@ import {
   DescribedCheck,
   groupChecks,
 } from '../../presentation/checkGroups';
+import { CommandNames } from '../../presentation/commands';
 import { CheckDetails } from '../CheckDetails';
 import { CheckStateStatus } from '../CheckStateStatus';
+import { MessageText } from '../MessageText';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -26,7 +28,7 @@ const useStyles = makeStyles(theme => ({
   message: { gridColumn: '2 / 4', color: theme.palette.text.secondary },
 }));
 
-function CheckItem(props: { check: DescribedCheck }) {
+function CheckItem(props: { check: DescribedCheck; names?: CommandNames }) {
   const classes = useStyles();
   const { result, definition } = props.check;
   return (
@@ -47,19 +49,23 @@ function CheckItem(props: { check: DescribedCheck }) {
             label={definition?.severity ?? 'unrated'}
           />
           <Typography variant="body2" className={classes.message}>
-            {result.message}
+            <MessageText text={result.message} />
           </Typography>
         </Box>
       </AccordionSummary>
       <AccordionDetails id={`${result.id}-details`}>
-        <CheckDetails check={props.check} />
+        <CheckDetails check={props.check} names={props.names} />
       </AccordionDetails>
     </Accordion>
   );
 }
 
 /** The checks grouped by category, worst category and worst check first, each expandable. */
-export function CheckList(props: { checks: readonly CheckResult[] }) {
+export function CheckList(props: {
+  checks: readonly CheckResult[];
+  /** The report's clusters and namespaces, for the remediation commands. */
+  names?: CommandNames;
+}) {
   return (
     <>
       {groupChecks(props.checks).map(group => (
@@ -73,7 +79,11 @@ export function CheckList(props: { checks: readonly CheckResult[] }) {
             </Box>
           </Box>
           {group.checks.map(check => (
-            <CheckItem key={check.result.id} check={check} />
+            <CheckItem
+              key={check.result.id}
+              check={check}
+              names={props.names}
+            />
           ))}
         </Box>
       ))}
