@@ -55,6 +55,45 @@ describe('ActionDialog', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists the steps the plan skips because the primary does not answer, with why', async () => {
+    const api = mockReserveApi();
+    api.planAction.mockResolvedValue({
+      ...failoverPlan,
+      warnings: [
+        'prod-fra answered at 2026-12-06T22:05:58.758Z with 500 on Deployments: the reserve is scaled from its last known size',
+      ],
+      skipped: [
+        {
+          title:
+            'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+          cluster: 'prod-fra',
+          reason: 'prod-fra unreachable: connect ECONNREFUSED 127.0.0.1:6443',
+        },
+      ],
+    });
+    await renderDialog(api);
+
+    const skipped = await screen.findByRole('region', {
+      name: 'Skipped steps',
+    });
+    expect(skipped).toHaveTextContent(
+      'Skipped: one step this plan cannot take now',
+    );
+    expect(skipped).toHaveTextContent(
+      'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+    );
+    expect(skipped).toHaveTextContent(
+      'prod-fra: prod-fra unreachable: connect ECONNREFUSED 127.0.0.1:6443',
+    );
+    // The steps it can take are still there, and the warning's instant reads as an age.
+    expect(
+      screen.getByText(/Scale Deployment checkout\/api on reserve-ams/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^prod-fra answered/)).toHaveTextContent(
+      /^prod-fra answered \d.* ago with 500 on Deployments/,
+    );
+  });
+
   it('plans a failover that leaves the primary running, and re-plans when asked to scale it down', async () => {
     const api = mockReserveApi();
     api.planAction.mockResolvedValue(failoverPlan);

@@ -3,6 +3,8 @@ import { ActionPlan, ActionStep } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { MessageText } from '../MessageText';
+import { SkippedSteps } from './SkippedSteps';
 
 const useStyles = makeStyles(theme => ({
   step: {
@@ -28,7 +30,10 @@ function describeTarget(step: ActionStep): string | undefined {
   return cluster ? `${cluster}: ${target}` : target;
 }
 
-/** The dry run of an action: its warnings, then each step with what it changes. */
+/**
+ * The dry run of an action: its warnings, each step with what it changes, then the steps it
+ * cannot take (their cluster does not answer) with why.
+ */
 export function ActionPlanSteps(props: { plan: ActionPlan }) {
   const classes = useStyles();
   const { plan } = props;
@@ -36,7 +41,9 @@ export function ActionPlanSteps(props: { plan: ActionPlan }) {
     <Box>
       {plan.warnings.map(warning => (
         <Box key={warning} mb={1}>
-          <StatusWarning>{warning}</StatusWarning>
+          <StatusWarning>
+            <MessageText text={warning} />
+          </StatusWarning>
         </Box>
       ))}
       {plan.steps.length === 0 && (
@@ -69,6 +76,7 @@ export function ActionPlanSteps(props: { plan: ActionPlan }) {
           </Box>
         );
       })}
+      <SkippedSteps skipped={plan.skipped ?? []} />
     </Box>
   );
 }
