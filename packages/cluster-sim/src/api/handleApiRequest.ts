@@ -26,6 +26,9 @@ export async function handleApiRequest(
   try {
     const url = new URL(req.url ?? '/', 'https://localhost');
     const path = parsePath(url.pathname);
+    // A revoked token is refused everywhere, /version included: only anonymous requests may
+    // read it, and a request that carries a bad token is not anonymous.
+    if (cluster.faults.get().unauthorized) throw unauthorized();
     // Like the real API server, /version and health endpoints need no credentials.
     if (path.type === 'version') {
       sendJson(res, 200, versionInfo(cluster.fixture.version));

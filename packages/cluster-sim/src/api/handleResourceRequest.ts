@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { forbidden, isAllowed, TokenDefinition } from '../auth/tokens';
 import { ClusterState } from '../cluster/ClusterState';
+import { malformedBody } from '../faults/malformedAnswer';
 import { KindInfo } from '../kinds/kindTable';
 import { applyPatchBody } from '../patch/applyPatch';
 import {
@@ -10,7 +11,7 @@ import {
   notFound,
   pathNotFound,
 } from './ApiError';
-import { readBody, sendJson } from './http';
+import { readBody, sendJson, sendJsonText } from './http';
 import { listObjects, selectionMatcher } from './listObjects';
 import {
   createObject,
@@ -120,6 +121,14 @@ export async function handleResourceRequest(
   const ns = path.namespace;
   const params = Object.fromEntries(query.entries());
   const table = wantsTable(req.headers.accept);
+  const malformed = Object.entries(faults.malformedResources ?? {}).find(
+    ([r]) => cluster.kinds.resolve(r) === info,
+  )?.[1];
+  // Only JSON answers are broken; kubectl's Table answers stay readable.
+  const sendObject = (body: Parameters<typeof malformedBody>[1]) =>
+    malformed
+      ? sendJsonText(res, 200, malformedBody(malformed, body))
+      : sendJson(res, 200, body);
 
   switch (verb) {
     case 'get': {
@@ -132,13 +141,13 @@ export async function handleResourceRequest(
           200,
           toTable(info, [obj], {}, query.get('includeObject')),
         );
-      else sendJson(res, 200, obj);
+      else sendObject(obj);
       return;
     }
     case 'list': {
       const list = listObjects(cluster, info, ns, params);
       if (!table) {
-        sendJson(res, 200, list);
+        sendObject(list);
         return;
       }
       const full = list.items.map(i => ({

@@ -10,8 +10,16 @@ export function sendJson(
   code: number,
   body: unknown,
 ): void {
+  sendJsonText(res, code, JSON.stringify(body));
+}
+
+/** Sends text already serialized (or deliberately broken) as a JSON answer. */
+export function sendJsonText(
+  res: ServerResponse,
+  code: number,
+  text: string,
+): void {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
   res.writeHead(code, {
     'Content-Type': 'application/json',
     'Cache-Control': 'no-cache, private',

@@ -105,6 +105,34 @@ describe('the cluster-sim command', () => {
     expect(fault.stdout).toBe(
       'two: {"latencyMs":25,"errorResources":["pods","deployments"]}\n',
     );
+    const broken = await run(process.execPath, [
+      BIN,
+      'fault',
+      'two',
+      '--admin-port',
+      String(adminPort),
+      '--unauthorized',
+      '--malformed',
+      'deployments=huge,secrets=no-metadata',
+      '--trickle',
+      '50',
+    ]);
+    expect(broken.stdout).toBe(
+      'two: {"latencyMs":25,"errorResources":["pods","deployments"],"unauthorized":true,"malformedResources":{"deployments":"huge","secrets":"no-metadata"},"trickleBytesPerSecond":50}\n',
+    );
+    const misspelt = await run(process.execPath, [
+      BIN,
+      'fault',
+      'two',
+      '--admin-port',
+      String(adminPort),
+      '--malformed',
+      'deployments=corrupt',
+    ]).catch(e => e);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain(
+      'the answer one of invalid-json, no-metadata, huge; got "deployments=corrupt"',
+    );
     const cleared = await run(process.execPath, [
       BIN,
       'fault',

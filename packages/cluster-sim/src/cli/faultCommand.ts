@@ -1,6 +1,10 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
-import { Faults } from '../faults/FaultState';
+import {
+  Faults,
+  MALFORMED_ANSWERS,
+  MalformedAnswer,
+} from '../faults/FaultState';
 import { parseNumberOption } from './serveCommand';
 import { UsageError } from './usage';
 
@@ -46,6 +50,29 @@ function request(
   });
 }
 
+// `deployments=invalid-json,secrets=huge`
+function malformed(list: string): Record<string, MalformedAnswer> {
+  const entries = list
+    .split(',')
+    .map(pair => pair.trim())
+    .filter(Boolean)
+    .map(pair => {
+      const [resource, answer] = pair.split('=').map(part => part.trim());
+      if (
+        !resource ||
+        !(MALFORMED_ANSWERS as readonly string[]).includes(answer)
+      ) {
+        throw new UsageError(
+          `--malformed takes resource=answer pairs, the answer one of ${MALFORMED_ANSWERS.join(
+            ', ',
+          )}; got "${pair}"`,
+        );
+      }
+      return [resource, answer as MalformedAnswer] as const;
+    });
+  return Object.fromEntries(entries);
+}
+
 /** `cluster-sim fault <cluster>`: shows or switches a running cluster's faults. */
 export async function faultCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -60,6 +87,9 @@ export async function faultCommand(args: string[]): Promise<void> {
       forbid: { type: 'string' },
       'expired-cert': { type: 'boolean' },
       'fail-backups': { type: 'string' },
+      unauthorized: { type: 'boolean' },
+      malformed: { type: 'string' },
+      trickle: { type: 'string' },
       clear: { type: 'boolean' },
     },
     strict: true,
@@ -82,6 +112,15 @@ export async function faultCommand(args: string[]): Promise<void> {
   if (values.forbid) faults.forbiddenResources = resources(values.forbid);
   if (values['expired-cert']) faults.expiredCertificate = true;
   if (values['fail-backups']) faults.failBackups = values['fail-backups'];
+  if (values.unauthorized) faults.unauthorized = true;
+  if (values.malformed) faults.malformedResources = malformed(values.malformed);
+  if (values.trickle !== undefined)
+    faults.trickleBytesPerSecond = parseNumberOption(
+      'trickle',
+      values.trickle,
+      0,
+      1,
+    );
   let result;
   if (values.clear) result = await request(port, 'DELETE', path);
   if (Object.keys(faults).length > 0)

@@ -18,6 +18,12 @@ export const USAGE = `Usage:
       --forbid <resources>    answer 403 Forbidden for these resources, as if RBAC were revoked
       --expired-cert          serve an expired certificate
       --fail-backups <reason> make new Velero Backups fail with this reason
+      --unauthorized          answer every request 401 Unauthorized, as for a revoked token
+      --malformed <resource=answer,...>
+                              break get and list answers of these resources: invalid-json
+                              (cut off halfway), no-metadata (an item without metadata) or
+                              huge (the first item padded to about 10 MB)
+      --trickle <bytes/s>     send every answer's body this slowly, a few bytes at a time
       --clear                 switch every fault off (alone, or before the ones given)
       Without a fault option, prints the current faults.
 

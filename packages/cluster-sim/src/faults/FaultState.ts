@@ -14,7 +14,26 @@ export interface Faults {
   expiredCertificate?: boolean;
   /** Make every new Velero Backup on this cluster end Failed with this reason. */
   failBackups?: string;
+  /** Answer every request 401 Unauthorized, as the API server does for a revoked token. */
+  unauthorized?: boolean;
+  /** Resources whose get and list answers come back malformed (see {@link MalformedAnswer}). */
+  malformedResources?: Record<string, MalformedAnswer>;
+  /** Send every answer's body at this many bytes per second, a few bytes at a time. */
+  trickleBytesPerSecond?: number;
 }
+
+/**
+ * How a malformed answer is broken: `invalid-json` cuts the body off halfway, `no-metadata` adds
+ * an item without metadata, `huge` pads the first item to about 10 MB.
+ */
+export type MalformedAnswer = 'invalid-json' | 'no-metadata' | 'huge';
+
+/** Every way an answer can be malformed. */
+export const MALFORMED_ANSWERS: readonly MalformedAnswer[] = [
+  'invalid-json',
+  'no-metadata',
+  'huge',
+];
 
 const FAULT_KEYS = [
   'latencyMs',
@@ -24,6 +43,9 @@ const FAULT_KEYS = [
   'forbiddenResources',
   'expiredCertificate',
   'failBackups',
+  'unauthorized',
+  'malformedResources',
+  'trickleBytesPerSecond',
 ] as const;
 
 /** Checks a faults object from outside (the admin endpoint, the CLI); throws naming the bad field. */
@@ -47,6 +69,9 @@ export function validateFaults(input: unknown): Faults {
     forbiddenResources,
     expiredCertificate,
     failBackups,
+    unauthorized,
+    malformedResources,
+    trickleBytesPerSecond,
   } = raw;
   if (
     latencyMs !== undefined &&
@@ -58,6 +83,7 @@ export function validateFaults(input: unknown): Faults {
     refuseConnections,
     hang,
     expiredCertificate,
+    unauthorized,
   })) {
     if (value !== undefined && typeof value !== 'boolean')
       throw new Error(`${key} must be true or false`);
@@ -74,6 +100,36 @@ export function validateFaults(input: unknown): Faults {
   }
   if (failBackups !== undefined && typeof failBackups !== 'string') {
     throw new Error('failBackups must be a failure reason (a string)');
+  }
+  if (malformedResources !== undefined) {
+    if (
+      !malformedResources ||
+      typeof malformedResources !== 'object' ||
+      Array.isArray(malformedResources)
+    ) {
+      throw new Error(
+        'malformedResources must map resource names to invalid-json, no-metadata or huge',
+      );
+    }
+    for (const [resource, answer] of Object.entries(malformedResources)) {
+      if (!(MALFORMED_ANSWERS as readonly unknown[]).includes(answer)) {
+        throw new Error(
+          `malformedResources.${resource} must be one of ${MALFORMED_ANSWERS.join(
+            ', ',
+          )}`,
+        );
+      }
+    }
+  }
+  if (
+    trickleBytesPerSecond !== undefined &&
+    (typeof trickleBytesPerSecond !== 'number' ||
+      !Number.isFinite(trickleBytesPerSecond) ||
+      trickleBytesPerSecond <= 0)
+  ) {
+    throw new Error(
+      'trickleBytesPerSecond must be a number of bytes per second, more than 0',
+    );
   }
   return raw as Faults;
 }

@@ -151,7 +151,7 @@ describe('fault injection', () => {
         status: 400,
         body: {
           error:
-            'unknown fault "slowness" (known: latencyMs, refuseConnections, hang, errorResources, forbiddenResources, expiredCertificate, failBackups)',
+            'unknown fault "slowness" (known: latencyMs, refuseConnections, hang, errorResources, forbiddenResources, expiredCertificate, failBackups, unauthorized, malformedResources, trickleBytesPerSecond)',
         },
       });
       expect((await call('GET', '/clusters/gamma/faults')).status).toBe(404);

@@ -7,6 +7,7 @@ import { authenticate } from '../auth/tokens';
 import { ClusterState } from '../cluster/ClusterState';
 import { Faults } from '../faults/FaultState';
 import { ServingCertificate } from '../tls/certificates';
+import { trickleResponse } from './trickleResponse';
 
 /** The certificates a cluster can serve: its own, and an expired one for the fault. */
 export interface ClusterCertificates {
@@ -18,7 +19,8 @@ export interface ClusterCertificates {
 
 /**
  * One cluster's HTTPS endpoint on 127.0.0.1. Applies faults (latency, refused connections, hangs,
- * an expired certificate) around the API handler, and tracks every socket so stop is immediate.
+ * an expired certificate, trickled answers) around the API handler, and tracks every socket so
+ * stop is immediate.
  */
 export class ClusterServer {
   private readonly server: https.Server;
@@ -139,6 +141,9 @@ export class ClusterServer {
       this.hung.add(res);
       res.on('close', () => this.hung.delete(res));
       return;
+    }
+    if (this.faults.trickleBytesPerSecond) {
+      trickleResponse(res, () => this.faults.trickleBytesPerSecond);
     }
     const latency = this.faults.latencyMs ?? 0;
     if (latency > 0) {
