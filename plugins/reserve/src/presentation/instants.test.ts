@@ -1,8 +1,4 @@
-import {
-  formatClockTime,
-  formatLocalTime,
-  splitInstants,
-} from './instants';
+import { formatClockTime, formatLocalTime, splitInstants } from './instants';
 
 describe('instants in messages', () => {
   it('finds every ISO 8601 instant in a message, between its text', () => {

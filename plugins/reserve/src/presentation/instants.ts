@@ -86,7 +86,11 @@ export function formatClockTime(
   return new Intl.DateTimeFormat(locale, {
     ...(sameDay
       ? {}
-      : { month: 'short', day: 'numeric', year: sameYear ? undefined : 'numeric' }),
+      : {
+          month: 'short',
+          day: 'numeric',
+          year: sameYear ? undefined : 'numeric',
+        }),
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
