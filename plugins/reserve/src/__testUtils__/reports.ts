@@ -170,6 +170,93 @@ export const unknownClusterReport: EntityReport = {
   verdict: 'unknown',
 };
 
+/** The ISO 8601 instant `minutes` ago. */
+export function minutesAgo(minutes: number): string {
+  return new Date(Date.now() - minutes * 60_000).toISOString();
+}
+
+/** Checkout with its primary refusing connections since 14 minutes, judged from what is known. */
+export const unreachablePrimaryReport: EntityReport = {
+  ...readyReport,
+  namespaces: ['checkout'],
+  clusters: [
+    inPair(
+      cluster('prod-fra', 'primary', {
+        status: {
+          state: 'unreachable',
+          message: `connect ECONNREFUSED 127.0.0.1:6443; prod-fra answered last at ${minutesAgo(
+            15,
+          )}`,
+          collectedAt: minutesAgo(15),
+          staleSince: minutesAgo(14),
+          kinds: {},
+        },
+        snapshotAgeMs: 900_000,
+      }),
+    ),
+    inPair(cluster('reserve-ams', 'reserve')),
+  ],
+  checks: [
+    passing('topology.reserve-exists'),
+    {
+      id: 'topology.reachable',
+      state: 'fail',
+      message: 'prod-fra did not answer the last collection',
+      clusters: [
+        {
+          cluster: 'prod-fra',
+          state: 'fail',
+          message: 'prod-fra did not answer: connect ECONNREFUSED',
+        },
+      ],
+    },
+  ],
+  score: 80,
+  verdict: 'at-risk',
+  situation: {
+    kind: 'primary-unreachable',
+    message: `prod-fra unreachable since ${minutesAgo(
+      14,
+    )}; last data ${minutesAgo(15)}`,
+  },
+};
+
+/** Checkout serving from reserve-ams after a failover 20 minutes ago; prod-fra still refuses. */
+export const failedOverReport: EntityReport = {
+  ...unreachablePrimaryReport,
+  clusters: [
+    { ...cluster('reserve-ams', 'reserve'), roleInPair: 'primary' },
+    {
+      ...unreachablePrimaryReport.clusters[0],
+      roleInPair: 'reserve',
+    },
+  ],
+  checks: [passing('topology.reserve-exists'), passing('parity.cronjobs')],
+  score: 100,
+  verdict: 'ready',
+  failover: {
+    servingCluster: 'reserve-ams',
+    formerPrimary: 'prod-fra',
+    since: minutesAgo(20),
+    by: 'user:default/alice',
+    executionId: 'exec-1',
+    pendingOnFormerPrimary: [
+      {
+        title:
+          'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+        cluster: 'prod-fra',
+        reason: 'prod-fra unreachable: connect ECONNREFUSED 127.0.0.1:6443',
+      },
+    ],
+  },
+  situation: {
+    kind: 'failed-over',
+    message: `Serving from reserve-ams since ${minutesAgo(
+      20,
+    )} (failover by user:default/alice)`,
+  },
+};
+
 /** A Component tied to Kubernetes objects. */
 export function component(name: string, annotated = true): Entity {
   return {

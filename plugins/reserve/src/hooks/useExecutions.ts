@@ -3,12 +3,16 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reserveApiRef } from '../api';
 
-/** The action executions of an entity, newest first, fetched once and on `retry`. */
-export function useExecutions(entity: CompoundEntityRef) {
+/** The action executions of an entity, newest first, fetched once, on `retry` and when `refreshKey` changes. */
+export function useExecutions(
+  entity: CompoundEntityRef,
+  /** Fetches again whenever it changes, e.g. after an action ran. */
+  refreshKey?: number,
+) {
   const reserveApi = useApi(reserveApiRef);
   const { kind, namespace, name } = entity;
   return useAsyncRetry(
     () => reserveApi.listExecutions({ kind, namespace, name }),
-    [reserveApi, kind, namespace, name],
+    [reserveApi, kind, namespace, name, refreshKey],
   );
 }

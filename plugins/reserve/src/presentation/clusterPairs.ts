@@ -1,6 +1,8 @@
 import {
   ClusterPair,
+  ClusterRole,
   ClusterSummary,
+  FailoverState,
 } from '@kube-reserve/plugin-reserve-common';
 
 /** A configured primary with its reserves, resolved to their summaries. */
@@ -27,4 +29,29 @@ export function isClusterSummary(
   cluster: ClusterSummary | { name: string },
 ): cluster is ClusterSummary {
   return 'status' in cluster;
+}
+
+/**
+ * Why a cluster plays a role other than its configured one, e.g. `Serving since the failover;
+ * configured as reserve`; undefined when it plays its configured role.
+ */
+export function describeRoleNow(
+  cluster: ClusterSummary | { name: string },
+  roleNow: ClusterRole,
+  failover?: FailoverState,
+): string | undefined {
+  const configured = isClusterSummary(cluster) ? cluster.role : undefined;
+  if (failover?.servingCluster === cluster.name) {
+    return `Serving since the failover; configured as ${
+      configured ?? 'reserve'
+    }`;
+  }
+  if (failover?.formerPrimary === cluster.name) {
+    return `The former primary until a failback; configured as ${
+      configured ?? 'primary'
+    }`;
+  }
+  return configured && configured !== roleNow
+    ? `Configured as ${configured}`
+    : undefined;
 }

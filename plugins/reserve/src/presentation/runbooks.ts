@@ -1,6 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  ActionRunbookItem,
+  ReserveActionId,
+  Runbook,
   RunbookActionId,
   RunbookTick,
 } from '@kube-reserve/plugin-reserve-common';
@@ -27,6 +30,29 @@ export function describeUnavailable(reason?: string): string {
     return 'Not available yet: this button arrives with the failover actions.';
   }
   return NOT_AVAILABLE.test(reason) ? reason : `Not available yet: ${reason}`;
+}
+
+/**
+ * The runbook item whose button plans and runs an action, to learn whether the backend can run
+ * it for the entity now and, if not, why.
+ */
+export function findActionItem(
+  runbooks: readonly Runbook[],
+  action: ReserveActionId,
+): ActionRunbookItem | undefined {
+  for (const runbook of runbooks) {
+    for (const section of runbook.sections) {
+      for (const item of section.items) {
+        if (
+          item.kind === 'action' &&
+          (item.actionId === action || item.action === action)
+        ) {
+          return item;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Who ticked an item and when, e.g. `Ticked by alice 2 d ago`. */

@@ -1,17 +1,28 @@
 import { WarningPanel } from '@backstage/core-components';
-import { ClusterSummary } from '@kube-reserve/plugin-reserve-common';
+import {
+  ClusterSummary,
+  FailoverState,
+} from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import { MessageText } from '../MessageText';
 
 const MISSING_DATA_STATES = ['unreachable', 'unauthorized', 'pending'];
 
+const stateOf = (cluster: ClusterSummary) =>
+  cluster.status.state === 'pending'
+    ? 'not collected yet'
+    : cluster.status.state;
+
 /**
  * Says plainly which clusters could not be read, so that their unknown checks are not
- * mistaken for an empty or healthy result.
+ * mistaken for an empty or healthy result. While failed over, the former primary not
+ * answering is expected, and said so without alarm.
  */
 export function ClusterWarnings(props: {
   clusters: readonly ClusterSummary[];
+  failover?: FailoverState;
 }) {
+  const { failover } = props;
   const missing = props.clusters.filter(c =>
     MISSING_DATA_STATES.includes(c.status.state),
   );
@@ -21,23 +32,35 @@ export function ClusterWarnings(props: {
   }
   return (
     <Box mb={2}>
-      {missing.map(cluster => (
-        <WarningPanel
-          key={cluster.name}
-          severity="error"
-          title={`Cluster ${cluster.name} is ${
-            cluster.status.state === 'pending'
-              ? 'not collected yet'
-              : cluster.status.state
-          }`}
-          message={
-            <>
-              <MessageText text={cluster.status.message ?? 'No data.'} /> Checks
-              that need its data are unknown, not passed, until it answers.
-            </>
-          }
-        />
-      ))}
+      {missing.map(cluster =>
+        cluster.name === failover?.formerPrimary ? (
+          <WarningPanel
+            key={cluster.name}
+            severity="info"
+            title={`The former primary ${cluster.name} is ${stateOf(cluster)}`}
+            message={
+              <>
+                <MessageText text={cluster.status.message ?? 'No data.'} />{' '}
+                Expected while the service serves from {failover.servingCluster}
+                ; fail back once it answers again.
+              </>
+            }
+          />
+        ) : (
+          <WarningPanel
+            key={cluster.name}
+            severity="error"
+            title={`Cluster ${cluster.name} is ${stateOf(cluster)}`}
+            message={
+              <>
+                <MessageText text={cluster.status.message ?? 'No data.'} />{' '}
+                Checks that need its data are unknown, not passed, until it
+                answers.
+              </>
+            }
+          />
+        ),
+      )}
       {stale.map(cluster => (
         <WarningPanel
           key={cluster.name}

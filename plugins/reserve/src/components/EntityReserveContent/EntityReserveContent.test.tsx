@@ -1,10 +1,13 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { failoverPlan } from '../../__testUtils__/actions';
 import {
   component,
+  failedOverReport,
   notReadyReport,
   readyReport,
   unknownClusterReport,
+  unreachablePrimaryReport,
 } from '../../__testUtils__/reports';
 import {
   mockReserveApi,
@@ -60,8 +63,12 @@ describe('EntityReserveContent', () => {
         'container api: payments-api:1.4.1 ≠ payments-api:1.5.0',
       ),
     ).toBeInTheDocument();
+    // Filled in with the reserve that fails and the Deployment and container the evidence
+    // names; the primary's image is not named in a form to copy.
     expect(
-      screen.getByText(/kubectl --context <reserve-cluster>/),
+      screen.getByText(
+        'kubectl --context reserve-ams -n payments set image deployment/api api=<primary-image>',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Copy remediation command' }),
@@ -96,6 +103,67 @@ describe('EntityReserveContent', () => {
       within(deployed).queryByLabelText('Status ok'),
     ).not.toBeInTheDocument();
     expect(within(deployed).getByText('Unknown')).toBeInTheDocument();
+  });
+
+  it('leads with the silent primary and puts Fail over in the header', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(unreachablePrimaryReport);
+    api.planAction.mockResolvedValue(failoverPlan);
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('checkout'),
+    });
+
+    const situation = await screen.findByTestId('report-situation');
+    expect(situation).toHaveTextContent(/^prod-fra unreachable since /);
+    const header = situation.closest('[class*="MuiCard-root"]') as HTMLElement;
+    const button = within(header).getByRole('button', { name: 'Fail over' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    expect(
+      await screen.findByRole('heading', { name: 'Fail over: checkout' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a failed-over service serving from its reserve, its clusters in their current roles', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(failedOverReport);
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('checkout'),
+    });
+
+    expect(await screen.findByTestId('report-situation')).toHaveTextContent(
+      /^Serving from reserve-ams since .* \(failover by user:default\/alice\)/,
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Fail back' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Fail over' }),
+    ).not.toBeInTheDocument();
+
+    // reserve-ams serves: it is the primary now, and says why; prod-fra is the former primary.
+    const cards = screen.getAllByRole('table', { name: /^Facts of / });
+    expect(cards.map(card => card.getAttribute('aria-label'))).toEqual([
+      'Facts of reserve-ams',
+      'Facts of prod-fra',
+    ]);
+    expect(
+      screen.getByText('Serving since the failover; configured as reserve'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'The former primary until a failback; configured as primary',
+      ),
+    ).toBeInTheDocument();
+    // Its primary silent is expected, not an alarm.
+    expect(
+      screen.getByText(/The former primary prod-fra is unreachable/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/^Cluster prod-fra is unreachable/),
+    ).not.toBeInTheDocument();
   });
 
   it('says so when no cluster pair applies to the service', async () => {

@@ -7,15 +7,18 @@ import {
 import { EntityReport } from '@kube-reserve/plugin-reserve-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useCallback, useState } from 'react';
 import {
   isReserveAvailable,
   RESERVE_REQUIRED_ANNOTATIONS,
 } from '../../conditions';
 import { useEntityReport } from '../../hooks/useEntityReport';
+import { commandNamesOf } from '../../presentation/commands';
 import { BackupsSection } from '../BackupsSection';
 import { CheckList } from '../CheckList';
 import { ClusterComparison } from '../ClusterComparison';
 import { ClusterWarnings } from '../ClusterWarnings';
+import { FailoverButton } from '../FailoverButton';
 import { ReportSummary } from '../ReportSummary';
 import { ReserveErrorPanel } from '../ReserveErrorPanel';
 import { RunbooksSection } from '../RunbooksSection';
@@ -23,19 +26,48 @@ import { RunbooksSection } from '../RunbooksSection';
 const README_URL =
   'https://backstage.io/docs/features/kubernetes/configuration#surfacing-your-kubernetes-components-as-part-of-an-entity';
 
-function ReserveReport(props: { entity: Entity; report: EntityReport }) {
-  const { entity, report } = props;
+function ReserveReport(props: {
+  entity: Entity;
+  report: EntityReport;
+  /** Fetches the report again, e.g. after an action ran. */
+  onChanged: () => void;
+}) {
+  const { entity, report, onChanged } = props;
+  const entityRef = getCompoundEntityRef(entity);
+  // Bumped after an action ran, so that the runbooks and the header's button fetch again.
+  const [refreshKey, setRefreshKey] = useState(0);
+  const refresh = useCallback(() => {
+    onChanged();
+    setRefreshKey(key => key + 1);
+  }, [onChanged]);
   const primary = report.clusters.find(c => c.roleInPair === 'primary');
   const reserves = report.clusters.filter(c => c.roleInPair === 'reserve');
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <ReportSummary report={report} />
+        <ReportSummary
+          report={report}
+          action={
+            <FailoverButton
+              entity={entityRef}
+              report={report}
+              refreshKey={refreshKey}
+              onFinished={refresh}
+            />
+          }
+        />
       </Grid>
       <Grid item xs={12}>
-        <ClusterWarnings clusters={report.clusters} />
+        <ClusterWarnings
+          clusters={report.clusters}
+          failover={report.failover}
+        />
         {report.clusters.length > 0 ? (
-          <ClusterComparison primary={primary} reserves={reserves} />
+          <ClusterComparison
+            primary={primary}
+            reserves={reserves}
+            failover={report.failover}
+          />
         ) : (
           <EmptyState
             missing="info"
@@ -48,7 +80,7 @@ function ReserveReport(props: { entity: Entity; report: EntityReport }) {
         <Typography variant="h5" component="h2" gutterBottom>
           Checks
         </Typography>
-        <CheckList checks={report.checks} />
+        <CheckList checks={report.checks} names={commandNamesOf(report)} />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="h5" component="h2" gutterBottom>
@@ -60,28 +92,37 @@ function ReserveReport(props: { entity: Entity; report: EntityReport }) {
         <Typography variant="h5" component="h2" gutterBottom>
           Runbooks
         </Typography>
-        <RunbooksSection entity={entity} />
+        <RunbooksSection
+          entity={entity}
+          refreshKey={refreshKey}
+          onChanged={refresh}
+        />
       </Grid>
     </Grid>
   );
 }
 
 function LoadedReserveReport(props: { entity: Entity }) {
-  const { value, loading, error } = useEntityReport(
+  const { value, loading, error, retry } = useEntityReport(
     getCompoundEntityRef(props.entity),
   );
-  if (loading) {
+  // While an action's result refreshes the report, keep showing the one we have (and the
+  // dialog open on it).
+  if (loading && !value) {
     return <Progress />;
   }
-  if (error) {
+  if (error && !value) {
     return <ReserveErrorPanel error={error} />;
   }
-  return value ? <ReserveReport entity={props.entity} report={value} /> : null;
+  return value ? (
+    <ReserveReport entity={props.entity} report={value} onChanged={retry} />
+  ) : null;
 }
 
 /**
- * The service's Reserve tab: verdict and score, the primary and its reserves side by side,
- * every check by category with its evidence and remediation, backups, and runbooks.
+ * The service's Reserve tab: its situation, verdict and score with the Fail over (or Fail
+ * back) button, the primary and its reserves side by side, every check by category with its
+ * evidence and remediation, backups, and runbooks.
  */
 export function EntityReserveContent() {
   const { entity } = useEntity();

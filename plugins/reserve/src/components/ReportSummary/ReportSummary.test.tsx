@@ -1,6 +1,10 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { readyReport } from '../../__testUtils__/reports';
+import {
+  failedOverReport,
+  readyReport,
+  unreachablePrimaryReport,
+} from '../../__testUtils__/reports';
 import { ReportSummary } from './ReportSummary';
 
 describe('ReportSummary', () => {
@@ -32,5 +36,49 @@ describe('ReportSummary', () => {
     );
     expect(screen.getByText('kube-reserve.io/rpo')).toBeInTheDocument();
     expect(screen.getByText(/'soon' is not a duration/)).toBeInTheDocument();
+  });
+
+  // A clock time as the browser's locale writes it: `14:02` or `02:02 PM`.
+  const clock = String.raw`\d{1,2}:\d{2}(\s?[AP]M)?`;
+
+  it('says first that the primary does not answer, since when and how old its data is', async () => {
+    await renderInTestApp(<ReportSummary report={unreachablePrimaryReport} />);
+    const situation = screen.getByRole('status');
+    expect(situation).toHaveTextContent(
+      new RegExp(`^prod-fra unreachable since ${clock}; last data ${clock}$`),
+    );
+    // Before the verdict and the score.
+    const verdict = screen.getByText('At risk');
+    expect(
+      situation.compareDocumentPosition(verdict) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Could this service run from its reserve now?'),
+    ).toBeInTheDocument();
+  });
+
+  it('says where a failed-over service serves from, since when and who failed it over', async () => {
+    await renderInTestApp(<ReportSummary report={failedOverReport} />);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      new RegExp(
+        `^Serving from reserve-ams since ${clock} \\(failover by user:default/alice\\)$`,
+      ),
+    );
+    expect(
+      screen.getByText(
+        'Is it healthy where it serves, and could it fail back?',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Left to do on prod-fra' }),
+    ).toHaveTextContent(
+      'Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra',
+    );
+  });
+
+  it('says nothing before the verdict when the service is in no particular situation', async () => {
+    await renderInTestApp(<ReportSummary report={readyReport} />);
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 });

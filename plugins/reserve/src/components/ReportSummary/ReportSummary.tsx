@@ -3,9 +3,11 @@ import { EntityReport } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import { oldestSnapshotAge } from '../../presentation/reports';
 import { DataAge } from '../DataAge';
 import { VerdictStatus } from '../VerdictStatus';
+import { SituationLine } from './SituationLine';
 
 function Fact(props: { label: string; value: string }) {
   return (
@@ -18,12 +20,29 @@ function Fact(props: { label: string; value: string }) {
   );
 }
 
-/** The top of the Reserve tab: verdict, score, policy and the data's age. */
-export function ReportSummary(props: { report: EntityReport }) {
+/**
+ * The top of the Reserve tab: the situation first when there is one (primary unreachable,
+ * failed over), then verdict, score, policy and the data's age; `action` sits in its header.
+ */
+export function ReportSummary(props: {
+  report: EntityReport;
+  /** The header's button, e.g. Fail over. */
+  action?: ReactNode;
+}) {
   const { report } = props;
   const { policy } = report;
+  // Failed over, the question is whether it is healthy where it serves and could fail back.
+  const title = report.failover
+    ? 'Is it healthy where it serves, and could it fail back?'
+    : 'Could this service run from its reserve now?';
   return (
-    <InfoCard title="Could this service run from its reserve now?">
+    <InfoCard title={title} action={props.action}>
+      {report.situation && (
+        <SituationLine
+          situation={report.situation}
+          failover={report.failover}
+        />
+      )}
       <Grid container spacing={4} alignItems="center">
         <Grid item>
           <Typography variant="h4" component="p">

@@ -15,16 +15,27 @@ import { ReserveErrorPanel } from '../ReserveErrorPanel';
  * checklists, then the actions run on it; controls are disabled, with the reason, for users
  * who may not use them.
  */
-export function RunbooksSection(props: { entity: Entity }) {
+export function RunbooksSection(props: {
+  entity: Entity;
+  /** Fetches the runbooks and executions again whenever it changes. */
+  refreshKey?: number;
+  /** Called after a tick or an action's run, instead of fetching again here. */
+  onChanged?: () => void;
+}) {
+  const { refreshKey, onChanged: changed } = props;
   const entityRef = getCompoundEntityRef(props.entity);
-  const { value, loading, error, retry } = useRunbooks(entityRef);
+  const { value, loading, error, retry } = useRunbooks(entityRef, refreshKey);
   const permission = useRunbookTickPermission(props.entity);
-  const executions = useExecutions(entityRef);
+  const executions = useExecutions(entityRef, refreshKey);
   const { retry: retryExecutions } = executions;
   const onChanged = useCallback(() => {
+    if (changed) {
+      changed();
+      return;
+    }
     retry();
     retryExecutions();
-  }, [retry, retryExecutions]);
+  }, [changed, retry, retryExecutions]);
   // While a tick refreshes the runbooks, keep showing the ones we have.
   if (loading && !value) {
     return <Progress />;

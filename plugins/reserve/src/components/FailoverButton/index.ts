@@ -1,0 +1,1 @@
+export { FailoverButton } from './FailoverButton';
