@@ -153,6 +153,11 @@ export interface EntityView {
   reserves: ClusterSideView[];
   /** Cluster names the pair mentions that no `reserve.clusters` entry configures. */
   unconfiguredClusters: string[];
+  /**
+   * Set while the entity is failed over, on the view its checks judge: the pair's configured
+   * primary, now one of `reserves` (the serving cluster is `primary`).
+   */
+  formerPrimary?: string;
   /** The instant checks measure ages and expiries against. */
   now: Date;
   /**

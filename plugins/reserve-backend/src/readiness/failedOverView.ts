@@ -39,5 +39,6 @@ export function failedOverView(
     },
     primary: asRole(serving, 'primary'),
     reserves: [...formerPrimary, ...others],
+    formerPrimary: pair.primary,
   };
 }

@@ -130,6 +130,25 @@ describe('judgeEntity while failed over', () => {
     ).toBe('pass');
   });
 
+  it('asks for backups where it serves, and no restore drill or read-only location of the former primary', () => {
+    const { checks } = judgeEntity(failedOverShop(), byExecution);
+    expect(check(checks, 'backup.schedule')).toMatchObject({
+      state: 'fail',
+      message:
+        "No Velero Schedule on reserve-ams covers the entity's namespaces shop: nothing backs it up while it serves from reserve-ams",
+    });
+    expect(check(checks, 'backup.restore-drill')).toMatchObject({
+      state: 'not-applicable',
+      message:
+        'prod-fra is the former primary: failing back moves the service back there, it restores nothing',
+    });
+    // prod-fra writes to its location when it serves: ReadWrite is right there.
+    expect(onCluster(checks, 'backup.location', 'prod-fra')?.state).toBe(
+      'pass',
+    );
+    expect(check(checks, 'backup.fresh').state).toBe('pass');
+  });
+
   it('says where it serves from, since when and who failed it over', () => {
     expect(judgeEntity(failedOverShop(), byExecution).situation).toEqual({
       kind: 'failed-over',

@@ -58,6 +58,7 @@ function reserveResult(
   primaryLocation: VeleroBackupStorageLocation,
   restorePoints: EntityBackup[],
   now: Date,
+  formerPrimary?: string,
 ): ClusterCheckResult {
   const cluster = reserve.cluster.name;
   if (reserve.status.state === 'ok' && veleroAbsent(reserve)) {
@@ -85,7 +86,8 @@ function reserveResult(
   }
   const name = `BackupStorageLocation ${location.metadata?.name} on ${cluster}`;
   const findings: Finding[] = [];
-  if (location.spec?.accessMode !== 'ReadOnly') {
+  // The former primary writes its backups there when it serves: ReadWrite is its own setting.
+  if (location.spec?.accessMode !== 'ReadOnly' && cluster !== formerPrimary) {
     findings.push({
       state: 'warn',
       text: `${name} is ReadWrite: the reserve may write to and expire the primary's backups; make it ReadOnly`,
@@ -201,7 +203,13 @@ export function checkBackupLocation(view: EntityView): CheckResult {
       locations[0];
     results.push(
       ...view.reserves.map(reserve =>
-        reserveResult(reserve, used, restorePoints, view.now),
+        reserveResult(
+          reserve,
+          used,
+          restorePoints,
+          view.now,
+          view.formerPrimary,
+        ),
       ),
     );
   }

@@ -13,6 +13,41 @@ import {
 import { checkRestoreDrill } from './restoreDrill';
 
 describe('backup.restore-drill', () => {
+  it('asks no drill of the former primary while failed over, judging the other reserves', () => {
+    const lon = { ...reserveFacts, name: 'reserve-lon' };
+    const view = {
+      ...anEntityView({
+        primary: aReserve(),
+        reserves: [
+          aClusterSide({ ...reserveFacts, name: 'prod-fra' }),
+          aClusterSide(lon),
+        ],
+        drills: [
+          aDrill(10 * day, {
+            cluster: 'reserve-lon',
+            restoreName: 'lon-drill',
+          }),
+        ],
+      }),
+      formerPrimary: 'prod-fra',
+    };
+    expect(checkRestoreDrill(view)).toMatchObject({
+      state: 'pass',
+      message: expect.stringMatching(
+        /^Drill on reserve-lon: restore lon-drill/,
+      ),
+      clusters: [
+        {
+          cluster: 'prod-fra',
+          state: 'not-applicable',
+          message:
+            'prod-fra is the former primary: failing back moves the service back there, it restores nothing',
+        },
+        { cluster: 'reserve-lon', state: 'pass' },
+      ],
+    });
+  });
+
   it('passes with a recorded drill within the drill interval', () => {
     expect(
       checkRestoreDrill(

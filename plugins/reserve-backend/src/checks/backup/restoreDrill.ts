@@ -86,10 +86,21 @@ function reserveResult(
   };
 }
 
+// While failed over, the former primary is a reserve that nothing is restored on: a failback
+// moves the service back there.
+function formerPrimaryResult(cluster: string): ClusterCheckResult {
+  return {
+    cluster,
+    state: 'not-applicable',
+    message: `${cluster} is the former primary: failing back moves the service back there, it restores nothing`,
+  };
+}
+
 /**
  * backup.restore-drill: a restore of the entity's backup completed on a reserve within the
  * drill interval, from Kube Reserve's drill history and the reserves' current Restores. A
- * reserve without Velero fails (it cannot restore); one good reserve is enough.
+ * reserve without Velero fails (it cannot restore); one good reserve is enough. While failed
+ * over, the former primary needs no drill.
  */
 export function checkRestoreDrill(view: EntityView): CheckResult {
   if (view.policy.mode === 'none') {
@@ -110,10 +121,20 @@ export function checkRestoreDrill(view: EntityView): CheckResult {
   }
   const drills = entityDrills(view);
   const clusters = view.reserves.map(reserve =>
-    reserveResult(reserve, drills, view),
+    reserve.cluster.name === view.formerPrimary
+      ? formerPrimaryResult(reserve.cluster.name)
+      : reserveResult(reserve, drills, view),
   );
-  const best = [...clusters].sort(
-    (a, b) => bestFirst.indexOf(a.state) - bestFirst.indexOf(b.state),
-  )[0];
+  if (clusters.every(c => c.state === 'not-applicable')) {
+    return {
+      id,
+      state: 'not-applicable',
+      message: clusters[0].message,
+      clusters,
+    };
+  }
+  const best = clusters
+    .filter(c => c.state !== 'not-applicable')
+    .sort((a, b) => bestFirst.indexOf(a.state) - bestFirst.indexOf(b.state))[0];
   return { id, state: best.state, message: best.message, clusters };
 }

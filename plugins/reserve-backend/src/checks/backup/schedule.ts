@@ -88,6 +88,10 @@ export function checkBackupSchedule(view: EntityView): CheckResult {
       state: 'fail',
       message: `No Velero Schedule on ${cluster} covers the entity's namespaces ${
         view.namespaces.join(', ') || '(none found)'
+      }${
+        view.formerPrimary
+          ? `: nothing backs it up while it serves from ${cluster}`
+          : ''
       }`,
       clusters: [
         {
