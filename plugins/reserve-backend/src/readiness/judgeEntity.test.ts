@@ -202,6 +202,21 @@ describe('judgeEntity while failed over', () => {
     });
   });
 
+  it('shows what the serving cluster last showed when it stops answering too', () => {
+    const shop = failedOverShop();
+    const view = { ...shop, reserves: [down(shop.reserves[0])] };
+    const { checks } = judgeEntity(view, byExecution);
+    expect(onCluster(checks, 'workload.replicas', 'reserve-ams')).toEqual({
+      cluster: 'reserve-ams',
+      state: 'unknown',
+      message: expect.stringMatching(
+        new RegExp(
+          `^reserve-ams unreachable: .*; last known ${lastData}: .*reserve-ams`,
+        ),
+      ),
+    });
+  });
+
   it('keeps the configured roles when the failover no longer fits the pair', () => {
     const elsewhere = { ...byExecution, servingCluster: 'reserve-lon' };
     const judged = judgeEntity(failedOverShop(), elsewhere);

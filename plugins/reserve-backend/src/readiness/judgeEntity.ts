@@ -34,34 +34,31 @@ export function judgeEntity(
   failover?: FailoverState,
 ): EntityJudgement {
   const swapped = failover ? failedOverView(view, failover) : undefined;
+  const evaluatedView = swapped ?? view;
+  let { checks } = evaluateEntity(evaluatedView);
   if (failover && swapped) {
-    const formerPrimary = swapped.reserves.find(
-      side => side.cluster.name === failover.formerPrimary,
-    );
-    return {
-      evaluatedView: swapped,
-      ...scored(
-        judgeFormerPrimary(evaluateEntity(swapped).checks, formerPrimary),
+    checks = judgeFormerPrimary(
+      checks,
+      swapped.reserves.find(
+        side => side.cluster.name === failover.formerPrimary,
       ),
-      situation: failedOverSituation(failover),
-    };
+    );
   }
-  const { checks } = evaluateEntity(view);
-  const lastKnown = lastKnownPrimaryView(view);
+  // The primary judged (the serving cluster, while failed over) does not answer.
+  const lastKnown = lastKnownPrimaryView(evaluatedView);
+  if (lastKnown) {
+    checks = withLastKnownState(
+      checks,
+      evaluateEntity(lastKnown).checks,
+      lastKnown.primary!.status.collectedAt!,
+    );
+  }
   const situation = failover
     ? failedOverSituation(failover)
     : primaryUnreachableSituation(view.primary);
   return {
-    evaluatedView: view,
-    ...scored(
-      lastKnown
-        ? withLastKnownState(
-            checks,
-            evaluateEntity(lastKnown).checks,
-            lastKnown.primary!.status.collectedAt!,
-          )
-        : checks,
-    ),
+    evaluatedView,
+    ...scored(checks),
     ...(situation ? { situation } : {}),
   };
 }
