@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import type { KubernetesObject } from '@kubernetes/client-node';
 import {
   ClusterStatus,
   ResourceKindStatus,
@@ -11,9 +10,8 @@ import {
 } from './ClusterConnection';
 import { ClusterSnapshot, pendingSnapshot } from './ClusterSnapshot';
 import { COLLECTED_KINDS, CollectedKind } from './collectedKinds';
+import { CompactListing, compactListing } from './compactListing';
 import { SecretDigester } from './secretDigest';
-
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * Collects one cluster: every kind once per cycle, the version and the serving certificate.
@@ -23,6 +21,8 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 export class ClusterCollector {
   private current: ClusterSnapshot;
   private failingSince?: Date;
+  /** What was wrong with each kind's last answer, to log each new problem once. */
+  private readonly listingProblems = new Map<string, string>();
 
   constructor(
     readonly name: string,
@@ -67,8 +67,12 @@ export class ClusterCollector {
     COLLECTED_KINDS.forEach((kind, i) => {
       const result = listings[i];
       if (result.status === 'fulfilled') {
-        kinds.set(kind.key, { items: result.value, fetchedAt: now });
-        kindStatus[kind.key] = { state: 'ok' };
+        const { items, problems } = result.value;
+        kinds.set(kind.key, { items, fetchedAt: now });
+        kindStatus[kind.key] = problems.length
+          ? { state: 'ok', message: problems.join('; ') }
+          : { state: 'ok' };
+        this.noteProblems(kind.key, problems);
         return;
       }
       const failure = describeFailure(result.reason);
@@ -103,16 +107,28 @@ export class ClusterCollector {
   private async listKind(
     connection: ClusterConnection,
     kind: CollectedKind,
-  ): Promise<KubernetesObject[]> {
+  ): Promise<CompactListing> {
     const namespace =
       kind.namespace === 'velero'
         ? this.options.veleroNamespace
         : kind.namespace;
     const items = await connection.list(kind.apiVersion, kind.kind, namespace);
     if (kind.key === 'secrets') {
-      return items.map(item => this.options.secrets.digest(item));
+      return compactListing(items, item => this.options.secrets.digest(item));
     }
-    return items.map(withoutBulkyMetadata);
+    return compactListing(items);
+  }
+
+  // A malformed answer is logged when it starts or changes, not on every cycle it lasts.
+  private noteProblems(key: string, problems: string[]) {
+    const text = problems.join('; ');
+    if (text && this.listingProblems.get(key) !== text) {
+      this.options.logger.warn(
+        `Cluster ${this.name} listed ${key} with problems: ${text}`,
+      );
+    }
+    if (text) this.listingProblems.set(key, text);
+    else this.listingProblems.delete(key);
   }
 
   // The cluster as a whole is unreachable or unauthorized when its discovery (`/version`) fails
@@ -160,19 +176,4 @@ export class ClusterCollector {
       kinds,
     };
   }
-}
-
-// Last-applied annotations repeat the whole object (for Secrets, their values) and managed
-// fields are bookkeeping: neither is read by any check.
-function withoutBulkyMetadata(item: KubernetesObject): KubernetesObject {
-  const metadata = item.metadata;
-  if (!metadata) {
-    return item;
-  }
-  const { managedFields: _managedFields, ...rest } = metadata;
-  if (rest.annotations?.[LAST_APPLIED]) {
-    const { [LAST_APPLIED]: _lastApplied, ...annotations } = rest.annotations;
-    rest.annotations = annotations;
-  }
-  return { ...item, metadata: rest };
 }

@@ -163,7 +163,7 @@ export async function clientConfiguration(
   });
 }
 
-/** Classifies a failed request: network and TLS trouble, 401, 403, a missing CRD, or else. */
+/** Classifies a failed request: network or TLS trouble, 401, 403, a missing CRD, a broken answer. */
 export function describeFailure(error: unknown): ClusterRequestFailure {
   const err = error as {
     name?: string;
@@ -183,6 +183,13 @@ export function describeFailure(error: unknown): ClusterRequestFailure {
     return { reason: 'unreachable', message: 'no answer within the timeout' };
   }
   const message = String(err?.message ?? error);
+  // The cluster answered, but with something that is not JSON: a broken answer, not a network.
+  if (err?.name === 'SyntaxError') {
+    return {
+      reason: 'failed',
+      message: `the answer is not valid JSON (${message})`,
+    };
+  }
   if (/Unrecognized API version and kind/.test(message)) {
     return { reason: 'absent', message };
   }

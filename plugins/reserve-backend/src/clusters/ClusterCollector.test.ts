@@ -1,0 +1,102 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { ClusterCollector } from './ClusterCollector';
+import { ClusterConnection } from './ClusterConnection';
+import { SecretDigester } from './secretDigest';
+
+const deployment = (name: string, annotations?: Record<string, string>) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: 'shop', labels: { app: name }, annotations },
+  spec: { replicas: 2 },
+});
+
+/** A collector of one cluster whose listings answer `deployments` for Deployments. */
+function collectorOf(deployments: () => Promise<KubernetesObject[]>) {
+  const logger = mockServices.logger.mock();
+  const connection = {
+    list: async (_apiVersion: string, kind: string) =>
+      kind === 'Deployment' ? deployments() : [],
+    version: async () => 'v1.34.2',
+    servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
+  };
+  const collector = new ClusterCollector(
+    'prod-fra',
+    async () => connection as unknown as ClusterConnection,
+    { veleroNamespace: 'velero', secrets: new SecretDigester(), logger },
+  );
+  return { collector, logger };
+}
+
+describe('ClusterCollector, when a cluster answers a malformed listing', () => {
+  it('skips an object without metadata, keeps the others and says so for the kind', async () => {
+    const { collector, logger } = collectorOf(async () => [
+      deployment('checkout'),
+      { apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 1 } },
+    ]);
+    await collector.collect();
+    await collector.collect();
+
+    const { snapshot } = collector;
+    expect(snapshot.status.state).toBe('ok');
+    expect(snapshot.status.kinds.deployments).toEqual({
+      state: 'ok',
+      message: 'skipped 1 object without metadata.name',
+    });
+    expect(
+      snapshot.kinds.get('deployments')!.items.map(i => i.metadata?.name),
+    ).toEqual(['checkout']);
+    // Logged when it starts, not on every collection it lasts.
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Cluster prod-fra listed deployments with problems: skipped 1 object without metadata.name',
+    );
+  });
+
+  it('drops a 10 MB annotation no API server would store, keeping the object and its other annotations', async () => {
+    const { collector } = collectorOf(async () => [
+      deployment('checkout', {
+        'example.com/owner': 'payments',
+        'example.com/padding': 'x'.repeat(10 * 1024 * 1024),
+      }),
+      deployment('cart'),
+    ]);
+    await collector.collect();
+
+    const { snapshot } = collector;
+    expect(snapshot.status.kinds.deployments).toEqual({
+      state: 'ok',
+      message:
+        "dropped annotations past the API server's 256 KiB limit from shop/checkout: example.com/padding (10.0 MB)",
+    });
+    const [checkout, cart] = snapshot.kinds.get('deployments')!.items;
+    expect(checkout.metadata?.annotations).toEqual({
+      'example.com/owner': 'payments',
+    });
+    expect(cart.metadata?.name).toBe('cart');
+  });
+
+  it('marks a kind whose answer is not JSON failed, naming that, and keeps the cluster ok', async () => {
+    let broken = false;
+    const { collector } = collectorOf(async () => {
+      if (broken) {
+        throw new SyntaxError('Unexpected end of JSON input');
+      }
+      return [deployment('checkout')];
+    });
+    await collector.collect();
+    broken = true;
+    await collector.collect();
+
+    const { snapshot } = collector;
+    expect(snapshot.status.state).toBe('ok');
+    expect(snapshot.status.kinds.deployments).toEqual({
+      state: 'failed',
+      message: 'the answer is not valid JSON (Unexpected end of JSON input)',
+    });
+    // The last good listing stays for the snapshots to serve while it is young enough.
+    expect(
+      snapshot.kinds.get('deployments')!.items.map(i => i.metadata?.name),
+    ).toEqual(['checkout']);
+  });
+});
