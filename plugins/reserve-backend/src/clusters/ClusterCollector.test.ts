@@ -92,7 +92,7 @@ describe('ClusterCollector, when a cluster answers a malformed listing', () => {
     expect(snapshot.status.state).toBe('ok');
     expect(snapshot.status.kinds.deployments).toEqual({
       state: 'failed',
-      message: 'the answer is not valid JSON (Unexpected end of JSON input)',
+      message: 'the answer is not valid JSON (it ends too early)',
     });
     // The last good listing stays for the snapshots to serve while it is young enough.
     expect(

@@ -185,15 +185,25 @@ export function describeFailure(error: unknown): ClusterRequestFailure {
   const message = String(err?.message ?? error);
   // The cluster answered, but with something that is not JSON: a broken answer, not a network.
   if (err?.name === 'SyntaxError') {
-    return {
-      reason: 'failed',
-      message: `the answer is not valid JSON (${message})`,
-    };
+    return { reason: 'failed', message: notJson(message) };
   }
   if (/Unrecognized API version and kind/.test(message)) {
     return { reason: 'absent', message };
   }
   return { reason: 'unreachable', message: withoutRequestUrl(message) };
+}
+
+// V8 quotes a piece of the text it could not parse ('Unexpected token..., "..." is not valid
+// JSON'); from a Secret listing that piece could be a value, so only where it broke is kept.
+function notJson(parserMessage: string): string {
+  const position = /at position (\d+)/.exec(parserMessage)?.[1];
+  let where = '';
+  if (/Unexpected end of JSON input/.test(parserMessage)) {
+    where = ' (it ends too early)';
+  } else if (position) {
+    where = ` (at position ${position})`;
+  }
+  return `the answer is not valid JSON${where}`;
 }
 
 function statusMessage(body: unknown): string | undefined {
