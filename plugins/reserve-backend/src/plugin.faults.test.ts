@@ -1,9 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { rootLoggerServiceFactory } from '@backstage/backend-defaults/rootLogger';
-import { parse } from 'yaml';
 import { EntityReport } from '@kube-reserve/plugin-reserve-common';
-import { examplesDir } from './__testUtils__/demoCatalog';
+import { demoSecretValues } from './__testUtils__/demoSecrets';
 import {
   DemoBackend,
   fastRefresh,
@@ -11,30 +8,6 @@ import {
 } from './__testUtils__/startDemoBackend';
 
 jest.setTimeout(90_000);
-
-// Every secret the demo fixtures hold: tokens and Secret values, as written and base64-encoded.
-function fixtureSecrets(): string[] {
-  const secrets: string[] = [];
-  const clustersDir = resolve(examplesDir, 'clusters');
-  for (const cluster of readdirSync(clustersDir)) {
-    const dir = resolve(clustersDir, cluster);
-    const facts = parse(readFileSync(resolve(dir, 'cluster.yaml'), 'utf8'));
-    secrets.push(...facts.tokens.map((t: { token: string }) => t.token));
-    for (const file of readdirSync(dir).filter(f => f !== 'cluster.yaml')) {
-      const docs = readFileSync(resolve(dir, file), 'utf8')
-        .split(/^---$/m)
-        .map(d => parse(d));
-      for (const doc of docs) {
-        if (doc?.kind !== 'Secret') continue;
-        for (const value of Object.values<string>(doc.stringData ?? {})) {
-          secrets.push(value, Buffer.from(value).toString('base64'));
-        }
-        secrets.push(...Object.values<string>(doc.data ?? {}));
-      }
-    }
-  }
-  return secrets.filter(s => s.length >= 8);
-}
 
 describe('a cluster that fails does not take the others down', () => {
   let demo: DemoBackend;
@@ -221,7 +194,7 @@ describe('a cluster that fails does not take the others down', () => {
   });
 
   it('never puts a secret from the fixtures into a response or a log line', async () => {
-    const secrets = fixtureSecrets();
+    const secrets = demoSecretValues();
     expect(secrets.length).toBeGreaterThan(10);
     const bodies: string[] = [];
     for (const path of [
