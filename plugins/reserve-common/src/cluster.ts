@@ -26,6 +26,10 @@ export type ResourceKindState = 'ok' | 'forbidden' | 'failed' | 'absent';
 /** Outcome of listing one resource kind, with the API server's message when it failed. */
 export interface ResourceKindStatus {
   state: ResourceKindState;
+  /**
+   * Why the kind is not `ok`; on an `ok` kind, what the collector left out of the listing
+   * (an object without a name, annotations past the API server's size limit).
+   */
   message?: string;
   /**
    * For a kind whose latest listing `failed`: when the listing still served in its place was
