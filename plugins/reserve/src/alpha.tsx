@@ -1,3 +1,4 @@
+import { Content } from '@backstage/core-components';
 import {
   compatWrapper,
   convertLegacyRouteRef,
@@ -38,9 +39,15 @@ export const reservePage = PageBlueprint.make({
   params: {
     path: '/reserve',
     routeRef: convertLegacyRouteRef(rootRouteRef),
+    // The app's page layout gives the header; Content gives the page its padding (without
+    // it the cards touch the sidebar and the grid's gutters run past the window).
     loader: () =>
       import('./components/PlatformOverview').then(m =>
-        compatWrapper(<m.PlatformOverview />),
+        compatWrapper(
+          <Content>
+            <m.PlatformOverview />
+          </Content>,
+        ),
       ),
   },
 });

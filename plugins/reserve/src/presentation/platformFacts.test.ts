@@ -3,6 +3,7 @@ import {
   compareByCertificateExpiry,
   describeCertificate,
   describeLeaderElection,
+  describeStaleLeases,
   describeSupport,
 } from './platformFacts';
 import { platformFacts } from '../__testUtils__/platform';
@@ -63,12 +64,15 @@ describe('platform facts', () => {
     expect(describeSupport(undefined, now)).toBe('support schedule unknown');
   });
 
-  it('names the lease nobody holds', () => {
-    expect(
-      describeLeaderElection([
-        { name: 'kube-scheduler', holder: 'cp-1', fresh: true },
-        { name: 'kube-controller-manager', fresh: false },
-      ]),
-    ).toBe('kube-controller-manager not held');
+  it('counts the fresh leases and names the lease nobody holds or renews', () => {
+    const leases = [
+      { name: 'kube-scheduler', holder: 'cp-1', fresh: false },
+      { name: 'kube-controller-manager', fresh: false },
+    ];
+    expect(describeLeaderElection(leases)).toBe('0 of 2 leases fresh');
+    expect(describeStaleLeases(leases)).toEqual([
+      'kube-scheduler not renewed',
+      'kube-controller-manager not held',
+    ]);
   });
 });

@@ -91,18 +91,20 @@ export function describeControlPlane(platform: ClusterPlatformFacts): string {
   }`;
 }
 
-/** The leader-election Leases in a few words, naming those not held or not renewed. */
+/** The leader-election Leases in a few words, e.g. `1 of 2 leases fresh`. */
 export function describeLeaderElection(leases?: LeaderLease[]): string {
   if (!leases || leases.length === 0) {
     return 'No lease seen';
   }
-  const stale = leases.filter(lease => !lease.fresh);
-  if (stale.length === 0) {
-    return `${leases.length} of ${leases.length} leases fresh`;
-  }
-  return stale
-    .map(lease => `${lease.name} ${lease.holder ? 'not renewed' : 'not held'}`)
-    .join(', ');
+  const fresh = leases.filter(lease => lease.fresh).length;
+  return `${fresh} of ${leases.length} leases fresh`;
+}
+
+/** What is wrong with each lease that is not fresh, e.g. `kube-scheduler not renewed`. */
+export function describeStaleLeases(leases?: LeaderLease[]): string[] {
+  return (leases ?? [])
+    .filter(lease => !lease.fresh)
+    .map(lease => `${lease.name} ${lease.holder ? 'not renewed' : 'not held'}`);
 }
 
 /** Node counts in a few words, e.g. `5 of 6 ready, 3 schedulable workers`. */

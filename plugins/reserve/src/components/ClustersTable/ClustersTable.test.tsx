@@ -20,7 +20,7 @@ describe('ClustersTable', () => {
     );
     expect(screen.getByText('Production Frankfurt')).toBeInTheDocument();
     expect(screen.getByText('hetzner')).toBeInTheDocument();
-    expect(screen.getByText('12 s')).toBeInTheDocument();
+    expect(screen.getByText('data 12 s old')).toBeInTheDocument();
     expect(
       screen.getByText('Not configured in Kube Reserve'),
     ).toBeInTheDocument();
@@ -80,6 +80,9 @@ describe('ClustersTable platform facts', () => {
       within(reserve).getByText('5 d left (2026-03-06)'),
     ).toBeInTheDocument();
     expect(within(reserve).getByText('1 node')).toBeInTheDocument();
+    expect(
+      within(reserve).getByText('1 of 2 leases fresh'),
+    ).toBeInTheDocument();
     expect(
       within(reserve).getByText('kube-controller-manager not held'),
     ).toBeInTheDocument();

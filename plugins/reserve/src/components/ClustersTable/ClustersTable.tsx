@@ -4,16 +4,19 @@ import {
   formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import {
   compareByCertificateExpiry,
   describeCertificate,
   describeControlPlane,
   describeLeaderElection,
+  describeStaleLeases,
   describeNodes,
   describeSupport,
   platformCheck,
 } from '../../presentation/platformFacts';
+import { contentSizedColumns } from '../../presentation/tableColumns';
 import { CertificateExpiry } from '../CertificateExpiry';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { ClusterStatusLabel } from '../ClusterStatusLabel';
@@ -36,6 +39,16 @@ function Caption(props: { children: ReactNode }) {
       {props.children}
     </Typography>
   );
+}
+
+const useStyles = makeStyles({
+  // A name never wraps (`reserve-fra-` / `b`), nor does a lease's one line.
+  name: { whiteSpace: 'nowrap' },
+});
+
+function Name(props: { children: ReactNode }) {
+  const classes = useStyles();
+  return <span className={classes.name}>{props.children}</span>;
 }
 
 function Where(props: { summary: ClusterSummary }) {
@@ -99,7 +112,7 @@ const columns: TableColumn<Row>[] = [
     highlight: true,
     render: r => (
       <>
-        {r.title ?? r.name}
+        <Name>{r.title ?? r.name}</Name>
         {r.summary && <Where summary={r.summary} />}
       </>
     ),
@@ -109,7 +122,14 @@ const columns: TableColumn<Row>[] = [
     field: 'summary.status.state',
     render: r =>
       r.summary ? (
-        <ClusterStatusLabel status={r.summary.status} />
+        <>
+          <ClusterStatusLabel status={r.summary.status} />
+          {r.summary.snapshotAgeMs !== undefined && (
+            <Caption>
+              data {formatDuration(r.summary.snapshotAgeMs)} old
+            </Caption>
+          )}
+        </>
       ) : (
         <Typography variant="body2" color="textSecondary">
           Not configured in Kube Reserve
@@ -142,10 +162,17 @@ const columns: TableColumn<Row>[] = [
     field: 'summary.platform.leaderElection',
     sorting: false,
     render: platformCell(p => (
-      <CheckStateStatus
-        state={platformCheck(p, 'platform.leader-election').state}
-        label={describeLeaderElection(p.leaderElection)}
-      />
+      <>
+        <CheckStateStatus
+          state={platformCheck(p, 'platform.leader-election').state}
+          label={describeLeaderElection(p.leaderElection)}
+        />
+        {describeStaleLeases(p.leaderElection).map(line => (
+          <Caption key={line}>
+            <Name>{line}</Name>
+          </Caption>
+        ))}
+      </>
     )),
   },
   {
@@ -165,33 +192,29 @@ const columns: TableColumn<Row>[] = [
       </>
     )),
   },
-  {
-    title: 'Data age',
-    field: 'summary.snapshotAgeMs',
-    type: 'numeric',
-    render: r =>
-      r.summary?.snapshotAgeMs === undefined
-        ? dash
-        : formatDuration(r.summary.snapshotAgeMs),
-  },
 ];
 
 /**
  * Clusters with their platform facts (certificate, version support, control plane, leader
- * election, nodes) and collection status, the certificate expiring soonest first.
+ * election, nodes) and collection status with the data's age, the certificate expiring
+ * soonest first.
  */
 export function ClustersTable(props: {
   clusters: readonly ClusterListItem[];
   title?: string;
   emptyContent?: ReactNode;
 }) {
+  const theme = useTheme();
   const data = [...props.clusters]
     .sort(compareByCertificateExpiry)
     .map(c => ({ ...c, id: c.name }));
   return (
     <Table<Row>
       title={props.title ?? 'Clusters'}
-      columns={columns}
+      // Seven columns: narrower gutters than the theme's, so that the table fits at 1280 px.
+      columns={contentSizedColumns(columns, {
+        padding: theme.spacing(1.5, 1, 1.5, 1.5),
+      })}
       data={data}
       options={{ paging: false, search: false, padding: 'dense' }}
       emptyContent={props.emptyContent}

@@ -70,4 +70,19 @@ describe('MessageText', () => {
       'connect ECONNREFUSED 127.0.0.1:6443',
     );
   });
+
+  it('lets an image reference wrap after its slashes and colons only', async () => {
+    const text =
+      'container payments-api runs registry.example.com/payments/payments-api:2.6.4 on reserve-ams';
+    await renderInTestApp(
+      <p data-testid="message">
+        <MessageText text={text} />
+      </p>,
+    );
+    const message = screen.getByTestId('message');
+    expect(message).toHaveTextContent(text);
+    expect(message.innerHTML).toBe(
+      'container payments-api runs registry.example.com/<wbr>payments/<wbr>payments-api:<wbr>2.6.4 on reserve-ams',
+    );
+  });
 });

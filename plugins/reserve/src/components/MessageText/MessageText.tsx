@@ -1,4 +1,5 @@
 import Tooltip from '@material-ui/core/Tooltip';
+import { Fragment } from 'react';
 import { formatAgo } from '../../presentation/age';
 import {
   formatClockTime,
@@ -6,10 +7,28 @@ import {
   LocalTimeOptions,
   splitInstants,
 } from '../../presentation/instants';
+import { wrapPoints } from '../../presentation/wrapPoints';
+
+// Text whose long tokens (image references, paths) may wrap after a slash or colon, and
+// nowhere between two letters, in a table cell as narrow as in a card.
+function WrappingText(props: { text: string }) {
+  const pieces = wrapPoints(props.text);
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 /**
  * A message from the backend with its ISO 8601 instants as people read them: `6 s ago` (or,
- * with `instants="clock"`, `14:02`), the local time and zone on hover.
+ * with `instants="clock"`, `14:02`), the local time and zone on hover; its long tokens wrap
+ * after a slash or colon, never between two letters.
  */
 export function MessageText(props: {
   text: string;
@@ -25,7 +44,7 @@ export function MessageText(props: {
     <>
       {splitInstants(text).map((part, i) => {
         if (part.kind === 'text') {
-          return part.text;
+          return <WrappingText key={`${i}-text`} text={part.text} />;
         }
         const ago = formatAgo(part.iso, now);
         const local = formatLocalTime(part.iso, localTime);

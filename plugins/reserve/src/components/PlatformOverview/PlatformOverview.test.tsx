@@ -67,9 +67,9 @@ describe('PlatformOverview', () => {
       screen.queryByRole('table', { name: 'Facts of reserve-fra-b' }),
     ).not.toBeInTheDocument();
 
-    const table = (await screen.findByText('Services by risk')).closest(
-      'div[class*="MuiPaper"]',
-    ) as HTMLElement;
+    const table = await screen.findByRole('region', {
+      name: 'Services by risk',
+    });
     await within(table).findByText('checkout');
     const names = within(table)
       .getAllByRole('link')
