@@ -7,6 +7,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import {
   EntityReport,
+  OwnershipRow,
   summarizeReport,
 } from '@kube-reserve/plugin-reserve-common';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -41,15 +42,25 @@ function riskOf(entity: Entity): Omit<ServiceRisk, 'summary' | 'error'> {
   };
 }
 
-// The summary row `GET /ownership` would give: the platform page lists services across all
-// groups, which no single ownership call covers.
-function summaryOf(entity: Entity, report: EntityReport) {
+// The summary row `GET /ownership` would give, failed-over state included: the platform page
+// lists services across all groups, which no single ownership call covers.
+function summaryOf(entity: Entity, report: EntityReport): OwnershipRow {
   const { entityRef, title, owner } = riskOf(entity);
-  return summarizeReport(
+  const summary = summarizeReport(
     { entityRef, title, kind: entity.kind },
     owner ?? '',
     report,
   );
+  const { failover } = report;
+  return failover
+    ? {
+        ...summary,
+        failedOver: {
+          servingCluster: failover.servingCluster,
+          since: failover.since,
+        },
+      }
+    : summary;
 }
 
 /**

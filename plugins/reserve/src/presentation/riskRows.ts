@@ -32,6 +32,8 @@ export interface RiskTableRow {
   failingWeight: number;
   failingText: string;
   worstText: string;
+  /** Where a failed-over service serves from, e.g. `Serving from reserve-ams`. */
+  servingText?: string;
 }
 
 /** A service's failing checks by severity, e.g. `2 critical, 1 high`. */
@@ -70,6 +72,9 @@ export function toRiskTableRows(risks: readonly ServiceRisk[]): RiskTableRow[] {
         worstText: summary?.worstFinding
           ? `${summary.worstFinding.title}: ${summary.worstFinding.message}`
           : risk.error ?? '',
+        servingText: summary?.failedOver
+          ? `Serving from ${summary.failedOver.servingCluster}`
+          : undefined,
       };
     })
     .sort(

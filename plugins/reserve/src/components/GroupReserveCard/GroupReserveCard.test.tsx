@@ -26,6 +26,33 @@ describe('GroupReserveCard', () => {
     );
   });
 
+  it('names the services serving from their reserve after a failover', async () => {
+    const api = mockReserveApi();
+    api.getOwnership.mockResolvedValue({
+      ...ownership,
+      entities: ownership.entities.map(row =>
+        row.entityRef === 'component:default/checkout'
+          ? {
+              ...row,
+              failedOver: {
+                servingCluster: 'reserve-ams',
+                since: '2026-12-06T14:20:00Z',
+              },
+            }
+          : row,
+      ),
+    });
+    await renderWithReserveApi(<GroupReserveCard />, {
+      api,
+      entity: groupEntity,
+    });
+
+    expect(
+      await screen.findByText('Checkout: Serving from reserve-ams'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/Serving from/)).toHaveLength(1);
+  });
+
   it('says so when the group owns no services', async () => {
     const api = mockReserveApi();
     api.getOwnership.mockResolvedValue({ ...ownership, entities: [] });

@@ -6,6 +6,7 @@ import {
   Verdict,
 } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
@@ -29,6 +30,7 @@ function OwnershipOverview(props: { response: OwnershipResponse }) {
       </Typography>
     );
   }
+  const failedOver = rows.filter(row => row.servingText);
   const count = (verdict: Verdict) =>
     rows.filter(r => r.verdict === verdict).length;
   return (
@@ -40,6 +42,18 @@ function OwnershipOverview(props: { response: OwnershipResponse }) {
           </Typography>
         ))}
       </Box>
+      {failedOver.length > 0 && (
+        <Box mt={1} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          {failedOver.map(row => (
+            <Chip
+              key={row.id}
+              size="small"
+              color="primary"
+              label={`${row.name}: ${row.servingText}`}
+            />
+          ))}
+        </Box>
+      )}
       <List dense aria-label="Services most at risk">
         {rows.slice(0, 3).map(row => (
           <ListItem key={row.id} disableGutters>
@@ -59,7 +73,10 @@ function OwnershipOverview(props: { response: OwnershipResponse }) {
   );
 }
 
-/** Group overview card: how many owned services are ready, at risk or not, and the worst three. */
+/**
+ * Group overview card: how many owned services are ready, at risk or not, which serve from a
+ * reserve after a failover, and the worst three.
+ */
 export function GroupReserveCard() {
   const { entity } = useEntity();
   const tabLink = useReserveTabLink();

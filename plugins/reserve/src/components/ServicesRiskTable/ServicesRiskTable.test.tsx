@@ -52,4 +52,38 @@ describe('ServicesRiskTable', () => {
     await userEvent.type(screen.getByPlaceholderText('Filter'), 'older image');
     await waitFor(() => expect(serviceNames()).toEqual(['Payments API']));
   });
+
+  it('says which services serve from their reserve after a failover', async () => {
+    const [checkout, payments] = ownedServices(ownership);
+    await renderWithReserveApi(
+      <ServicesRiskTable
+        title="Services"
+        risks={[
+          payments,
+          {
+            ...checkout,
+            summary: {
+              ...checkout.summary!,
+              failedOver: {
+                servingCluster: 'reserve-ams',
+                since: '2026-12-06T14:20:00Z',
+              },
+            },
+          },
+        ]}
+      />,
+      { api: mockReserveApi() },
+    );
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Services' }),
+    ).toBeInTheDocument();
+    const checkoutRow = screen.getByText('Checkout').closest('tr')!;
+    expect(
+      within(checkoutRow).getByText('Serving from reserve-ams'),
+    ).toBeInTheDocument();
+    const paymentsRow = screen.getByText('Payments API').closest('tr')!;
+    expect(
+      within(paymentsRow).queryByText(/Serving from/),
+    ).not.toBeInTheDocument();
+  });
 });

@@ -7,6 +7,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import { useReserveTabLink } from '../../hooks/useReserveTabLink';
 import { severitiesWorstFirst } from '../../presentation/checkStates';
@@ -15,10 +16,16 @@ import {
   ServiceRisk,
   toRiskTableRows,
 } from '../../presentation/riskRows';
+import { contentSizedColumns } from '../../presentation/tableColumns';
 import { compareVerdicts } from '../../presentation/verdicts';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { VerdictStatus } from '../VerdictStatus';
 import { MessageText } from '../MessageText';
+
+const useStyles = makeStyles({
+  // Names never wrap: not letter by letter ("Recommendation" / "s"), not at a hyphen.
+  name: { whiteSpace: 'nowrap' },
+});
 
 function FailingChips(props: { row: RiskTableRow }) {
   const failing = props.row.risk.summary?.failing;
@@ -65,7 +72,8 @@ function WorstFinding(props: { row: RiskTableRow }) {
 
 /**
  * One row per service, worst first: verdict, score, failing checks by severity and worst
- * finding; sortable, searchable and filterable by verdict.
+ * finding, and where a failed-over service serves from; sortable, searchable and filterable
+ * by verdict.
  */
 export function ServicesRiskTable(props: {
   risks: readonly ServiceRisk[];
@@ -74,6 +82,7 @@ export function ServicesRiskTable(props: {
   isLoading?: boolean;
   emptyContent?: ReactNode;
 }) {
+  const classes = useStyles();
   const tabLink = useReserveTabLink();
   const rows = toRiskTableRows(props.risks);
   const columns: TableColumn<RiskTableRow>[] = [
@@ -81,10 +90,27 @@ export function ServicesRiskTable(props: {
       title: 'Service',
       field: 'name',
       highlight: true,
-      render: row => <Link to={tabLink(row.risk.entityRef)}>{row.name}</Link>,
+      render: row => (
+        <>
+          <Link to={tabLink(row.risk.entityRef)} className={classes.name}>
+            {row.name}
+          </Link>
+          {row.servingText && (
+            <Box mt={0.5}>
+              <Chip size="small" color="primary" label={row.servingText} />
+            </Box>
+          )}
+        </>
+      ),
     },
     ...(props.showOwner
-      ? [{ title: 'Owner', field: 'owner' } as TableColumn<RiskTableRow>]
+      ? [
+          {
+            title: 'Owner',
+            field: 'owner',
+            render: row => <span className={classes.name}>{row.owner}</span>,
+          } as TableColumn<RiskTableRow>,
+        ]
       : []),
     {
       title: 'Verdict',
@@ -111,20 +137,28 @@ export function ServicesRiskTable(props: {
       render: row => <WorstFinding row={row} />,
     },
   ];
+  // The heading stands above the table: the table's own title, squeezed beside the filters
+  // and the search field, was clipped ("Servic").
+  const title = props.title ?? 'Services';
   return (
-    <Table<RiskTableRow>
-      title={props.title ?? 'Services'}
-      columns={columns}
-      data={rows}
-      isLoading={props.isLoading}
-      filters={[{ column: 'Verdict', type: 'multiple-select' }]}
-      options={{
-        paging: rows.length > 20,
-        pageSize: 20,
-        search: true,
-        padding: 'dense',
-      }}
-      emptyContent={props.emptyContent}
-    />
+    <Box component="section" aria-label={title}>
+      <Typography variant="h5" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      <Table<RiskTableRow>
+        columns={contentSizedColumns(columns)}
+        data={rows}
+        isLoading={props.isLoading}
+        filters={[{ column: 'Verdict', type: 'multiple-select' }]}
+        options={{
+          paging: rows.length > 20,
+          pageSize: 20,
+          search: true,
+          showTitle: false,
+          padding: 'dense',
+        }}
+        emptyContent={props.emptyContent}
+      />
+    </Box>
   );
 }
