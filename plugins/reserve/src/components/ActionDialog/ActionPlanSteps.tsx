@@ -42,7 +42,10 @@ export function ActionPlanSteps(props: { plan: ActionPlan }) {
       {plan.warnings.map(warning => (
         <Box key={warning} mb={1}>
           <StatusWarning>
-            <MessageText text={warning} />
+            {/* One span: the status's flex box would trim the spaces around an instant. */}
+            <span>
+              <MessageText text={warning} />
+            </span>
           </StatusWarning>
         </Box>
       ))}

@@ -43,12 +43,16 @@ function ConnectionState(props: { status: ClusterStatus }) {
 
 /**
  * How Kube Reserve's last collection of a cluster went: ok, stale, unreachable, unauthorized
- * or pending, plus the resource kinds it was forbidden to read or failed to list.
+ * or pending, plus, for a cluster that answered, the resource kinds it was forbidden to read
+ * or failed to list.
  */
 export function ClusterStatusLabel(props: { status: ClusterStatus }) {
   const { status } = props;
-  const forbidden = kindsIn(status, 'forbidden');
-  const failed = kindsIn(status, 'failed');
+  // A cluster that did not answer failed every kind: its message says why, once.
+  const answered =
+    status.state !== 'unreachable' && status.state !== 'unauthorized';
+  const forbidden = answered ? kindsIn(status, 'forbidden') : [];
+  const failed = answered ? kindsIn(status, 'failed') : [];
   return (
     <>
       <Tooltip

@@ -48,7 +48,12 @@ export function SituationLine(props: {
   failover?: FailoverState;
 }) {
   const { situation, failover } = props;
-  const text = <MessageText text={situation.message} instants="clock" />;
+  // One span: the status's flex box would trim the spaces around each instant.
+  const text = (
+    <span>
+      <MessageText text={situation.message} instants="clock" />
+    </span>
+  );
   return (
     <Box mb={2} data-testid="report-situation">
       <Typography variant="h6" component="p" role="status">
