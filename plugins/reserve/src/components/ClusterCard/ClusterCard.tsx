@@ -59,16 +59,14 @@ export function ClusterCard(props: {
         <>
           {roleLabel}
           {roleNote && (
-            <>
-              {' · '}
-              <Typography
-                variant="body2"
-                color="textSecondary"
-                component="span"
-              >
-                {roleNote}
-              </Typography>
-            </>
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              component="span"
+              display="block"
+            >
+              {roleNote}
+            </Typography>
           )}
         </>
       }

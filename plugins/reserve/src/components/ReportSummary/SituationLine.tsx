@@ -1,10 +1,11 @@
-import { StatusRunning, StatusWarning } from '@backstage/core-components';
+import { StatusWarning } from '@backstage/core-components';
 import {
   FailoverState,
   ReportSituation,
 } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import SwapHorizIcon from '@material-ui/icons/SwapHoriz';
 import { MessageText } from '../MessageText';
 
 function PendingOnFormerPrimary(props: { failover: FailoverState }) {
@@ -58,7 +59,12 @@ export function SituationLine(props: {
     <Box mb={2} data-testid="report-situation">
       <Typography variant="h6" component="p" role="status">
         {situation.kind === 'failed-over' ? (
-          <StatusRunning>{text}</StatusRunning>
+          <Box display="flex" alignItems="center" component="span">
+            <SwapHorizIcon color="primary" aria-label="Failed over" />
+            <Box component="span" ml={1}>
+              {text}
+            </Box>
+          </Box>
         ) : (
           <StatusWarning>{text}</StatusWarning>
         )}
