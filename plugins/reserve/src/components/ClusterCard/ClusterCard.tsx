@@ -56,19 +56,22 @@ export function ClusterCard(props: {
     <InfoCard
       title={cluster.name}
       subheader={
-        <>
+        // One span: the header lays its parts out in a row, trimming spaces between them.
+        <span>
           {roleLabel}
           {roleNote && (
-            <Typography
-              variant="body2"
-              color="textSecondary"
-              component="span"
-              display="block"
-            >
-              {roleNote}
-            </Typography>
+            <>
+              {' · '}
+              <Typography
+                variant="body2"
+                color="textSecondary"
+                component="span"
+              >
+                {roleNote}
+              </Typography>
+            </>
           )}
-        </>
+        </span>
       }
       variant="gridItem"
     >

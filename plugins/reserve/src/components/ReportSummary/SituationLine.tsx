@@ -57,7 +57,7 @@ export function SituationLine(props: {
   );
   return (
     <Box mb={2} data-testid="report-situation">
-      <Typography variant="h6" component="p" role="status">
+      <Typography variant="subtitle1" component="p" role="status">
         {situation.kind === 'failed-over' ? (
           <Box display="flex" alignItems="center" component="span">
             <SwapHorizIcon color="primary" aria-label="Failed over" />
