@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { TickAccess } from '../ManualItemControl';
+import { MessageText } from '../MessageText';
 import { RunbookItemRow } from '../RunbookItemRow';
 import { RunbookSectionFacts } from '../RunbookSectionFacts';
 
@@ -69,13 +70,13 @@ export function RunbookCard(props: {
       <AccordionDetails>
         <Box width="100%">
           <Typography variant="body2" color="textSecondary" paragraph>
-            {runbook.description}
+            <MessageText text={runbook.description} />
           </Typography>
           {runbook.sections.map(section => (
             <Box key={section.id} mb={3} component="section">
               {(runbook.sections.length > 1 || section.cluster) && (
                 <Typography variant="subtitle1">
-                  {section.title}
+                  <MessageText text={section.title} />
                   {section.role && (
                     <Typography
                       variant="caption"

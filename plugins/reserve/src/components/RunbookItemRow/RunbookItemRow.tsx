@@ -53,11 +53,13 @@ export function RunbookItemRow(props: {
             </Typography>
           )}
         </Box>
-        <Typography variant="body1">{item.title}</Typography>
+        <Typography variant="body1">
+          <MessageText text={item.title} />
+        </Typography>
       </Box>
       {item.description && (
         <Typography variant="body2" color="textSecondary">
-          {item.description}
+          <MessageText text={item.description} />
         </Typography>
       )}
       {item.kind === 'auto' && (

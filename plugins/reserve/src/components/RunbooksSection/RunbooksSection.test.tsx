@@ -72,6 +72,63 @@ describe('RunbooksSection', () => {
     expect(within(reviewed).getByRole('checkbox')).not.toBeChecked();
   });
 
+  it('leads a failed-over service with Fail back, its instants read as ages', async () => {
+    const since = new Date(Date.now() - 20 * 60_000).toISOString();
+    const api = mockReserveApi();
+    api.getRunbooks.mockResolvedValue({
+      ...runbooks,
+      runbooks: [
+        {
+          id: 'failover',
+          title: 'Fail back to prod-fra',
+          description: `component:default/checkout serves from reserve-ams since ${since}.`,
+          progress: { done: 0, total: 1 },
+          sections: [
+            {
+              id: 'fail-back',
+              title: 'Fail back to prod-fra',
+              cluster: 'prod-fra',
+              items: [
+                {
+                  kind: 'action',
+                  id: 'fail-back',
+                  actionId: 'failback',
+                  action: 'failback',
+                  title: 'Fail back to prod-fra',
+                  available: true,
+                },
+              ],
+            },
+            {
+              id: 'steps',
+              title: `Failover to reserve-ams (done ${since})`,
+              items: [databasePromoted],
+            },
+          ],
+        },
+      ],
+    });
+    await renderWithReserveApi(<RunbooksSection entity={entity} />, {
+      api,
+      entity,
+    });
+    await userEvent.click(await screen.findByText('Fail back to prod-fra'));
+
+    expect(
+      screen.getByText(/^component:default\/checkout serves from reserve-ams/),
+    ).toHaveTextContent(
+      'component:default/checkout serves from reserve-ams since 20 min ago.',
+    );
+    expect(
+      screen.getByText(/^Failover to reserve-ams \(done/),
+    ).toHaveTextContent('Failover to reserve-ams (done 20 min ago)');
+    const items = screen.getAllByTestId(/^runbook-item-/);
+    expect(items[0]).toHaveAttribute('data-testid', 'runbook-item-fail-back');
+    expect(
+      within(items[0]).getByRole('button', { name: 'Fail back' }),
+    ).toBeInTheDocument();
+  });
+
   it('ticks a manual item with its note, then shows who ticked it and when', async () => {
     const api = mockReserveApi();
     api.getRunbooks.mockResolvedValue(runbooks);
