@@ -4,7 +4,7 @@ import { mockApis } from '@backstage/test-utils';
 import { Runbook } from '@kube-reserve/plugin-reserve-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { failoverPlan } from '../../__testUtils__/actions';
+import { failoverExecution, failoverPlan } from '../../__testUtils__/actions';
 import {
   failedOverReport,
   readyReport,
@@ -70,6 +70,38 @@ describe('FailoverButton', () => {
     expect(
       await screen.findByLabelText('Type checkout to confirm'),
     ).toBeInTheDocument();
+  });
+
+  it('keeps the run in view, and refreshes the page only once its dialog is closed', async () => {
+    const api = mockReserveApi();
+    api.planAction.mockResolvedValue(failoverPlan);
+    api.executeAction.mockResolvedValue(
+      failoverExecution('succeeded', 'succeeded'),
+    );
+    const onFinished = jest.fn();
+    await renderWithReserveApi(
+      <FailoverButton
+        entity={entity}
+        report={unreachablePrimaryReport}
+        onFinished={onFinished}
+      />,
+      { api },
+    );
+    const button = await screen.findByRole('button', { name: 'Fail over' });
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    await userEvent.type(
+      await screen.findByLabelText('Type checkout to confirm'),
+      'checkout',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Run' }));
+
+    expect(
+      await screen.findByText('The action succeeded.'),
+    ).toBeInTheDocument();
+    expect(onFinished).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onFinished).toHaveBeenCalledTimes(1);
   });
 
   it('offers Fail back while the service is failed over', async () => {

@@ -22,22 +22,20 @@ export function FailoverButton(props: {
   report: EntityReport;
   /** Fetches the action's availability again whenever it changes. */
   refreshKey?: number;
-  /** Called when a run ended, and when the dialog closes after one. */
+  /** Called when the dialog closes after a run ended. */
   onFinished: () => void;
 }) {
   const { entity, report, onFinished } = props;
   const action = report.failover ? 'failback' : 'failover';
   const label = actionLabels[action];
-  const [open, setOpen] = useState(false);
+  // The action the open dialog runs: fixed when it opens, whatever the report says meanwhile.
+  const [open, setOpen] = useState<'failover' | 'failback'>();
   const [ran, setRan] = useState(false);
   const permission = useActionExecutePermission(entity);
   const runbooks = useRunbooks(entity, props.refreshKey);
   const item = findActionItem(runbooks.value?.runbooks ?? [], action);
   const hasReserve = report.clusters.some(c => c.roleInPair === 'reserve');
-  const finished = useCallback(() => {
-    setRan(true);
-    onFinished();
-  }, [onFinished]);
+  const finished = useCallback(() => setRan(true), []);
 
   let reason: string | undefined;
   if (!hasReserve) {
@@ -55,7 +53,7 @@ export function FailoverButton(props: {
       variant="contained"
       color="primary"
       disabled={disabled}
-      onClick={() => setOpen(true)}
+      onClick={() => setOpen(action)}
     >
       {label}
     </Button>
@@ -73,10 +71,12 @@ export function FailoverButton(props: {
       {open && (
         <ActionDialog
           entity={entity}
-          action={action}
-          title={label}
+          action={open}
+          title={actionLabels[open]}
           onClose={() => {
-            setOpen(false);
+            setOpen(undefined);
+            // The page behind changes with the run (a failover turns it into the failed-over
+            // view): it refreshes once the dialog, and the run's result, are closed.
             if (ran) {
               setRan(false);
               onFinished();

@@ -3,7 +3,7 @@ import { ActionRunbookItem } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useActionExecutePermission } from '../../hooks/useActionExecutePermission';
 import { actionLabels, describeUnavailable } from '../../presentation/runbooks';
 import { ActionDialog } from '../ActionDialog';
@@ -15,11 +15,13 @@ import { ActionDialog } from '../ActionDialog';
 export function ActionControl(props: {
   entity: CompoundEntityRef;
   item: ActionRunbookItem;
-  /** Called when a run ended. */
+  /** Called when the dialog closes after a run ended. */
   onChanged: () => void;
 }) {
   const { entity, item } = props;
   const [open, setOpen] = useState(false);
+  const [ran, setRan] = useState(false);
+  const finished = useCallback(() => setRan(true), []);
   const permission = useActionExecutePermission(entity);
   const action = item.available ? item.action : undefined;
   // The button runs a whole action (a failover repoints, scales and switches CronJobs), so it
@@ -56,8 +58,16 @@ export function ActionControl(props: {
           entity={entity}
           action={action}
           title={label}
-          onClose={() => setOpen(false)}
-          onFinished={props.onChanged}
+          onClose={() => {
+            setOpen(false);
+            // The runbooks change with the run (a failover turns this one into Fail back,
+            // which would unmount this row and its dialog): they refresh once it is closed.
+            if (ran) {
+              setRan(false);
+              props.onChanged();
+            }
+          }}
+          onFinished={finished}
         />
       )}
     </Box>
