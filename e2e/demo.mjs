@@ -10,6 +10,32 @@ export const appUrl = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 export const backendUrl =
   process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 
+/** The cluster simulator's admin endpoint, where faults are switched on and off. */
+export const simulatorAdminUrl = `http://127.0.0.1:${
+  process.env.CLUSTER_SIM_ADMIN_PORT ?? '6440'
+}`;
+
+/**
+ * Switches faults on a simulated cluster, as `yarn cluster-sim fault <cluster>` does, e.g.
+ * `{ refuseConnections: true }`; `undefined` clears them all.
+ */
+export async function setFaults(cluster, faults) {
+  const res = await fetch(
+    `${simulatorAdminUrl}/clusters/${encodeURIComponent(cluster)}/faults`,
+    faults
+      ? {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(faults),
+        }
+      : { method: 'DELETE' },
+  );
+  if (!res.ok) {
+    throw new Error(`the simulator's admin endpoint answered ${res.status}`);
+  }
+  return (await res.json()).faults;
+}
+
 /** A token of the demo's guest user (a member of team-payments). */
 export async function guestToken() {
   const res = await fetch(`${backendUrl}/api/auth/guest/refresh`);
