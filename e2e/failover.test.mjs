@@ -287,6 +287,20 @@ describe('checkout on the day of the fire', { timeout: 900_000 }, () => {
       'runbook-item-fail-back',
     );
 
+    // The team's and the platform's pages say where checkout serves from.
+    for (const path of [
+      '/catalog/default/group/team-payments/reserve',
+      '/reserve',
+    ]) {
+      await page.goto(`${appUrl}${path}`);
+      await page
+        .locator('tr', {
+          has: page.getByRole('link', { name: 'Checkout', exact: true }),
+        })
+        .getByText('Serving from reserve-ams', { exact: true })
+        .waitFor();
+    }
+
     // 4. prod-fra answers again: Fail back, from the header, and checkout is Ready.
     await setFaults('prod-fra', undefined);
     await reloadUntil(
