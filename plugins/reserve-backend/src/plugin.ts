@@ -128,8 +128,13 @@ export const reservePlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger: logger.child({ task: 'reserve-actions' }),
           settings: actionSettings,
-          onSucceeded: (plan, executionId, actor) =>
-            failovers.executionSucceeded(plan, executionId, actor),
+          onSucceeded: async (plan, executionId, actor) => {
+            await failovers.executionSucceeded(plan, executionId, actor);
+            // The clusters the run changed, listed again before it reads as succeeded.
+            await snapshots.collectNow(
+              plan.steps.flatMap(step => (step.cluster ? [step.cluster] : [])),
+            );
+          },
         });
         // Executions whose instance is gone (crashed, or stalled three heartbeats) become
         // interrupted, now and every heartbeat; other live instances' runs are left alone.

@@ -100,3 +100,27 @@ describe('ClusterCollector, when a cluster answers a malformed listing', () => {
     ).toEqual(['checkout']);
   });
 });
+
+describe('ClusterCollector, when collections overlap', () => {
+  it('runs a collection asked for during another after it, so the newer listing is the one kept', async () => {
+    const answers: Array<(items: KubernetesObject[]) => void> = [];
+    const { collector } = collectorOf(
+      () => new Promise(resolve => answers.push(resolve)),
+    );
+    const scheduled = collector.collect();
+    const afterAnAction = collector.collect();
+    // Only the first cycle is listing: the second waits for it.
+    await new Promise(resolve => setImmediate(resolve));
+    expect(answers).toHaveLength(1);
+    answers[0]([deployment('before-the-action')]);
+    await scheduled;
+    await new Promise(resolve => setImmediate(resolve));
+    answers[1]([deployment('after-the-action')]);
+    await afterAnAction;
+    expect(
+      collector.snapshot.kinds
+        .get('deployments')!
+        .items.map(item => item.metadata?.name),
+    ).toEqual(['after-the-action']);
+  });
+});

@@ -21,6 +21,7 @@ import { SecretDigester } from './secretDigest';
 export class ClusterCollector {
   private current: ClusterSnapshot;
   private failingSince?: Date;
+  private lastCycle: Promise<void> = Promise.resolve();
   /** What was wrong with each kind's last answer, to log each new problem once. */
   private readonly listingProblems = new Map<string, string>();
 
@@ -42,8 +43,18 @@ export class ClusterCollector {
     return this.current;
   }
 
-  /** Runs one collection cycle and replaces the snapshot. */
-  async collect(): Promise<void> {
+  /**
+   * Runs one collection cycle and replaces the snapshot. Cycles asked for while one runs (the
+   * schedule's, and one an action asks for after changing the cluster) run one after another,
+   * so an older listing never replaces a newer one.
+   */
+  collect(): Promise<void> {
+    const cycle = this.lastCycle.then(() => this.collectOnce());
+    this.lastCycle = cycle;
+    return cycle;
+  }
+
+  private async collectOnce(): Promise<void> {
     const now = this.options.now?.() ?? new Date();
     let connection: ClusterConnection;
     try {

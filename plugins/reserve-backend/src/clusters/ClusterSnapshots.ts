@@ -133,6 +133,16 @@ export class ClusterSnapshots {
     await Promise.all([...this.collectors.values()].map(c => c.collect()));
   }
 
+  /**
+   * Collects the named clusters now, concurrently (unknown names are ignored): after an action
+   * changed them, the next report reads what it did instead of the listing from before it.
+   */
+  async collectNow(names: readonly string[]): Promise<void> {
+    await Promise.all(
+      [...new Set(names)].map(name => this.collectors.get(name)?.collect()),
+    );
+  }
+
   /** A configured cluster, or undefined. */
   cluster(name: string): RegisteredCluster | undefined {
     return this.registry.get(name);
