@@ -94,6 +94,34 @@ export function toEntityRef(parts: CompoundEntityRef): {
   return { compound, text: stringifyEntityRef(compound) };
 }
 
+/**
+ * An entity reference given as text (`component:default/checkout`, kind defaulting to
+ * Component, namespace to default), held to the same rules as the entity routes' path; an
+ * InputError naming the field otherwise.
+ */
+export function parseEntityRefInput(
+  text: string,
+  field: string,
+): ReturnType<typeof toEntityRef> {
+  let parts: CompoundEntityRef;
+  try {
+    parts = parseEntityRef(text, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    throw new InputError(
+      `Invalid input: ${field}: ${(error as Error).message}`,
+    );
+  }
+  const result = entityPathSchema.safeParse(parts);
+  if (!result.success) {
+    const problems = result.error.issues.map(issue => issue.message);
+    throw new InputError(`Invalid input: ${field}: ${problems.join('; ')}`);
+  }
+  return toEntityRef(result.data);
+}
+
 /** `:kind/:namespace/:name/actions/:action`. */
 export const actionPathSchema = entityPathSchema.extend({
   action: z.enum(['failover', 'failback', 'backup-now', 'restore-drill'], {

@@ -1,6 +1,6 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { reserveActionIds } from '@kube-reserve/plugin-reserve-common';
+import { parseEntityRefInput } from '../validation';
 import { ActionPlanner } from './ActionPlanner';
 
 /**
@@ -51,7 +51,7 @@ export function registerPlanAction(
     },
     action: async ({ input, credentials }) => {
       const plan = await planner.plan(
-        parseEntityRef(input.entityRef, { defaultKind: 'component' }),
+        parseEntityRefInput(input.entityRef, 'entityRef').compound,
         input.action,
         {
           ...(input.scaleDownPrimary !== undefined

@@ -1,6 +1,6 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { ReadinessService } from '../readiness/ReadinessService';
+import { parseEntityRefInput } from '../validation';
 
 /** Registers `get-reserve-readiness` in Backstage's actions registry (read-only). */
 export function registerReadinessAction(
@@ -37,7 +37,7 @@ export function registerReadinessAction(
     },
     action: async ({ input, credentials }) => {
       const report = await readiness.getEntityReport(
-        parseEntityRef(input.entityRef, { defaultKind: 'component' }),
+        parseEntityRefInput(input.entityRef, 'entityRef').compound,
         credentials,
       );
       return {
