@@ -63,6 +63,12 @@ export interface Config {
       primary: string;
       reserves: string[];
     }>;
+    /**
+     * The catalog kinds whose entities have workloads on clusters. Readiness, runbooks, plans
+     * and executions of an entity of any other kind (a User, a Group, a System) answer 400
+     * naming its kind. Default: [Component, Resource].
+     */
+    entityKinds?: string[];
     /** How often clusters are collected, and how long one request may take. */
     refresh?: {
       /** Default: 30 seconds. */

@@ -49,4 +49,49 @@ describe('input that makes no sense, against the demo', () => {
     expect(res.status).toBe(200);
     expect(res.body.output.entityRef).toBe('component:default/checkout');
   });
+
+  describe('entity kinds without workloads', () => {
+    const group = '/api/reserve/entities/group/default/team-payments';
+    const refusal =
+      /applies to kinds Component, Resource; group:default\/team-payments is a Group/;
+
+    it.each([
+      ['readiness', () => demo.get(`${group}/readiness`)],
+      ['runbooks', () => demo.get(`${group}/runbooks`)],
+      ['plans', () => demo.post(`${group}/actions/failover/plan`)],
+      [
+        'executions',
+        () =>
+          demo.post(`${group}/actions/failover/executions`, {
+            planId: '00000000-0000-4000-8000-000000000000',
+            confirmation: 'team-payments',
+          }),
+      ],
+      ['executions', () => demo.get(`${group}/executions`)],
+    ])(
+      'refuses %s of a Group with a 400 naming its kind',
+      async (what, ask) => {
+        const res = await ask();
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(refusal);
+        expect(res.body.error.message).toMatch(new RegExp(`^${what} `));
+      },
+    );
+
+    it('refuses readiness and plans of a User through the registered actions', async () => {
+      const readiness = await invoke('get-reserve-readiness', {
+        entityRef: 'user:default/guest',
+      });
+      expect(readiness.status).toBe(400);
+      expect(readiness.body.error.message).toBe(
+        'readiness applies to kinds Component, Resource; user:default/guest is a User',
+      );
+      const planned = await invoke('plan-reserve-action', {
+        entityRef: 'user:default/guest',
+        action: 'failover',
+      });
+      expect(planned.status).toBe(400);
+      expect(planned.body.error.message).toMatch(/^plans applies to kinds/);
+    });
+  });
 });

@@ -24,6 +24,7 @@ import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './platform/ClusterOverview';
 import { platformThresholds } from './platform/thresholds';
 import { parsePolicyDefaults, readEntityPolicy } from './readiness/policy';
+import { EntityKinds } from './readiness/entityKinds';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
 import { RunbookService } from './runbooks/RunbookService';
@@ -71,6 +72,7 @@ export const reservePlugin = createBackendPlugin({
         const failoverStore = await DatabaseFailoverStore.create({
           database: deps.database,
         });
+        const kinds = EntityKinds.fromConfig(config);
         const operators = ClusterOperators.fromConfig(config, registry);
         const actionSettings = readActionSettings(
           config,
@@ -89,6 +91,7 @@ export const reservePlugin = createBackendPlugin({
           drills,
           failovers: failoverStore,
           defaults,
+          kinds,
         });
         const ownership = new OwnershipService({
           catalog,
@@ -111,6 +114,7 @@ export const reservePlugin = createBackendPlugin({
           listings: snapshots,
           auditor: deps.auditor,
           settings: actionSettings,
+          kinds,
         });
         const failovers = new FailoverService({
           catalog,
@@ -128,6 +132,7 @@ export const reservePlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger: logger.child({ task: 'reserve-actions' }),
           settings: actionSettings,
+          kinds,
           onSucceeded: async (plan, executionId, actor) => {
             await failovers.executionSucceeded(plan, executionId, actor);
             // The clusters the run changed, listed again before it reads as succeeded.

@@ -21,6 +21,7 @@ import {
   ExecutionTakenError,
 } from '../database/ExecutionStore';
 import { PlanStore } from '../database/PlanStore';
+import { EntityKinds } from '../readiness/entityKinds';
 import { actorOf } from './actor';
 import { ActionSettings } from './ActionPlanner';
 import { OperatorSource } from './ClusterOperators';
@@ -63,6 +64,8 @@ export class ActionExecutor {
       auditor: AuditorService;
       logger: LoggerService;
       settings: ActionSettings;
+      /** The kinds with workloads (`reserve.entityKinds`); default Component and Resource. */
+      kinds?: EntityKinds;
       /** Told when an execution succeeds (a failover or failback changes where the entity serves). */
       onSucceeded?: (
         plan: ActionPlan,
@@ -89,6 +92,7 @@ export class ActionExecutor {
     request: { planId: string; confirmation: string },
     credentials: BackstageCredentials,
   ): Promise<ActionExecution> {
+    this.kinds.assertApplies(entityRef, 'executions');
     assertConfirmation(entityRef, request.confirmation);
     const plan = await this.options.plans.getPlan(request.planId);
     if (!plan || plan.entityRef !== entityRef) {
@@ -193,6 +197,10 @@ export class ActionExecutor {
     }
   }
 
+  private get kinds(): EntityKinds {
+    return this.options.kinds ?? new EntityKinds();
+  }
+
   /** An execution by id; NotFoundError when there is none. */
   async get(id: string): Promise<ActionExecution> {
     const execution = await this.options.executions.getExecution(id);
@@ -201,7 +209,8 @@ export class ActionExecutor {
   }
 
   /** The entity's executions, newest first. */
-  list(entityRef: string): Promise<ActionExecution[]> {
+  async list(entityRef: string): Promise<ActionExecution[]> {
+    this.kinds.assertApplies(entityRef, 'executions');
     return this.options.executions.listExecutions(entityRef);
   }
 

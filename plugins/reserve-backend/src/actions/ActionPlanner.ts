@@ -22,6 +22,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { KindListing } from '../clusters/ClusterSnapshot';
 import { PlanStore } from '../database/PlanStore';
+import { EntityKinds } from '../readiness/entityKinds';
 import { EntityView } from '../readiness/EntityView';
 import { EntityAssessment } from '../readiness/ReadinessService';
 import { selectEntityObjects } from '../readiness/entitySelection';
@@ -47,6 +48,7 @@ export interface AssessmentSource {
   getEntityAssessment(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
+    what?: string,
   ): Promise<EntityAssessment>;
 }
 
@@ -93,6 +95,8 @@ export class ActionPlanner {
       listings: LastListings;
       auditor: AuditorService;
       settings: ActionSettings;
+      /** The kinds with workloads (`reserve.entityKinds`); default Component and Resource. */
+      kinds?: EntityKinds;
       now?: () => Date;
     },
   ) {}
@@ -105,6 +109,7 @@ export class ActionPlanner {
     credentials: BackstageCredentials,
   ): Promise<ActionPlan> {
     const { catalog, readiness, auditor, plans } = this.options;
+    (this.options.kinds ?? new EntityKinds()).assertApplies(ref, 'plans');
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
@@ -119,7 +124,11 @@ export class ActionPlanner {
       meta: { actor, entityRef, action, options: { ...options } },
     });
     try {
-      const { view } = await readiness.getEntityAssessment(ref, credentials);
+      const { view } = await readiness.getEntityAssessment(
+        ref,
+        credentials,
+        'plans',
+      );
       const reserve = chooseReserve(view, options.reserve);
       const availability = actionAvailability(
         view,

@@ -20,6 +20,7 @@ import { ClusterOverview } from '../platform/ClusterOverview';
 import { platformThresholds } from '../platform/thresholds';
 import { buildEntityBackups } from '../velero/backupsSection';
 import { buildEntityView, entityNamespaces } from './buildEntityView';
+import { EntityKinds } from './entityKinds';
 import { EntityView } from './EntityView';
 import { selectEntityObjects } from './entitySelection';
 import { judgeEntity } from './judgeEntity';
@@ -51,6 +52,8 @@ export class ReadinessService {
       drills: DrillStore;
       failovers: Pick<FailoverStore, 'getFailover' | 'failoversInForce'>;
       defaults: PolicyDefaults;
+      /** The kinds with workloads (`reserve.entityKinds`); default Component and Resource. */
+      kinds?: EntityKinds;
       now?: () => Date;
     },
   ) {}
@@ -65,12 +68,15 @@ export class ReadinessService {
 
   /**
    * The report of one catalog entity with the view it was computed from (for runbooks,
-   * which need the objects behind the checks); NotFoundError when the caller cannot see it.
+   * which need the objects behind the checks); NotFoundError when the caller cannot see it,
+   * InputError when its kind has no workloads (`what` names what was asked for).
    */
   async getEntityAssessment(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
+    what = 'readiness',
   ): Promise<EntityAssessment> {
+    (this.options.kinds ?? new EntityKinds()).assertApplies(ref, what);
     const entity = await this.options.catalog.getEntityByRef(ref, {
       credentials,
     });

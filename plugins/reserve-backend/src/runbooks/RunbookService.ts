@@ -28,6 +28,7 @@ export interface AssessmentSource {
   getEntityAssessment(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
+    what?: string,
   ): Promise<EntityAssessment>;
 }
 
@@ -60,6 +61,7 @@ export class RunbookService {
     const { report, view } = await this.options.readiness.getEntityAssessment(
       ref,
       credentials,
+      'runbooks',
     );
     const ticks = await this.options.store.listTicks(report.entityRef);
     const { actions } = this.options;
