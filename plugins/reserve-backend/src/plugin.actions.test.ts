@@ -347,9 +347,12 @@ describe('actions on the demo clusters', () => {
       );
     });
 
-    it('plans an already done failover as nothing to do', async () => {
-      const again = await plan('checkout', 'failover');
-      expect(again.steps).toEqual([]);
+    it('refuses to plan an already done failover: nothing to do', async () => {
+      const res = await demo.post(
+        '/api/reserve/entities/component/default/checkout/actions/failover/plan',
+      );
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toMatch(/^Nothing to do: a failover/);
     });
 
     it('fails back to the state before the failover', async () => {

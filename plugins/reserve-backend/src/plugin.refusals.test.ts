@@ -1,3 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory from 'knex';
 import {
   DemoBackend,
   startDemoBackend,
@@ -8,13 +12,35 @@ jest.setTimeout(60_000);
 // Input that makes no sense is refused with a 400 naming what is wrong, through every way in.
 describe('input that makes no sense, against the demo', () => {
   let demo: DemoBackend;
+  let directory: string;
 
   beforeAll(async () => {
-    demo = await startDemoBackend();
+    // SQLite files, so that a test can count what was stored.
+    directory = await mkdtemp(join(tmpdir(), 'reserve-refusals-'));
+    demo = await startDemoBackend({
+      database: { client: 'better-sqlite3', connection: { directory } },
+    });
     await demo.waitForCatalog();
   });
 
-  afterAll(() => demo?.stop());
+  afterAll(async () => {
+    await demo?.stop();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  const storedPlans = async () => {
+    const db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: join(directory, 'reserve.sqlite') },
+      useNullAsDefault: true,
+    });
+    try {
+      const [{ count }] = await db('reserve_plans').count({ count: '*' });
+      return Number(count);
+    } finally {
+      await db.destroy();
+    }
+  };
 
   // As Backstage's actions service (and so an MCP client) invokes a registered action.
   const invoke = (action: string, input: object) =>
@@ -93,5 +119,26 @@ describe('input that makes no sense, against the demo', () => {
       expect(planned.status).toBe(400);
       expect(planned.body.error.message).toMatch(/^plans applies to kinds/);
     });
+  });
+
+  it('refuses a failback with nothing failed over with a 409 saying so, storing no plan', async () => {
+    await demo.waitForClusters(states =>
+      Object.values(states).every(state => state === 'ok'),
+    );
+    const planned = await demo.post(
+      '/api/reserve/entities/component/default/checkout/actions/failover/plan',
+    );
+    expect(planned.status).toBe(200);
+    const before = await storedPlans();
+    expect(before).toBeGreaterThan(0);
+    const res = await demo.post(
+      '/api/reserve/entities/component/default/checkout/actions/failback/plan',
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.error.name).toBe('ConflictError');
+    expect(res.body.error.message).toMatch(
+      /^Nothing to do: a failback of component:default\/checkout would change nothing/,
+    );
+    expect(await storedPlans()).toBe(before);
   });
 });

@@ -101,7 +101,10 @@ export class ActionPlanner {
     },
   ) {}
 
-  /** Plans an action; ConflictError (naming why) when the entity cannot have it now. */
+  /**
+   * Plans an action; ConflictError (naming why) when the entity cannot have it now, or when
+   * its plan would have no step (nothing to do), in which case nothing is stored.
+   */
   async plan(
     ref: CompoundEntityRef,
     action: ReserveActionId,
@@ -152,6 +155,16 @@ export class ActionPlanner {
       if (view.reserves.length > 1 && !options.reserve) {
         outline.warnings.push(
           `The entity has several reserves: this plan is for ${reserve?.cluster.name}; ask for another with { "reserve": "<name>" }.`,
+        );
+      }
+      if (outline.steps.length === 0) {
+        // Refused rather than stored: a plan of no steps is nothing anyone can run.
+        throw new ConflictError(
+          `Nothing to do: a ${action} of ${entityRef} would change nothing on the clusters as they are now${
+            action === 'failback' ? ' (nothing is failed over)' : ''
+          }${
+            outline.warnings.length ? `; ${outline.warnings.join('; ')}` : ''
+          }`,
         );
       }
       const plan: ActionPlan = {
