@@ -113,6 +113,16 @@ export interface Config {
        * intervals old (its instance is gone). Default: 10s.
        */
       heartbeat?: HumanDuration | string;
+      /**
+       * How long a stored plan can be run: executing an older one answers 409 naming its
+       * expiry, and it must be planned again. Default: 1h.
+       */
+      planTtl?: HumanDuration | string;
+      /**
+       * At most this many stored plans per entity: storing a new one deletes the oldest that
+       * no execution references. Default: 20.
+       */
+      maxPlansPerEntity?: number;
     };
     /** Where Velero runs on each cluster. */
     velero?: {

@@ -40,7 +40,7 @@ const plan: ActionPlan = {
   warnings: [],
   skipped: [],
   createdBy: 'user:default/owner',
-  createdAt: '2026-11-22T10:00:00.000Z',
+  createdAt: new Date().toISOString(),
   fingerprint: [],
 };
 
@@ -105,6 +105,8 @@ describe('ActionExecutor', () => {
         waitTimeoutMs: 60_000,
         pollIntervalMs: 10,
         heartbeatMs: 60_000,
+        planTtlMs: 3_600_000,
+        maxPlansPerEntity: 20,
         veleroNamespace: 'velero',
       },
       runner: stalledInstance,
@@ -153,5 +155,45 @@ describe('ActionExecutor', () => {
         `Execution ${execution.id} was taken from this backend instance`,
       ),
     );
+  });
+
+  it('refuses to run a plan older than reserve.actions.planTtl with a 409 naming its expiry, starting nothing', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const database = { getClient: async () => knex };
+    const plans = await DatabasePlanStore.create({ database });
+    const executions = await DatabaseExecutionStore.create({ database });
+    const createdAt = new Date(Date.now() - 2 * 60_000);
+    const old = { ...plan, createdAt: createdAt.toISOString() };
+    await plans.savePlan(old);
+    const executor = new ActionExecutor({
+      plans,
+      executions,
+      operators: stallingCluster().operators,
+      drills: {} as DrillStore,
+      auditor: recordingAuditor().auditor,
+      logger: mockServices.logger.mock(),
+      settings: {
+        waitTimeoutMs: 60_000,
+        pollIntervalMs: 10,
+        heartbeatMs: 60_000,
+        planTtlMs: 60_000,
+        maxPlansPerEntity: 20,
+        veleroNamespace: 'velero',
+      },
+    });
+    const expiry = new Date(createdAt.getTime() + 60_000).toISOString();
+    await expect(
+      executor.execute(
+        old.entityRef,
+        'failover',
+        { planId: old.id, confirmation: 'shop' },
+        mockCredentials.user('user:default/owner'),
+      ),
+    ).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: `Plan ${old.id} expired at ${expiry} (plans can be run for 1 minute, reserve.actions.planTtl): plan again`,
+    });
+    expect(await executor.list(old.entityRef)).toEqual([]);
+    await executor.stop();
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ms from 'ms';
 import {
   AuditorService,
   AuditorServiceEvent,
@@ -103,6 +104,7 @@ export class ActionExecutor {
         `planId: plan ${plan.id} is a ${plan.action} plan, not ${action}`,
       );
     }
+    assertPlanNotExpired(plan, this.options.settings.planTtlMs);
     const actor = actorOf(credentials);
     const event = await this.options.auditor.createEvent({
       eventId: 'reserve-action-execution',
@@ -474,6 +476,21 @@ function assertResumable(plan: ActionPlan, execution: ActionExecution) {
   if (cleanedUp) {
     throw new ConflictError(
       `Execution ${execution.id} cleaned up after its failure: plan the ${plan.action} again`,
+    );
+  }
+}
+
+// A plan records the clusters as they were; after reserve.actions.planTtl it is too old to run.
+function assertPlanNotExpired(plan: ActionPlan, ttlMs: number): void {
+  const expiresAt = new Date(Date.parse(plan.createdAt) + ttlMs);
+  if (Date.now() >= expiresAt.getTime()) {
+    throw new ConflictError(
+      `Plan ${
+        plan.id
+      } expired at ${expiresAt.toISOString()} (plans can be run for ${ms(
+        ttlMs,
+        { long: true },
+      )}, reserve.actions.planTtl): plan again`,
     );
   }
 }

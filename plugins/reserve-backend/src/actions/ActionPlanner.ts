@@ -68,6 +68,10 @@ export interface ActionSettings {
    * one interrupted after three intervals without.
    */
   heartbeatMs: number;
+  /** How long a stored plan can be run; an older one must be planned again. */
+  planTtlMs: number;
+  /** At most this many stored plans per entity; older unexecuted ones are deleted. */
+  maxPlansPerEntity: number;
   veleroNamespace: string;
 }
 
@@ -180,7 +184,12 @@ export class ActionPlanner {
         createdBy: actor,
         createdAt: context.now.toISOString(),
       };
-      await plans.savePlan(plan);
+      await plans.savePlan(plan, {
+        keep: this.options.settings.maxPlansPerEntity,
+        expiredBefore: new Date(
+          context.now.getTime() - this.options.settings.planTtlMs,
+        ),
+      });
       await event.success({
         meta: {
           planId: plan.id,

@@ -22,4 +22,15 @@ describe('readActionSettings', () => {
       "'reserve.actions.heartbeat'",
     );
   });
+
+  it('lets a stored plan run for 1 h and keeps 20 per entity unless configured', () => {
+    expect(settingsOf().planTtlMs).toBe(3_600_000);
+    expect(settingsOf({ planTtl: '15m' }).planTtlMs).toBe(900_000);
+    expect(settingsOf({ planTtl: { hours: 2 } }).planTtlMs).toBe(7_200_000);
+    expect(settingsOf().maxPlansPerEntity).toBe(20);
+    expect(settingsOf({ maxPlansPerEntity: 5 }).maxPlansPerEntity).toBe(5);
+    expect(() => settingsOf({ maxPlansPerEntity: 0 })).toThrow(
+      "Invalid config at 'reserve.actions.maxPlansPerEntity': must be a positive integer",
+    );
+  });
 });

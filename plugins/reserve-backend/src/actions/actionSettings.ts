@@ -6,6 +6,8 @@ import { ActionSettings } from './ActionPlanner';
 const DEFAULT_WAIT_TIMEOUT_MS = 15 * 60_000;
 const DEFAULT_POLL_INTERVAL_MS = 2_000;
 const DEFAULT_HEARTBEAT_MS = 10_000;
+const DEFAULT_PLAN_TTL_MS = 60 * 60_000;
+const DEFAULT_MAX_PLANS_PER_ENTITY = 20;
 
 function readDuration(config: Config, key: string, fallback: number): number {
   if (!config.has(key)) return fallback;
@@ -16,6 +18,15 @@ function readDuration(config: Config, key: string, fallback: number): number {
       : durationToMilliseconds(readDurationFromConfig(config, { key }));
   if (!(typeof value === 'number' && value > 0)) {
     throw new Error(`Invalid config at '${key}': must be a positive duration`);
+  }
+  return value;
+}
+
+function readMaxPlans(config: Config): number {
+  const key = 'reserve.actions.maxPlansPerEntity';
+  const value = config.getOptionalNumber(key) ?? DEFAULT_MAX_PLANS_PER_ENTITY;
+  if (!(Number.isInteger(value) && value > 0)) {
+    throw new Error(`Invalid config at '${key}': must be a positive integer`);
   }
   return value;
 }
@@ -41,6 +52,12 @@ export function readActionSettings(
       'reserve.actions.heartbeat',
       DEFAULT_HEARTBEAT_MS,
     ),
+    planTtlMs: readDuration(
+      config,
+      'reserve.actions.planTtl',
+      DEFAULT_PLAN_TTL_MS,
+    ),
+    maxPlansPerEntity: readMaxPlans(config),
     veleroNamespace,
   };
 }

@@ -8,8 +8,12 @@ import { connectPluginDatabase, isoTime } from './pluginDatabase';
 
 /** Stored action plans: what was planned, by whom, and what it was computed from. */
 export interface PlanStore {
-  /** Stores a new plan. */
-  savePlan(plan: ActionPlan): Promise<void>;
+  /**
+   * Stores a new plan. With `limits`, also deletes the entity's plans no execution references
+   * that are older than `expiredBefore` or beyond its newest `keep` plans (the plans executions
+   * reference count towards `keep`); never the new one.
+   */
+  savePlan(plan: ActionPlan, limits?: PlanLimits): Promise<void>;
   /** A plan by id, or undefined. */
   getPlan(id: string): Promise<ActionPlan | undefined>;
   /**
@@ -21,6 +25,14 @@ export interface PlanStore {
     action: ReserveActionId,
     reserve?: string,
   ): Promise<ActionPlan | undefined>;
+}
+
+/** How many of an entity's plans are kept, and for how long. */
+export interface PlanLimits {
+  /** At most this many plans per entity (fewer only when executions reference more). */
+  keep: number;
+  /** Plans created before this are expired and can go. */
+  expiredBefore: Date;
 }
 
 interface PlanRow {
@@ -67,8 +79,52 @@ export class DatabasePlanStore implements PlanStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async savePlan(plan: ActionPlan): Promise<void> {
-    await this.db('reserve_plans').insert({
+  async savePlan(plan: ActionPlan, limits?: PlanLimits): Promise<void> {
+    await this.db.transaction(async tx => {
+      await this.insertPlan(tx, plan);
+      if (limits) await this.prune(tx, plan, limits);
+    });
+  }
+
+  // A plan an execution references is its record: it counts towards `keep` and stays.
+  private async prune(
+    tx: Knex.Transaction,
+    plan: ActionPlan,
+    limits: PlanLimits,
+  ): Promise<void> {
+    const executed = (query: Knex.QueryBuilder) =>
+      query.whereExists(
+        tx('reserve_executions')
+          .select('id')
+          .whereRaw('reserve_executions.plan_id = reserve_plans.id'),
+      );
+    const unexecuted = (query: Knex.QueryBuilder) =>
+      query.whereNotExists(
+        tx('reserve_executions')
+          .select('id')
+          .whereRaw('reserve_executions.plan_id = reserve_plans.id'),
+      );
+    const [{ count }] = await executed(
+      tx('reserve_plans').where({ entity_ref: plan.entityRef }),
+    ).count({ count: '*' });
+    const room = Math.max(limits.keep - Number(count), 1);
+    const newest: Array<{ id: string }> = await unexecuted(
+      tx('reserve_plans').where({ entity_ref: plan.entityRef }),
+    )
+      .where('created_at', '>=', limits.expiredBefore)
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(room)
+      .select('id');
+    await unexecuted(tx('reserve_plans').where({ entity_ref: plan.entityRef }))
+      .whereNotIn('id', [plan.id, ...newest.map(row => row.id)])
+      .delete();
+  }
+
+  private async insertPlan(db: Knex, plan: ActionPlan): Promise<void> {
+    await db('reserve_plans').insert({
       id: plan.id,
       entity_ref: plan.entityRef,
       action: plan.action,
