@@ -143,7 +143,7 @@ export class FailoverService {
       if (plan.action === 'failover' && plan.primary && plan.reserve) {
         const current = await store.getFailover(plan.entityRef);
         if (current) {
-          // A failover run again while failed over (its plan then has nothing to do).
+          // A second failover, planned before the first one finished: the first one stands.
           logger.info(
             `${plan.entityRef} is already failed over to ${current.servingCluster} since ${current.since}; execution ${executionId} changes nothing of that`,
           );
