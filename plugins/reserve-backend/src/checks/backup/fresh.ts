@@ -19,6 +19,8 @@ import {
   newestReserveRestorePoint,
   primaryNotAnswering,
 } from '../../velero/reserveRestorePoints';
+import { CoveredObject } from '../../velero/coverage';
+import { VeleroSchedule } from '../../velero/veleroTypes';
 import { readSide } from '../clusterData';
 import { readPrimaryVelero } from './primaryVelero';
 
@@ -50,8 +52,6 @@ export function checkBackupFresh(view: EntityView): CheckResult {
   if ('result' in data) return data.result;
   const { side } = data;
   const cluster = side.cluster.name;
-  const { rpo } = view.policy;
-  const rpoText = formatDuration(rpo.ms);
   const objects = entityWorkloadObjects(data.lists);
   const backups = coveringBackups(
     cluster,
@@ -60,59 +60,33 @@ export function checkBackupFresh(view: EntityView): CheckResult {
     objects,
   );
   const newest = newestRestorePoint(backups);
-  const answer = (
-    state: ClusterCheckResult['state'],
-    message: string,
-  ): CheckResult => ({
-    id,
-    state,
-    message,
-    clusters: [{ cluster, state, message }],
-  });
   if (!newest) {
     const running = backups.filter(b => b.phaseClass === 'in-progress').length;
-    return answer(
+    return clusterAnswer(
+      cluster,
       'fail',
       `No Completed backup on ${cluster} covers the entity${
         running ? ` (${running} still in progress)` : ''
       }: there is no restore point`,
     );
   }
-  const ageMs = view.now.getTime() - newest.startedAt.getTime();
-  const point = `Backup ${
-    newest.name
-  }, the newest restore point, started ${formatDuration(
-    Math.max(0, ageMs),
-  )} ago`;
-  if (ageMs > rpo.ms) {
-    return answer('fail', `${point}, older than the RPO of ${rpoText}`);
-  }
   const schedules = readSide(side, ['veleroSchedules']);
-  if ('unknown' in schedules) {
-    return answer(
-      'unknown',
-      `${point}, within the RPO of ${rpoText}; whether runs were missed is unknown: ${schedules.unknown.message}`,
-    );
-  }
-  const gaps = coveringSchedules(
+  return judgeRestorePoint(view, {
     cluster,
-    schedules.lists.veleroSchedules,
-    view.namespaces,
-    objects,
-    view.now,
-  )
-    .map(runningGapMs)
-    .filter((gap): gap is number => gap !== undefined);
-  const intervalMs = gaps.length ? Math.min(...gaps) : undefined;
-  if (intervalMs !== undefined && ageMs > 2 * intervalMs) {
-    return answer(
-      'warn',
-      `${point}, within the RPO of ${rpoText} but more than twice the schedule interval of ${formatDuration(
-        intervalMs,
-      )}: runs were missed`,
-    );
-  }
-  return answer('pass', `${point}, within the RPO of ${rpoText}`);
+    name: newest.name,
+    startedAt: newest.startedAt,
+    interval: () =>
+      'unknown' in schedules
+        ? { unknown: schedules.unknown.message }
+        : {
+            ms: shortestInterval(
+              cluster,
+              schedules.lists.veleroSchedules,
+              view,
+              objects,
+            ),
+          },
+  });
 }
 
 /**
@@ -123,47 +97,91 @@ function judgeReserveRestorePoint(
   view: EntityView,
   seen: ReserveRestorePoint,
 ): CheckResult {
-  const cluster = seen.reserve;
-  const { rpo } = view.policy;
-  const rpoText = formatDuration(rpo.ms);
-  const ageMs = view.now.getTime() - seen.backup.startedAt.getTime();
-  const point = `Backup ${describeReserveRestorePoint(
-    seen,
-  )}, the newest restore point, started ${formatDuration(
-    Math.max(0, ageMs),
-  )} ago`;
-  const answer = (
-    state: ClusterCheckResult['state'],
-    message: string,
-  ): CheckResult => ({
-    id,
-    state,
-    message,
-    clusters: [{ cluster, state, message }],
-  });
-  if (ageMs > rpo.ms) {
-    return answer('fail', `${point}, older than the RPO of ${rpoText}`);
-  }
   const primary = view.primary!;
+  return judgeRestorePoint(view, {
+    cluster: seen.reserve,
+    name: describeReserveRestorePoint(seen),
+    startedAt: seen.backup.startedAt,
+    interval: () => ({
+      ms: shortestInterval(
+        primary.cluster.name,
+        primary.veleroSchedules ?? [],
+        view,
+        entityObjectsForBackups(view),
+      ),
+      source: ` (${primary.cluster.name}'s Schedules as last known ${primary.status.collectedAt})`,
+    }),
+  });
+}
+
+/** The check's result, told by the one cluster that decided it. */
+function clusterAnswer(
+  cluster: string,
+  state: ClusterCheckResult['state'],
+  message: string,
+): CheckResult {
+  return { id, state, message, clusters: [{ cluster, state, message }] };
+}
+
+/** The shortest interval between runs of the Schedules covering the entity, if any. */
+function shortestInterval(
+  cluster: string,
+  schedules: VeleroSchedule[],
+  view: EntityView,
+  objects: CoveredObject[],
+): number | undefined {
   const gaps = coveringSchedules(
-    primary.cluster.name,
-    primary.veleroSchedules ?? [],
+    cluster,
+    schedules,
     view.namespaces,
-    entityObjectsForBackups(view),
+    objects,
     view.now,
   )
     .map(runningGapMs)
     .filter((gap): gap is number => gap !== undefined);
-  const intervalMs = gaps.length ? Math.min(...gaps) : undefined;
-  if (intervalMs !== undefined && ageMs > 2 * intervalMs) {
+  return gaps.length ? Math.min(...gaps) : undefined;
+}
+
+/**
+ * The newest restore point against the RPO; within it, against twice the interval of the
+ * Schedules that cover the entity (read only then: a point past the RPO fails without them).
+ */
+function judgeRestorePoint(
+  view: EntityView,
+  point: {
+    cluster: string;
+    name: string;
+    startedAt: Date;
+    interval: () => { ms?: number; source?: string } | { unknown: string };
+  },
+): CheckResult {
+  const { cluster } = point;
+  const rpoText = formatDuration(view.policy.rpo.ms);
+  const ageMs = view.now.getTime() - point.startedAt.getTime();
+  const what = `Backup ${
+    point.name
+  }, the newest restore point, started ${formatDuration(
+    Math.max(0, ageMs),
+  )} ago`;
+  const answer = (state: ClusterCheckResult['state'], message: string) =>
+    clusterAnswer(cluster, state, message);
+  if (ageMs > view.policy.rpo.ms) {
+    return answer('fail', `${what}, older than the RPO of ${rpoText}`);
+  }
+  const interval = point.interval();
+  if ('unknown' in interval) {
     return answer(
-      'warn',
-      `${point}, within the RPO of ${rpoText} but more than twice the schedule interval of ${formatDuration(
-        intervalMs,
-      )} (${primary.cluster.name}'s Schedules as last known ${
-        primary.status.collectedAt
-      }): runs were missed`,
+      'unknown',
+      `${what}, within the RPO of ${rpoText}; whether runs were missed is unknown: ${interval.unknown}`,
     );
   }
-  return answer('pass', `${point}, within the RPO of ${rpoText}`);
+  if (interval.ms !== undefined && ageMs > 2 * interval.ms) {
+    return answer(
+      'warn',
+      `${what}, within the RPO of ${rpoText} but more than twice the schedule interval of ${formatDuration(
+        interval.ms,
+      )}${interval.source ?? ''}: runs were missed`,
+    );
+  }
+  return answer('pass', `${what}, within the RPO of ${rpoText}`);
 }
