@@ -10,6 +10,10 @@ const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const run = promisify(execFile);
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
+// Each test runs kubectl (on the CI image, a wrapper that starts slowly) once or more, and the
+// simulator issues its certificates first: under a loaded CI run that passes Jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('kubectl against the simulator', () => {
   let sim: Simulator;
   let dir: string;
