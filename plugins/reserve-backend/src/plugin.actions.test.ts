@@ -104,12 +104,13 @@ describe('actions on the demo clusters', () => {
     const refused = auditLog.lines.filter(
       line => line.eventId === 'reserve-permission-refused',
     );
-    expect(refused.map(line => [line.status, line.actorId])).toEqual([
+    expect(refused.map(line => [line.status, line.meta.actor])).toEqual([
       ['initiated', intruder],
       ['failed', intruder],
     ]);
     expect(refused[1]).toMatchObject({
       meta: {
+        actor: intruder,
         permission: 'reserve.action.execute',
         entityRef: 'component:default/checkout',
       },

@@ -12,6 +12,13 @@ import { actionAvailability } from './actions/availability';
 import { ClusterOperators } from './actions/ClusterOperators';
 import { registerPlanAction } from './actions/planAction';
 import { registerReadinessAction } from './actions/readinessAction';
+import { AuthorizedActionExecutor } from './authorization/AuthorizedActionExecutor';
+import { AuthorizedActionPlanner } from './authorization/AuthorizedActionPlanner';
+import { AuthorizedFailoverService } from './authorization/AuthorizedFailoverService';
+import { AuthorizedOwnershipService } from './authorization/AuthorizedOwnershipService';
+import { AuthorizedReadinessService } from './authorization/AuthorizedReadinessService';
+import { AuthorizedRunbookService } from './authorization/AuthorizedRunbookService';
+import { EntityAuthorizer } from './authorization/EntityAuthorizer';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
 import { DatabaseDrillStore } from './database/DrillStore';
@@ -146,9 +153,22 @@ export const reservePlugin = createBackendPlugin({
         await executor.interruptAbandoned(scheduler);
         deps.lifecycle.addShutdownHook(() => executor.stop());
 
+        // Every way in (the router and the actions registry) goes through these.
+        const authorizer = new EntityAuthorizer({
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+        });
+        const authorized = {
+          readiness: new AuthorizedReadinessService(readiness, authorizer),
+          ownership: new AuthorizedOwnershipService(ownership, authorizer),
+          runbooks: new AuthorizedRunbookService(runbooks, authorizer),
+          planner: new AuthorizedActionPlanner(planner, authorizer),
+          executor: new AuthorizedActionExecutor(executor, authorizer),
+          failovers: new AuthorizedFailoverService(failovers, authorizer),
+        };
         deps.permissionsRegistry.addPermissions(reservePermissions);
-        registerReadinessAction(deps.actionsRegistry, readiness);
-        registerPlanAction(deps.actionsRegistry, planner);
+        registerReadinessAction(deps.actionsRegistry, authorized.readiness);
+        registerPlanAction(deps.actionsRegistry, authorized.planner);
         await snapshots.schedule(scheduler);
         await new DrillRecording({
           auth: deps.auth,
@@ -165,16 +185,9 @@ export const reservePlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
-            auditor: deps.auditor,
-            permissions: deps.permissions,
             clusters,
             pairs: registry.pairs,
-            readiness,
-            ownership,
-            runbooks,
-            planner,
-            executor,
-            failovers,
+            ...authorized,
           }),
         );
         logger.info(

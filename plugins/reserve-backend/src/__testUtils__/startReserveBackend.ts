@@ -18,8 +18,8 @@ export interface ReserveTestBackend {
   sim: Simulator;
   /** The backend's HTTP server, for supertest. */
   server: Parameters<typeof request>[0];
-  /** GET with a signed-in user's credentials. */
-  get(path: string): request.Test;
+  /** GET with a signed-in user's credentials (the default mock user unless named). */
+  get(path: string, user?: string): request.Test;
   /** POST a JSON body as a signed-in user (the default mock user unless named). */
   post(path: string, body?: object, user?: string): request.Test;
   /** Waits until the catalog holds this many Components. */
@@ -95,10 +95,10 @@ export async function startReserveBackend(options: {
       ...(options.features ?? []),
     ],
   });
-  const get = (path: string) =>
+  const get = (path: string, user?: string) =>
     request(backend.server)
       .get(path)
-      .set('Authorization', mockCredentials.user.header());
+      .set('Authorization', mockCredentials.user.header(user));
 
   const waitForClusterSummaries = async (
     what: string,

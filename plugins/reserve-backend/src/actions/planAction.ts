@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { reserveActionIds } from '@kube-reserve/plugin-reserve-common';
 import { parseEntityRefInput } from '../validation';
-import { ActionPlanner } from './ActionPlanner';
+import { ActionPlans } from '../authorization/AuthorizedActionPlanner';
 
 /**
  * Registers `plan-reserve-action` in Backstage's actions registry: a dry run that changes no
@@ -9,7 +9,7 @@ import { ActionPlanner } from './ActionPlanner';
  */
 export function registerPlanAction(
   actionsRegistry: ActionsRegistryService,
-  planner: ActionPlanner,
+  planner: ActionPlans,
 ): void {
   actionsRegistry.register({
     name: 'plan-reserve-action',

@@ -1,11 +1,11 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { ReadinessService } from '../readiness/ReadinessService';
+import { ReadinessReports } from '../authorization/AuthorizedReadinessService';
 import { parseEntityRefInput } from '../validation';
 
 /** Registers `get-reserve-readiness` in Backstage's actions registry (read-only). */
 export function registerReadinessAction(
   actionsRegistry: ActionsRegistryService,
-  readiness: ReadinessService,
+  readiness: ReadinessReports,
 ): void {
   actionsRegistry.register({
     name: 'get-reserve-readiness',
