@@ -94,7 +94,8 @@ export function writeBackendConfig({ dir, port, sim, entityCount, refresh }) {
 /**
  * Starts packages/backend/src/index.ts the way `backstage-cli package start` runs it (Node with
  * Backstage's TypeScript transform and source maps), minus the file watcher, in production mode.
- * Its output goes to `logFile`. Answers `{ pid, url, stop() }` once it answers health checks.
+ * Its output goes to `logFile`. Answers `{ pid, url, logFile, stop() }` once it answers health
+ * checks.
  */
 export async function startBackend({
   configFile,
@@ -107,6 +108,9 @@ export async function startBackend({
     process.execPath,
     [
       '--enable-source-maps',
+      // Where the inspector listens once SIGUSR1 opens it (lib/inspector.mjs, to force a full
+      // garbage collection); a free port of the loopback, and nothing listens before that.
+      '--inspect-port=127.0.0.1:0',
       ...nodeArgs,
       '--require',
       require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
@@ -126,6 +130,7 @@ export async function startBackend({
   const backend = {
     pid: child.pid,
     url,
+    logFile,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -1,5 +1,17 @@
 // The HTTP calls the benchmark makes to the backend, as the guest user of the demo.
 
+/** Kube Reserve's report of one Component. */
+export const readinessPath = name =>
+  `/api/reserve/entities/component/default/${name}/readiness`;
+
+/** Kube Reserve's runbooks of one Component, with their items' live states. */
+export const runbooksPath = name =>
+  `/api/reserve/entities/component/default/${name}/runbooks`;
+
+/** Kube Reserve's rollup of a group's Components. */
+export const ownershipPath = group =>
+  `/api/reserve/ownership?group=group:default/${group}`;
+
 /** A signed-in client of one backend; every call answers `{ ok, status, body }`. */
 export class BackendClient {
   constructor(url, token) {
@@ -33,9 +45,7 @@ export class BackendClient {
 
   /** Kube Reserve's report of one Component. */
   readiness(name) {
-    return this.get(
-      `/api/reserve/entities/component/default/${name}/readiness`,
-    );
+    return this.get(readinessPath(name));
   }
 
   /** The Kubernetes plugin's objects of one entity, fetched from every cluster now. */
@@ -47,7 +57,7 @@ export class BackendClient {
 
   /** Kube Reserve's rollup of a group's Components. */
   ownership(group) {
-    return this.get(`/api/reserve/ownership?group=group:default/${group}`);
+    return this.get(ownershipPath(group));
   }
 
   /** Kube Reserve's clusters and the state of their snapshots. */

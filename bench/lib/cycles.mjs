@@ -57,24 +57,30 @@ export async function awaitNextCollection({
 }
 
 /**
- * The cluster requests of one whole refresh cycle, per cluster: waits for the cycle under way
- * to end, resets the simulator's counts, and reads each cluster's count as soon as its next
- * collection has finished. Nothing else may call the clusters meanwhile.
+ * Waits until no collection runs and the next is more than 3 s away, and answers the statuses
+ * then: right after a collection of every cluster, the next is a period away, so that is now;
+ * otherwise a cycle may be under way, and it is once that cycle has ended.
  */
-export async function countRefreshCycle({ client, sim, periodMs }) {
-  const timeoutMs = periodMs * 2 + 30_000;
-  // Right after a collection of every cluster, the next is a period away: counting can start
-  // now. Otherwise a cycle may be under way, and counting starts once it has ended.
+export async function awaitCollectorIdle({ client, periodMs, timeoutMs }) {
   const now = await clusterStatuses(client);
   const quietMs = Math.min(
     ...Object.values(now).map(
       s => Date.parse(s.collectedAt ?? 0) + periodMs - Date.now(),
     ),
   );
-  const ended =
-    quietMs > 3000 && everyKindListed(now)
-      ? now
-      : await awaitNextCollection({ client, since: now, timeoutMs });
+  return quietMs > 3000 && everyKindListed(now)
+    ? now
+    : awaitNextCollection({ client, since: now, timeoutMs });
+}
+
+/**
+ * The cluster requests of one whole refresh cycle, per cluster: waits for the cycle under way
+ * to end, resets the simulator's counts, and reads each cluster's count as soon as its next
+ * collection has finished. Nothing else may call the clusters meanwhile.
+ */
+export async function countRefreshCycle({ client, sim, periodMs }) {
+  const timeoutMs = periodMs * 2 + 30_000;
+  const ended = await awaitCollectorIdle({ client, periodMs, timeoutMs });
   await sim.resetRequestCounts();
   const counts = {};
   const statuses = await awaitNextCollection({

@@ -17,6 +17,9 @@ export const BIG_GROUP = 'team-big';
 const BIG_GROUP_SIZE = 200;
 const OTHER_GROUPS = ['team-a', 'team-b', 'team-c', 'team-d', 'team-e'];
 
+/** Every group of the catalog: the big one, then five that own 60 services each at 500. */
+export const GROUPS = [BIG_GROUP, ...OTHER_GROUPS];
+
 /** The three clusters: facts for `reserve.clusters`, and the nodes the simulator serves. */
 export const CLUSTERS = [
   {
@@ -72,7 +75,7 @@ function ownerOf(i) {
 
 /** The catalog: the groups, the guest user and the first `entityCount` services. */
 export function catalogEntities(entityCount) {
-  const groups = [BIG_GROUP, ...OTHER_GROUPS].map(name => ({
+  const groups = GROUPS.map(name => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
     metadata: { name },

@@ -6,13 +6,14 @@ export function percentile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-/** p50, p95, max and count of durations in milliseconds, with the number of failed requests. */
+/** p50, p95, p99, max and count of durations in milliseconds, with the number of failed requests. */
 export function summarize(durations, failures = 0) {
   const sorted = [...durations].sort((a, b) => a - b);
   return {
     n: sorted.length,
     p50: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
     max: sorted[sorted.length - 1] ?? NaN,
     failures,
   };
