@@ -105,7 +105,6 @@ describe('a policy denying readiness of one entity', () => {
   };
 
   it('is refused through HTTP as if checkout did not exist, while other entities answer', async () => {
-    // TODO(next commit): executions of an unknown entity answer 404 too.
     for (const path of ['readiness', 'runbooks']) {
       await asMissing(
         await demo.get(`${entity('checkout')}/${path}`, outsider),
@@ -118,6 +117,19 @@ describe('a policy denying readiness of one entity', () => {
         (await demo.get(`${entity('catalog-api')}/${path}`, outsider)).status,
       ).toBe(200);
     }
+    // A list is filtered: the outsider sees checkout's executions as those of an entity that
+    // does not exist, none; its owner sees the run.
+    const hidden = await demo.get(`${entity('checkout')}/executions`, outsider);
+    const none = await demo.get(
+      `${entity('no-such-service')}/executions`,
+      outsider,
+    );
+    expect([hidden.status, hidden.body.executions]).toEqual([200, []]);
+    expect([none.status, none.body.executions]).toEqual([200, []]);
+    const mine = await demo.get(`${entity('checkout')}/executions`);
+    expect(mine.body.executions.map((e: ActionExecution) => e.id)).toContain(
+      execution.id,
+    );
     await asMissing(
       await demo.post(
         `${entity('checkout')}/actions/failover/plan`,

@@ -77,16 +77,16 @@ export class AuthorizedActionExecutor implements ActionExecutions {
     return execution;
   }
 
+  /**
+   * The entity's executions; for a caller who may not read the entity, none, as for an entity
+   * that does not exist (a list is filtered, as the catalog filters its lists).
+   */
   async list(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<ActionExecution[]> {
-    await this.authorizer.authorizeRead(
-      entityRef,
-      credentials,
-      noEntity(entityRef),
-    );
-    return this.executor.list(entityRef);
+    const [readable] = await this.authorizer.readable([entityRef], credentials);
+    return readable ? this.executor.list(entityRef) : [];
   }
 }
 
