@@ -5,7 +5,6 @@ import {
   ExecutionsResponse,
 } from '@kube-reserve/plugin-reserve-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { ActionExecutions } from './authorization/AuthorizedActionExecutor';
 import { ActionPlans } from './authorization/AuthorizedActionPlanner';
 import { FailoverRecords } from './authorization/AuthorizedFailoverService';
@@ -13,6 +12,8 @@ import { OwnershipRollups } from './authorization/AuthorizedOwnershipService';
 import { ReadinessReports } from './authorization/AuthorizedReadinessService';
 import { Runbooks } from './authorization/AuthorizedRunbookService';
 import { ClusterOverview } from './platform/ClusterOverview';
+import { preferFieldMessages } from './requestRejections';
+import { createOpenApiRouter } from './schema/openapi';
 import {
   actionExecutionRequestSchema,
   actionPathSchema,
@@ -31,6 +32,10 @@ import {
 /**
  * HTTP only: validate, get credentials, call a service. The services are the authorized ones
  * (see `authorization/`), which the actions registry uses too.
+ *
+ * Requests are validated against `schema/openapi.yaml` (the generated router), and each
+ * handler parses its input with the zod schemas of `validation.ts`, whose messages name the
+ * field in words; `preferFieldMessages` gives a refused request those messages too.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -44,8 +49,8 @@ export async function createRouter(options: {
   failovers: FailoverRecords;
 }): Promise<express.Router> {
   const { httpAuth, clusters, readiness, ownership, runbooks } = options;
-  const router = Router();
-  router.use(express.json());
+  const router = await createOpenApiRouter();
+  router.use(preferFieldMessages());
 
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
