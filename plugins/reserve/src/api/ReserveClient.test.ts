@@ -29,7 +29,7 @@ describe('ReserveClient', () => {
         name: 'checkout',
       }),
     ).resolves.toEqual(readyReport);
-    expect(fetch).toHaveBeenCalledWith(
+    expect(fetch.mock.calls[0][0]).toBe(
       'http://localhost:7007/api/reserve/entities/Component/default/checkout/readiness',
     );
   });
@@ -40,7 +40,7 @@ describe('ReserveClient', () => {
       group: 'group:default/team-data',
       aggregate: false,
     });
-    expect(fetch).toHaveBeenCalledWith(
+    expect(fetch.mock.calls[0][0]).toBe(
       'http://localhost:7007/api/reserve/ownership?group=group%3Adefault%2Fteam-data&aggregate=false',
     );
   });
@@ -48,7 +48,7 @@ describe('ReserveClient', () => {
   it('lists clusters', async () => {
     const { client, fetch } = clientAnswering(200, { clusters: [] });
     await expect(client.getClusters()).resolves.toEqual({ clusters: [] });
-    expect(fetch).toHaveBeenCalledWith(
+    expect(fetch.mock.calls[0][0]).toBe(
       'http://localhost:7007/api/reserve/clusters',
     );
   });

@@ -15,67 +15,65 @@ import {
   ReserveActionId,
   RunbooksResponse,
 } from '@kube-reserve/plugin-reserve-common';
+import { DefaultApiClient, TypedResponse } from '../schema/openapi';
 import { OwnershipRequest, ReserveApi, RunbookItemRequest } from './ReserveApi';
 
-function entityPath(entity: CompoundEntityRef): string {
-  const segments = [entity.kind, entity.namespace, entity.name];
-  return `/entities/${segments.map(encodeURIComponent).join('/')}`;
+function entityPath(entity: CompoundEntityRef) {
+  const { kind, namespace, name } = entity;
+  return { kind, namespace, name };
 }
 
-function actionPath(entity: CompoundEntityRef, action: ReserveActionId) {
-  return `${entityPath(entity)}/actions/${encodeURIComponent(action)}`;
-}
-
-function jsonPost(body: unknown): RequestInit {
-  return {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  };
-}
-
-/** {@link ReserveApi} over HTTP, against the backend plugin mounted at `/api/reserve`. */
+/**
+ * {@link ReserveApi} over HTTP, against the backend plugin mounted at `/api/reserve`, through
+ * the client generated from the backend's OpenAPI document
+ * (plugins/reserve-backend/src/schema/openapi.yaml). Each method answers the common
+ * package's type, and the compiler checks that the generated type is assignable to it: a
+ * document that drifts from the types the components read does not build.
+ */
 export class ReserveClient implements ReserveApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly api: DefaultApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.api = new DefaultApiClient(options);
   }
 
   async getClusters(): Promise<ClustersResponse> {
-    return this.request<ClustersResponse>('/clusters');
+    return this.read(await this.api.getClusters({}));
   }
 
   async getEntityReport(entity: CompoundEntityRef): Promise<EntityReport> {
-    return this.request<EntityReport>(`${entityPath(entity)}/readiness`);
+    return this.read(
+      await this.api.getEntityReadiness({ path: entityPath(entity) }),
+    );
   }
 
   async getOwnership(request: OwnershipRequest): Promise<OwnershipResponse> {
-    const query = new URLSearchParams({
-      group: request.group,
-      aggregate: String(request.aggregate),
-    });
-    return this.request<OwnershipResponse>(`/ownership?${query}`);
+    return this.read(
+      await this.api.getOwnership({
+        query: {
+          group: request.group,
+          aggregate: request.aggregate ? 'true' : 'false',
+        },
+      }),
+    );
   }
 
   async getRunbooks(entity: CompoundEntityRef): Promise<RunbooksResponse> {
-    return this.request<RunbooksResponse>(`${entityPath(entity)}/runbooks`);
+    return this.read(
+      await this.api.getEntityRunbooks({ path: entityPath(entity) }),
+    );
   }
 
   async updateRunbookItem(
     request: RunbookItemRequest,
   ): Promise<ManualRunbookItem> {
     const { entity, runbook, item, update } = request;
-    const path = `${entityPath(entity)}/runbooks/${encodeURIComponent(
-      runbook,
-    )}/items/${encodeURIComponent(item)}`;
-    return this.request<ManualRunbookItem>(path, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(update),
-    });
+    return this.read(
+      await this.api.updateRunbookItem({
+        path: { ...entityPath(entity), runbook, item },
+        body: update,
+      }),
+    );
   }
 
   async planAction(
@@ -83,9 +81,11 @@ export class ReserveClient implements ReserveApi {
     action: ReserveActionId,
     options: ActionPlanOptions = {},
   ): Promise<ActionPlan> {
-    return this.request<ActionPlan>(
-      `${actionPath(entity, action)}/plan`,
-      jsonPost(options),
+    return this.read(
+      await this.api.planAction({
+        path: { ...entityPath(entity), action },
+        body: options,
+      }),
     );
   }
 
@@ -94,42 +94,37 @@ export class ReserveClient implements ReserveApi {
     action: ReserveActionId,
     request: ActionExecutionRequest,
   ): Promise<ActionExecution> {
-    return this.request<ActionExecution>(
-      `${actionPath(entity, action)}/executions`,
-      jsonPost(request),
+    return this.read(
+      await this.api.executeAction({
+        path: { ...entityPath(entity), action },
+        body: request,
+      }),
     );
   }
 
   async getExecution(id: string): Promise<ActionExecution> {
-    return this.request<ActionExecution>(
-      `/executions/${encodeURIComponent(id)}`,
-    );
+    return this.read(await this.api.getExecution({ path: { id } }));
   }
 
   async listExecutions(entity: CompoundEntityRef): Promise<ExecutionsResponse> {
-    return this.request<ExecutionsResponse>(`${entityPath(entity)}/executions`);
+    return this.read(
+      await this.api.listEntityExecutions({ path: entityPath(entity) }),
+    );
   }
 
   async resumeExecution(
     id: string,
     request: ActionResumeRequest,
   ): Promise<ActionExecution> {
-    return this.request<ActionExecution>(
-      `/executions/${encodeURIComponent(id)}/resume`,
-      jsonPost(request),
+    return this.read(
+      await this.api.resumeExecution({ path: { id }, body: request }),
     );
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('reserve');
-    const url = `${baseUrl}${path}`;
-    // A GET passes no init at all, so the fetchApi sees exactly what it saw before writes existed.
-    const response = await (init
-      ? this.fetchApi.fetch(url, init)
-      : this.fetchApi.fetch(url));
+  private async read<T>(response: TypedResponse<T>): Promise<T> {
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      throw await ResponseError.fromResponse(response as Response);
     }
-    return (await response.json()) as T;
+    return await response.json();
   }
 }
