@@ -185,6 +185,7 @@ describe('a cluster that fails does not take the others down', () => {
         /aggregate/,
       ],
       [`/api/reserve/ownership?group=${'x'.repeat(5000)}`, 400, /group/],
+      ['/api/reserve/ownership?group=group:default/%FF%FE', 400, /group: name/],
     ];
     for (const [path, status, message] of cases) {
       const res = await demo.get(path);

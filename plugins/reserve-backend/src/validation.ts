@@ -48,8 +48,9 @@ export const ownershipQuerySchema = z.object({
     .string({ error: 'group is required, e.g. group:default/team-a' })
     .max(512, 'group is longer than 512 characters')
     .transform((text, ctx) => {
+      let ref: CompoundEntityRef;
       try {
-        return parseEntityRef(text, {
+        ref = parseEntityRef(text, {
           defaultKind: 'group',
           defaultNamespace: 'default',
         });
@@ -57,6 +58,15 @@ export const ownershipQuerySchema = z.object({
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
         return z.NEVER;
       }
+      // Held to the entity routes' rules: a name no entity can have is bad input, not a 404.
+      const parts = entityPathSchema.safeParse(ref);
+      if (!parts.success) {
+        for (const issue of parts.error.issues) {
+          ctx.addIssue({ code: 'custom', message: issue.message });
+        }
+        return z.NEVER;
+      }
+      return ref;
     }),
   aggregate: z
     .enum(['true', 'false'], { error: "aggregate must be 'true' or 'false'" })
