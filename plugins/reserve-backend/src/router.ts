@@ -12,8 +12,6 @@ import { OwnershipRollups } from './authorization/AuthorizedOwnershipService';
 import { ReadinessReports } from './authorization/AuthorizedReadinessService';
 import { Runbooks } from './authorization/AuthorizedRunbookService';
 import { ClusterOverview } from './platform/ClusterOverview';
-import { preferFieldMessages } from './requestRejections';
-import { createOpenApiRouter } from './schema/openapi';
 import {
   actionExecutionRequestSchema,
   actionPathSchema,
@@ -28,14 +26,15 @@ import {
   runbookItemUpdateSchema,
   toEntityRef,
 } from './validation';
+import { createValidatedRouter } from './validatedRouter';
 
 /**
  * HTTP only: validate, get credentials, call a service. The services are the authorized ones
  * (see `authorization/`), which the actions registry uses too.
  *
- * Requests are validated against `schema/openapi.yaml` (the generated router), and each
+ * Requests are validated against `schema/openapi.yaml` (see `validatedRouter.ts`), and each
  * handler parses its input with the zod schemas of `validation.ts`, whose messages name the
- * field in words; `preferFieldMessages` gives a refused request those messages too.
+ * field in words; a request the document refuses gets those messages too.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -49,8 +48,7 @@ export async function createRouter(options: {
   failovers: FailoverRecords;
 }): Promise<express.Router> {
   const { httpAuth, clusters, readiness, ownership, runbooks } = options;
-  const router = await createOpenApiRouter();
-  router.use(preferFieldMessages());
+  const router = await createValidatedRouter();
 
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -24,6 +24,11 @@ export const spec = {
       url: '/',
     },
   ],
+  security: [
+    {
+      JWT: [],
+    },
+  ],
   paths: {
     '/clusters': {
       get: {
@@ -578,6 +583,14 @@ export const spec = {
     },
   },
   components: {
+    securitySchemes: {
+      JWT: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A Backstage token of a user or a service.',
+      },
+    },
     parameters: {
       kind: {
         name: 'kind',

@@ -2,14 +2,13 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { operationInputs, preferFieldMessages } from './requestRejections';
-import { createOpenApiRouter, spec } from './schema/openapi';
+import { spec } from './schema/openapi';
+import { createValidatedRouter, operationInputs } from './validatedRouter';
 
 // The validated router as createRouter builds it, with handlers that only answer, and
 // Backstage's error handler behind it.
 async function validatedApp() {
-  const router = await createOpenApiRouter();
-  router.use(preferFieldMessages());
+  const router = await createValidatedRouter();
   router.get('/clusters', (_req, res) => {
     res.json({ clusters: [], pairs: [] });
   });
@@ -78,6 +77,11 @@ describe('refusals of the validated router', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
     expect(res.body.error.message).not.toMatch(/ticked must/);
+  });
+
+  it('leaves authentication to Backstage, which answers a missing token with a 401 before', async () => {
+    const res = await request(await validatedApp()).get('/clusters');
+    expect(res.status).toBe(200);
   });
 
   it('lets a request both accept through to its handler', async () => {
