@@ -2,7 +2,9 @@
 # `yarn test:all`: every test of the repository.
 #  1. unit, component and integration tests (Jest, through backstage-cli), with the store tests
 #     on SQLite and on a throwaway PostgreSQL when one is installed (Debian `postgresql`);
-#  2. the browser tests (node:test + playwright-core + Debian `chromium`) against the demo,
+#  2. the fuzz run (scripts/fuzz): schemathesis against a demo backend of its own, every answer
+#     held to the reserve API's OpenAPI document; prints `fuzz: N requests, 0 server errors, ...`;
+#  3. the browser tests (node:test + playwright-core + Debian `chromium`) against the demo,
 #     which they start themselves unless it is already running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +23,5 @@ if ! env | grep -q '^BACKSTAGE_TEST_DATABASE_POSTGRES'; then
 fi
 
 backstage-cli repo test --watchAll=false
+scripts/fuzz/run.sh
 node --test --test-concurrency=1 'e2e/*.test.mjs'
