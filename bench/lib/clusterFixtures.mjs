@@ -55,8 +55,8 @@ function platformObjects(cluster) {
     spec: {
       holderIdentity: `${cluster.site}-cp-1_${name}`,
       leaseDurationSeconds: 15,
-      acquireTime: '${now-30d}',
-      renewTime: '${now}',
+      acquireTime: '${now-30d:micro}',
+      renewTime: '${now:micro}',
     },
   });
   const controllerLabels = {

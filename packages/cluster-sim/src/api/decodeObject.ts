@@ -1,6 +1,7 @@
 import { KindInfo } from '../kinds/kindTable';
 import { KubeObject } from '../store/ObjectStore';
 import { applyDefaults } from './defaults';
+import { checkMicroTimes } from './microTime';
 import { foldStringData } from './secretStringData';
 
 /**
@@ -10,6 +11,7 @@ import { foldStringData } from './secretStringData';
  * so an object reads back the same whichever way it entered. Mutates the object.
  */
 export function decodeObject(info: KindInfo, obj: KubeObject): void {
+  checkMicroTimes(info, obj);
   if (info.group === '' && info.plural === 'secrets') foldStringData(obj);
   applyDefaults(info, obj);
 }

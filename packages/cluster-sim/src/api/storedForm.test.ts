@@ -108,6 +108,27 @@ describe('objects written through the API read back as the API server stores the
     );
   });
 
+  it('refuses a Lease time without microseconds, as kube-apiserver does, and takes six digits', async () => {
+    const leases = '/apis/coordination.k8s.io/v1/namespaces/shop/leases';
+    const lease = (renewTime: string) => ({
+      metadata: { name: `leader-${renewTime.length}` },
+      spec: { holderIdentity: 'a', leaseDurationSeconds: 15, renewTime },
+    });
+    const refused = await request(
+      'POST',
+      leases,
+      lease('2026-10-27T02:40:58Z'),
+    );
+    expect(refused.code).toBe(400);
+    expect(refused.body.message).toContain('spec.renewTime');
+    const taken = await request(
+      'POST',
+      leases,
+      lease('2026-10-27T02:40:58.123456Z'),
+    );
+    expect(taken.code).toBe(201);
+  });
+
   it('reads back the same whether a fixture loaded the manifest or the API created it', async () => {
     const namespace = await request('POST', '/api/v1/namespaces', {
       metadata: { name: 'by-api' },

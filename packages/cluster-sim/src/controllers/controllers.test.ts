@@ -41,7 +41,7 @@ describe('cluster controllers and fixture options', () => {
               spec: {
                 holderIdentity: 'cp-1_abc',
                 leaseDurationSeconds: 15,
-                renewTime: '${now-1h}',
+                renewTime: '${now-1h:micro}',
               },
             },
             {

@@ -1,13 +1,9 @@
 import { ClusterState } from '../cluster/ClusterState';
+import { microTime } from '../store/ObjectStore';
 import { saveIfChanged } from './saveIfChanged';
 
 /** The annotation that makes the simulator renew a Lease, like a healthy leader would. */
 export const RENEW_ANNOTATION = 'cluster-sim.kube-reserve.io/renew';
-
-/** A Lease's MicroTime: RFC 3339 with microseconds. */
-export function microTime(date: Date): string {
-  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-}
 
 /** Renews every Lease marked for renewal whose renewTime is older than the interval. */
 export function renewLeases(

@@ -44,6 +44,11 @@ export function rfc3339(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** A MicroTime, as a Lease's renewTime: RFC 3339 with six fractional digits. */
+export function microTime(date: Date): string {
+  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
 /**
  * The objects of one simulated cluster, with a cluster-wide resourceVersion counter and an event
  * history for watches. It stores whatever it is given: API semantics live in the callers.
