@@ -213,3 +213,87 @@ describe('ClusterSnapshots, when the cluster stops answering', () => {
     });
   });
 });
+
+describe('ClusterSnapshots, versions of what they serve', () => {
+  const firstCollection = new Date('2026-11-22T10:00:00.000Z');
+  let now = firstCollection;
+  let answer: 'all' | 'no deployments' | 'nothing' = 'all';
+  const cluster: FakeCluster = {
+    list: async (_apiVersion, kind) => {
+      if (answer === 'nothing') throw new Error('connect ECONNREFUSED');
+      if (answer === 'no deployments' && kind === 'Deployment') {
+        throw Object.assign(new Error('timed out'), {
+          code: 504,
+          body: { message: 'timed out' },
+        });
+      }
+      return [];
+    },
+    version: async () => {
+      if (answer === 'nothing') throw new Error('connect ECONNREFUSED');
+      return 'v1.34.2';
+    },
+    servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
+  };
+  afterEach(() => {
+    jest.restoreAllMocks();
+    now = firstCollection;
+    answer = 'all';
+  });
+  const at = (ms: number) => firstCollection.getTime() + ms;
+
+  it('changes with every collection, a failed one too', async () => {
+    const snapshots = snapshotsOf(cluster, () => now);
+    const pending = snapshots.servedVersion('prod-fra');
+    await snapshots.collectAll();
+    const collected = snapshots.servedVersion('prod-fra');
+    expect(collected.collected).not.toBe(pending.collected);
+    expect(snapshots.servedVersion('prod-fra').collected).toBe(
+      collected.collected,
+    );
+
+    answer = 'nothing';
+    await snapshots.collectAll();
+    const refused = snapshots.servedVersion('prod-fra');
+    expect(refused.collected).not.toBe(collected.collected);
+    expect(refused.collected?.status.state).toBe('unreachable');
+  });
+
+  it('holds until the snapshot turns stale, then for good', async () => {
+    const snapshots = snapshotsOf(cluster, () => now);
+    await snapshots.collectAll();
+    // 3 periods of 10 s and a timeout of 2 s.
+    expect(snapshots.servedVersion('prod-fra').unchangedUntilMs).toBe(
+      at(32_000),
+    );
+    now = new Date(at(32_001));
+    expect(snapshots.snapshot('prod-fra').status.state).toBe('stale');
+    expect(snapshots.servedVersion('prod-fra').unchangedUntilMs).toBe(Infinity);
+  });
+
+  it('holds until a failed kind stops being served, whichever comes first', async () => {
+    const snapshots = snapshotsOf(cluster, () => now);
+    await snapshots.collectAll();
+    answer = 'no deployments';
+    now = new Date(at(10_000));
+    await snapshots.collectAll();
+    // The deployments listed at the first collection are served until 32 s after it.
+    expect(snapshots.servedVersion('prod-fra').unchangedUntilMs).toBe(
+      at(32_000),
+    );
+    now = new Date(at(32_001));
+    expect(snapshots.snapshot('prod-fra').kinds.has('deployments')).toBe(false);
+    // Then the snapshot of the second collection turns stale.
+    expect(snapshots.servedVersion('prod-fra').unchangedUntilMs).toBe(
+      at(42_000),
+    );
+  });
+
+  it('never changes by time alone for a cluster that does not answer', async () => {
+    const snapshots = snapshotsOf(cluster, () => now);
+    await snapshots.collectAll();
+    answer = 'nothing';
+    await snapshots.collectAll();
+    expect(snapshots.servedVersion('prod-fra').unchangedUntilMs).toBe(Infinity);
+  });
+});

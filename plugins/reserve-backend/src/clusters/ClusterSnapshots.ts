@@ -18,6 +18,23 @@ import { SecretDigester } from './secretDigest';
 // when its last collection succeeded (a stuck collector must not pass for a healthy cluster).
 const STALE_AFTER_PERIODS = 3;
 
+// Clusters that did not answer at all: their last listings are served however old.
+const SILENT_STATES = ['unreachable', 'unauthorized'];
+
+/**
+ * What {@link ClusterSnapshots.snapshot} serves of a cluster depends on, so that a reader may
+ * keep what it built from a snapshot for as long as the same one is served.
+ */
+export interface ServedSnapshotVersion {
+  /** The collected snapshot: every collection replaces it, a failed one too. */
+  collected?: ClusterSnapshot;
+  /**
+   * Until when (epoch ms) time alone leaves what is served unchanged: then the snapshot turns
+   * stale, or a failed kind's last listing grows too old to serve. Infinity when never.
+   */
+  unchangedUntilMs: number;
+}
+
 /**
  * The snapshot with the listings that may be served: a kind listed in the latest cycle, and
  * a kind whose latest listing failed (a timeout, a server error) while its last good listing
@@ -33,9 +50,7 @@ function servableListings(
   snapshot: ClusterSnapshot,
   oldestServableMs: number,
 ): ClusterSnapshot {
-  const silent = ['unreachable', 'unauthorized'].includes(
-    snapshot.status.state,
-  );
+  const silent = SILENT_STATES.includes(snapshot.status.state);
   const kinds = new Map<string, KindListing>();
   const statuses: Record<string, ResourceKindStatus> = {
     ...snapshot.status.kinds,
@@ -155,9 +170,8 @@ export class ClusterSnapshots {
   snapshot(name: string): ClusterSnapshot {
     const collected =
       this.collectors.get(name)?.snapshot ?? pendingSnapshot(name);
-    const { frequencyMs: periodMs, timeoutMs } = this.registry.refresh;
-    // A collection may take up to a request timeout on top of its period before it is late.
-    const staleAfterMs = STALE_AFTER_PERIODS * periodMs + timeoutMs;
+    const periodMs = this.registry.refresh.frequencyMs;
+    const staleAfterMs = this.staleAfterMs;
     const snapshot = servableListings(
       collected,
       this.now().getTime() - staleAfterMs,
@@ -184,11 +198,48 @@ export class ClusterSnapshots {
   }
 
   /**
+   * The version of what {@link ClusterSnapshots.snapshot} serves of a cluster now: the same
+   * collected snapshot and a time before `unchangedUntilMs` mean the same snapshot is served.
+   */
+  servedVersion(name: string): ServedSnapshotVersion {
+    const collected = this.collectors.get(name)?.snapshot;
+    const nowMs = this.now().getTime();
+    const changesAt: number[] = [];
+    if (collected) {
+      const { state, collectedAt, kinds: statuses } = collected.status;
+      // The same limits as snapshot() and servableListings(): reached when exceeded.
+      if (state === 'ok' && collectedAt) {
+        changesAt.push(Date.parse(collectedAt) + this.staleAfterMs);
+      }
+      if (!SILENT_STATES.includes(state)) {
+        for (const [key, listing] of collected.kinds) {
+          if (statuses[key]?.state === 'failed') {
+            changesAt.push(listing.fetchedAt.getTime() + this.staleAfterMs);
+          }
+        }
+      }
+    }
+    return {
+      collected,
+      unchangedUntilMs: Math.min(
+        Infinity,
+        ...changesAt.filter(atMs => atMs >= nowMs),
+      ),
+    };
+  }
+
+  /**
    * The last good listing of one kind on a cluster (`deployments`, `cronjobs`...), whatever its
    * age: what a plan works from when that cluster or kind does not answer now.
    */
   lastListing(name: string, key: string): KindListing | undefined {
     return this.collectors.get(name)?.snapshot.kinds.get(key);
+  }
+
+  // A collection may take up to a request timeout on top of its period before it is late.
+  private get staleAfterMs(): number {
+    const { frequencyMs, timeoutMs } = this.registry.refresh;
+    return STALE_AFTER_PERIODS * frequencyMs + timeoutMs;
   }
 
   /** Every configured cluster with its facts and the state of its data. */
