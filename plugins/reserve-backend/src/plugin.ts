@@ -99,6 +99,9 @@ export const reservePlugin = createBackendPlugin({
           failovers: failoverStore,
           defaults,
           kinds,
+          // At most a refresh period (what a cluster change may take to show anyway) and
+          // 30 s: what time alone changes (lease renewals, backup ages) shows within that.
+          assessmentMaxAgeMs: Math.min(registry.refresh.frequencyMs, 30_000),
         });
         const ownership = new OwnershipService({
           catalog,

@@ -20,6 +20,7 @@ import { ClusterOverview } from '../platform/ClusterOverview';
 import { platformThresholds } from '../platform/thresholds';
 import { buildEntityBackups } from '../velero/backupsSection';
 import { buildEntityView, entityNamespaces } from './buildEntityView';
+import { AssessmentCache, assessmentInputs } from './AssessmentCache';
 import { EntityKinds } from './entityKinds';
 import { EntityView } from './EntityView';
 import { selectEntityObjects } from './entitySelection';
@@ -38,12 +39,22 @@ export interface EntityAssessment {
   evaluatedView: EntityView;
 }
 
+// How long an assessment is served again by default while nothing it read has changed.
+const DEFAULT_ASSESSMENT_MAX_AGE_MS = 30_000;
+// Assessments kept at most, for memory: each holds a report (about 20 KB as JSON in the
+// benchmark); its views mostly share the snapshots' objects.
+const DEFAULT_ASSESSMENTS_KEPT = 2_000;
+
 /**
  * Answers "could this entity run from its reserve now?" from the clusters' latest snapshots
  * and the recorded drills: the catalog is asked for the entity (with the caller's
- * credentials), no cluster is.
+ * credentials), no cluster is. An assessment is served again, unchanged (its `generatedAt`
+ * says when it was made), while the entity, its drills, its failover and its clusters'
+ * snapshots are the ones it read, for at most `assessmentMaxAgeMs`.
  */
 export class ReadinessService {
+  private readonly assessments: AssessmentCache<EntityAssessment>;
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -54,9 +65,22 @@ export class ReadinessService {
       defaults: PolicyDefaults;
       /** The kinds with workloads (`reserve.entityKinds`); default Component and Resource. */
       kinds?: EntityKinds;
+      /**
+       * How long an assessment may be served again while nothing it read changed (time alone
+       * changes some results: ages, expiries, lease renewals); default 30 s.
+       */
+      assessmentMaxAgeMs?: number;
+      /** How many entities' assessments are kept at most; default 2,000. */
+      assessmentsKept?: number;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.assessments = new AssessmentCache({
+      snapshots: options.snapshots,
+      maxAgeMs: options.assessmentMaxAgeMs ?? DEFAULT_ASSESSMENT_MAX_AGE_MS,
+      maxEntries: options.assessmentsKept ?? DEFAULT_ASSESSMENTS_KEPT,
+    });
+  }
 
   /** The report of one catalog entity; NotFoundError when the caller cannot see it. */
   async getEntityReport(
@@ -90,12 +114,13 @@ export class ReadinessService {
       this.options.drills.listDrills(entityRef),
       this.options.failovers.getFailover(entityRef),
     ]);
-    return this.assess(entity, drills, failover);
+    return this.keptOrAssessed(entity, drills, failover);
   }
 
   /**
    * The reports of entities already read from the catalog, with one drill history read.
-   * Other requests get their turn between entities: a team's rollup does not hold them up.
+   * Other requests get their turn before each entity assessed anew: a team's rollup does not
+   * hold them up.
    */
   async reportsFor(entities: readonly Entity[]): Promise<EntityReport[]> {
     const refs = entities.map(entity => stringifyEntityRef(entity));
@@ -105,10 +130,17 @@ export class ReadinessService {
     ]);
     const reports: EntityReport[] = [];
     for (const [i, entity] of entities.entries()) {
+      const entityDrills = drills.get(refs[i])!;
+      const failover = failovers.get(refs[i]);
+      const inputs = assessmentInputs(entity, entityDrills, failover);
+      const kept = this.assessments.get(refs[i], inputs, this.now().getTime());
+      if (kept) {
+        reports.push(kept.report);
+        continue;
+      }
       await yieldToEventLoop();
       reports.push(
-        this.assess(entity, drills.get(refs[i])!, failovers.get(refs[i]))
-          .report,
+        this.keptOrAssessed(entity, entityDrills, failover, inputs).report,
       );
     }
     return reports;
@@ -131,13 +163,41 @@ export class ReadinessService {
     );
   }
 
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  // The entity's kept assessment while it holds, else a new one, kept.
+  private keptOrAssessed(
+    entity: Entity,
+    drills: DrillRecord[],
+    failover: FailoverState | undefined,
+    inputs = assessmentInputs(entity, drills, failover),
+  ): EntityAssessment {
+    const now = this.now();
+    const entityRef = stringifyEntityRef(entity);
+    const kept = this.assessments.get(entityRef, inputs, now.getTime());
+    if (kept) return kept;
+    const assessment = this.assess(entity, drills, failover, now);
+    // The pair names every cluster the assessment read; a failover swaps roles within it.
+    const pair = assessment.view.policy.clusters;
+    this.assessments.set(
+      entityRef,
+      inputs,
+      pair ? [pair.primary, ...pair.reserves] : [],
+      assessment,
+      now.getTime(),
+    );
+    return assessment;
+  }
+
   private assess(
     entity: Entity,
     drills: DrillRecord[],
-    failover?: FailoverState,
+    failover: FailoverState | undefined,
+    now: Date,
   ): EntityAssessment {
     const { snapshots, clusters, defaults } = this.options;
-    const now = this.options.now?.() ?? new Date();
     const entityRef = stringifyEntityRef(entity);
     const selection = selectEntityObjects(entity);
     const policy = readEntityPolicy(entity, defaults, snapshots.pairs);

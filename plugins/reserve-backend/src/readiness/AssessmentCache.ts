@@ -1,0 +1,157 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  DrillRecord,
+  FailoverState,
+} from '@kube-reserve/plugin-reserve-common';
+import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
+import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
+
+/**
+ * What an assessment read besides the clusters' snapshots and the time, each as a text that
+ * is equal exactly when what was read is.
+ */
+export interface AssessmentInputs {
+  /** The catalog's etag of the entity, or the entity itself when it has none. */
+  entity: string;
+  drills: string;
+  failover: string;
+}
+
+interface KeptAssessment<T> {
+  inputs: AssessmentInputs;
+  /** Each cluster the assessment read, with the collected snapshot it read. */
+  clusters: Map<string, ClusterSnapshot | undefined>;
+  computedAtMs: number;
+  /** The end of its time bound, or earlier when a snapshot turns stale by itself. */
+  validUntilMs: number;
+  assessment: T;
+}
+
+// JSON with every object's keys in order: the same content gives the same text.
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, field) =>
+    field && typeof field === 'object' && !Array.isArray(field)
+      ? Object.fromEntries(
+          Object.entries(field).sort(([a], [b]) =>
+            a < b ? -1 : Number(a > b),
+          ),
+        )
+      : field,
+  );
+}
+
+/** The inputs of one entity's assessment, to tell whether a kept one still holds. */
+export function assessmentInputs(
+  entity: Entity,
+  drills: readonly DrillRecord[],
+  failover: FailoverState | undefined,
+): AssessmentInputs {
+  return {
+    // The catalog's etag changes with any change to the entity (its relations included).
+    entity: entity.metadata.etag ?? stableJson(entity),
+    drills: stableJson(drills),
+    failover: failover ? stableJson(failover) : '',
+  };
+}
+
+/**
+ * Entity assessments kept for as long as they hold: while the entity, its drills, its
+ * failover and the snapshots of the clusters it was judged on are the ones it read, and
+ * at most `maxAgeMs` (some results depend on time alone: ages, expiries, lease renewals).
+ * Holds at most `maxEntries`, dropping the least recently used.
+ */
+export class AssessmentCache<T> {
+  private readonly kept = new Map<string, KeptAssessment<T>>();
+  private lastSweepMs = 0;
+
+  constructor(
+    private readonly options: {
+      snapshots: Pick<ClusterSnapshots, 'servedVersion'>;
+      maxAgeMs: number;
+      maxEntries: number;
+    },
+  ) {}
+
+  /** The entity's kept assessment if it still holds at `nowMs` for these inputs. */
+  get(
+    entityRef: string,
+    inputs: AssessmentInputs,
+    nowMs: number,
+  ): T | undefined {
+    const entry = this.kept.get(entityRef);
+    if (!entry) return undefined;
+    this.kept.delete(entityRef);
+    if (!this.holds(entry, nowMs) || !sameInputs(entry.inputs, inputs)) {
+      return undefined;
+    }
+    // Reinserted as the most recently used: the Map's first entry is the next to drop.
+    this.kept.set(entityRef, entry);
+    return entry.assessment;
+  }
+
+  /** Keeps an assessment computed at `nowMs` from these inputs and clusters' snapshots. */
+  set(
+    entityRef: string,
+    inputs: AssessmentInputs,
+    clusterNames: readonly string[],
+    assessment: T,
+    nowMs: number,
+  ): void {
+    const { snapshots, maxAgeMs, maxEntries } = this.options;
+    const clusters = new Map<string, ClusterSnapshot | undefined>();
+    let validUntilMs = nowMs + maxAgeMs;
+    for (const name of clusterNames) {
+      const version = snapshots.servedVersion(name);
+      clusters.set(name, version.collected);
+      validUntilMs = Math.min(validUntilMs, version.unchangedUntilMs);
+    }
+    this.kept.delete(entityRef);
+    this.kept.set(entityRef, {
+      inputs,
+      clusters,
+      computedAtMs: nowMs,
+      validUntilMs,
+      assessment,
+    });
+    if (nowMs - this.lastSweepMs >= maxAgeMs) {
+      this.dropOutdated(nowMs);
+    }
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= maxEntries) break;
+      this.kept.delete(oldest);
+    }
+  }
+
+  /**
+   * Drops every assessment that no longer holds, so that none keeps superseded snapshots'
+   * objects in memory; `set` calls it once per `maxAgeMs`.
+   */
+  dropOutdated(nowMs: number): void {
+    this.lastSweepMs = nowMs;
+    for (const [entityRef, entry] of this.kept) {
+      if (!this.holds(entry, nowMs)) this.kept.delete(entityRef);
+    }
+  }
+
+  /** How many assessments are kept. */
+  get size(): number {
+    return this.kept.size;
+  }
+
+  // Still within its time bound, and every cluster it read serves the snapshot it read.
+  private holds(entry: KeptAssessment<T>, nowMs: number): boolean {
+    if (nowMs < entry.computedAtMs || nowMs > entry.validUntilMs) return false;
+    for (const [name, collected] of entry.clusters) {
+      if (this.options.snapshots.servedVersion(name).collected !== collected) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
+
+function sameInputs(a: AssessmentInputs, b: AssessmentInputs): boolean {
+  return (
+    a.entity === b.entity && a.drills === b.drills && a.failover === b.failover
+  );
+}
