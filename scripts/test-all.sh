@@ -2,9 +2,13 @@
 # `yarn test:all`: every test of the repository.
 #  1. unit, component and integration tests (Jest, through backstage-cli), with the store tests
 #     on SQLite and on a throwaway PostgreSQL when one is installed (Debian `postgresql`);
-#  2. the fuzz run (scripts/fuzz): schemathesis against a demo backend of its own, every answer
+#  2. the conformance tests (plugins/reserve-backend/src/conformance): the collector, deploy/rbac
+#     and the actions against real control planes (packages/control-planes, binaries from
+#     scripts/build-kube-binaries.sh: half an hour the first time, cached after), and the
+#     differential test holding cluster-sim to them;
+#  3. the fuzz run (scripts/fuzz): schemathesis against a demo backend of its own, every answer
 #     held to the reserve API's OpenAPI document; prints `fuzz: N requests, 0 server errors, ...`;
-#  3. the browser tests (node:test + playwright-core + Debian `chromium`) against the demo,
+#  4. the browser tests (node:test + playwright-core + Debian `chromium`) against the demo,
 #     which they start themselves unless it is already running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +26,15 @@ if ! env | grep -q '^BACKSTAGE_TEST_DATABASE_POSTGRES'; then
   fi
 fi
 
-backstage-cli repo test --watchAll=false
+# Real control planes for the conformance tests: the binaries built from source (cached outside
+# the clone; CI has built them already and exported where they are).
+if [ -z "${KUBE_BINARIES_DIR:-}" ]; then
+  KUBE_BINARIES_DIR="$(scripts/build-kube-binaries.sh)"
+  export KUBE_BINARIES_DIR
+fi
+
+backstage-cli repo test --watchAll=false --testPathIgnorePatterns /node_modules/ /conformance/
+# On their own: three real control planes want the machine to themselves.
+backstage-cli repo test --watchAll=false conformance
 scripts/fuzz/run.sh
 node --test --test-concurrency=1 'e2e/*.test.mjs'

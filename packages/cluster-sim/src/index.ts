@@ -32,3 +32,17 @@ export type { KindInfo } from './kinds/kindTable';
 export { FAIL_ANNOTATION } from './velero/backupController';
 export { HOLD_STATUS_ANNOTATION } from './controllers/saveIfChanged';
 export { RENEW_ANNOTATION } from './controllers/leaseController';
+// For starting real control planes from the same fixtures (packages/control-planes).
+export {
+  createCertificateAuthority,
+  generateKeyPair,
+  issueServingCertificate,
+} from './tls/certificates';
+export type {
+  CertificateAuthority,
+  KeyPair,
+  ServingCertificate,
+} from './tls/certificates';
+export { parseInstant } from './fixtures/placeholders';
+export { userOf } from './auth/tokens';
+export { buildKubeconfig, chooseToken } from './kubeconfig';

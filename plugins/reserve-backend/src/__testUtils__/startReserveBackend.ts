@@ -13,9 +13,20 @@ import {
 import request from 'supertest';
 import { reservePlugin } from '../plugin';
 
-/** A running test backend with the reserve plugin and the catalog, reaching simulated clusters. */
-export interface ReserveTestBackend {
-  sim: Simulator;
+/**
+ * Clusters a test backend reaches: the simulator's, or real control planes
+ * (`@kube-reserve/control-planes`), which answer the same.
+ */
+export interface ClusterTargets {
+  /** The CA of every cluster's serving certificate. */
+  caPem: string;
+  clusters: { name: string; url: string; token(name?: string): string }[];
+  cluster(name: string): { token(name?: string): string };
+}
+
+/** A running test backend with the reserve plugin and the catalog, reaching clusters. */
+export interface ReserveTestBackend<S extends ClusterTargets = Simulator> {
+  sim: S;
   /** The backend's HTTP server, for supertest. */
   server: Parameters<typeof request>[0];
   /** GET with a signed-in user's credentials (the default mock user unless named). */
@@ -43,8 +54,10 @@ export interface ReserveTestBackend {
  * simulator over real HTTPS with its `reserve-reader` token, and writes with its
  * `reserve-operator` token, as app-config.yaml configures the demo.
  */
-export async function startReserveBackend(options: {
-  sim: Simulator;
+export async function startReserveBackend<
+  S extends ClusterTargets = Simulator,
+>(options: {
+  sim: S;
   /** `reserve` config; each of `reserve.clusters` gets its simulated operator token. */
   reserve: { clusters: Record<string, object>; [key: string]: unknown };
   /** `catalog` config: the entities to ingest. */
@@ -52,7 +65,7 @@ export async function startReserveBackend(options: {
   features?: BackendFeature[];
   /** `backend.database`, e.g. SQLite files that outlive the backend; SQLite in memory if unset. */
   database?: object;
-}): Promise<ReserveTestBackend> {
+}): Promise<ReserveTestBackend<S>> {
   const { sim } = options;
   const caData = Buffer.from(sim.caPem).toString('base64');
   const config = {

@@ -1,0 +1,17 @@
+/**
+ * Real Kubernetes control planes started from cluster-sim fixtures: etcd, kube-apiserver with
+ * RBAC, controller manager, scheduler and KWOK, built from source by
+ * `scripts/build-kube-binaries.sh`.
+ *
+ * @packageDocumentation
+ */
+
+export { startControlPlanes } from './startControlPlanes';
+export type {
+  ControlPlanes,
+  ControlPlanesOptions,
+  RealCluster,
+} from './startControlPlanes';
+export { KubeApi, KubeApiError } from './KubeApi';
+export type { KubeObject } from './KubeApi';
+export { crdsOf, policyRulesOf, rbacObjectsOf } from './seed';
