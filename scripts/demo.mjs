@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // `yarn start`: the simulated clusters, then the Backstage backend (:7007) and app (:3000).
+// `yarn start:real` (`--real`): real control planes from the same fixtures instead
+// (packages/control-planes; binaries built from source by scripts/build-kube-binaries.sh, half an
+// hour the first time), on the same ports, so app-config.yaml serves both.
 //
 // The simulator writes a fresh kubeconfig and keeps its CA under .cluster-sim/; this script then
 // writes the CA (base64) and each cluster's tokens there too, which app-config.yaml reads with
@@ -52,27 +55,53 @@ function shutdown(code) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-run(
-  process.execPath,
-  [
-    join(root, 'packages/cluster-sim/bin/cluster-sim'),
-    '--fixtures',
-    fixtures,
-    '--kubeconfig',
-    kubeconfig,
-    '--state-dir',
-    stateDir,
-    '--admin-port',
-    adminPort,
-  ],
-  'cluster-sim',
-);
+const real = process.argv.includes('--real');
+if (real) {
+  const { kubeBinaries } = createRequire(import.meta.url)(
+    '../tools/kube-binaries/index.cjs',
+  );
+  console.log('[demo] Kubernetes binaries (built from source when missing)');
+  kubeBinaries({ build: true });
+  run(
+    process.execPath,
+    [
+      join(root, 'packages/control-planes/bin/control-planes'),
+      '--fixtures',
+      fixtures,
+      '--ports',
+      'fixture',
+      '--kubeconfig',
+      kubeconfig,
+      '--ca-file',
+      join(stateDir, 'ca.crt'),
+    ],
+    'control-planes',
+  );
+} else {
+  run(
+    process.execPath,
+    [
+      join(root, 'packages/cluster-sim/bin/cluster-sim'),
+      '--fixtures',
+      fixtures,
+      '--kubeconfig',
+      kubeconfig,
+      '--state-dir',
+      stateDir,
+      '--admin-port',
+      adminPort,
+    ],
+    'cluster-sim',
+  );
+}
 
 // The kubeconfig is written once every cluster listens.
-const deadline = Date.now() + 60_000;
+const deadline = Date.now() + (real ? 180_000 : 60_000);
 while (!existsSync(kubeconfig)) {
   if (Date.now() > deadline || stopping) {
-    console.error('[demo] the cluster simulator did not start within 60 s');
+    console.error(
+      `[demo] the clusters did not start within ${real ? 180 : 60} s`,
+    );
     shutdown(1);
     break;
   }

@@ -46,6 +46,8 @@ export async function startControlPlane(options: {
   etcdUrl: string;
   /** KWOK's stage files: what nodes and pods do without kubelets. */
   kwokStages: string[];
+  /** The API server's port; a free one if unset. */
+  port?: number;
   dir: string;
   now: Date;
 }): Promise<StartedControlPlane> {
@@ -85,7 +87,7 @@ export async function startControlPlane(options: {
       return `${token.token},${user},${user},"system:serviceaccounts,system:serviceaccounts:${namespace}"`;
     }),
   ];
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `https://127.0.0.1:${port}`;
 
   const apiserver = group.start(

@@ -3,11 +3,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startControlPlanes } from './startControlPlanes';
 
-const usage = `control-planes --fixtures <folder> [--kubeconfig <file>] [--work-dir <folder>]
+const usage = `control-planes --fixtures <folder> [--kubeconfig <file>] [--ca-file <file>]
+               [--ports free|fixture] [--work-dir <folder>]
 
 Starts a real control plane (etcd, kube-apiserver, controller manager, scheduler, KWOK) for each
 cluster folder of <folder> (cluster-sim's fixture format), seeds it, writes a kubeconfig and runs
-until interrupted. Build the binaries first: scripts/build-kube-binaries.sh`;
+until interrupted. --ports fixture listens on each cluster.yaml's port (the demo's app-config),
+--ca-file writes the CA that signed the serving certificates. Build the binaries first:
+scripts/build-kube-binaries.sh`;
 
 /** The CLI; answers an exit code when it ends by itself, nothing while the clusters run. */
 export async function main(argv: string[]): Promise<number | undefined> {
@@ -17,9 +20,15 @@ export async function main(argv: string[]): Promise<number | undefined> {
       fixtures: { type: 'string' },
       kubeconfig: { type: 'string' },
       'work-dir': { type: 'string' },
+      'ca-file': { type: 'string' },
+      ports: { type: 'string', default: 'free' },
       help: { type: 'boolean' },
     },
   });
+  if (values.ports !== 'free' && values.ports !== 'fixture') {
+    console.error(`--ports must be free or fixture, not ${values.ports}`);
+    return 2;
+  }
   if (values.help || !values.fixtures) {
     console.log(usage);
     return values.help ? 0 : 2;
@@ -29,7 +38,9 @@ export async function main(argv: string[]): Promise<number | undefined> {
   const planes = await startControlPlanes({
     fixturesDir: path.resolve(values.fixtures),
     workDir: values['work-dir'] && path.resolve(values['work-dir']),
+    ports: values.ports,
   });
+  if (values['ca-file']) fs.writeFileSync(values['ca-file'], planes.caPem);
   if (values.kubeconfig) {
     fs.copyFileSync(planes.kubeconfigPath, values.kubeconfig);
     fs.chmodSync(values.kubeconfig, 0o600);

@@ -31,6 +31,8 @@ export interface ControlPlanesOptions {
   binaries?: BinaryPaths;
   /** Reference time for `${now±N}` placeholders and relative certificate expiry. */
   now?: Date;
+  /** `free` (default): ports the OS picks; `fixture`: each cluster.yaml's `port` (the demo's). */
+  ports?: 'free' | 'fixture';
 }
 
 /** One started cluster, reached as Kube Reserve reaches a cluster. */
@@ -113,6 +115,7 @@ export async function startControlPlanes(
           caFile,
           etcdUrl,
           kwokStages,
+          port: options.ports === 'fixture' ? fixture.port : undefined,
           dir: path.join(workDir, fixture.name),
           now,
         });
