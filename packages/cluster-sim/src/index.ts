@@ -12,7 +12,8 @@ export type {
   FaultSwitch,
   RequestTally,
 } from './simulator';
-export type { RequestCounts } from './server/RequestCounter';
+export type { ArrivedRequest, RequestCounts } from './server/RequestCounter';
+export type { ObjectChange } from './cluster/ClusterObjects';
 export { AdminServer } from './admin/AdminServer';
 export { ClusterObjects } from './cluster/ClusterObjects';
 export type {

@@ -10,7 +10,7 @@ import { validateCluster } from './fixtures/validateCluster';
 import { Faults } from './faults/FaultState';
 import { buildKubeconfig, chooseToken } from './kubeconfig';
 import { ClusterServer } from './server/ClusterServer';
-import { RequestCounts } from './server/RequestCounter';
+import { ArrivedRequest, RequestCounts } from './server/RequestCounter';
 import {
   generateKeyPair,
   issueServingCertificate,
@@ -54,6 +54,12 @@ export interface RequestTally {
   counts(): RequestCounts;
   /** Starts counting from zero again. */
   reset(): void;
+  /**
+   * Calls the observer as each future request arrives, before the cluster handles it (a test
+   * can count writes per object, or act at the moment a request arrives); answers the
+   * function that stops it.
+   */
+  observe(observer: (request: ArrivedRequest) => void): () => void;
 }
 
 /** One running simulated cluster. */
@@ -193,6 +199,7 @@ export async function startSimulator(
         requests: {
           counts: () => state.requests.counts(),
           reset: () => state.requests.reset(),
+          observe: observer => state.requests.observe(observer),
         },
         objects: new ClusterObjects(state),
       });

@@ -2,6 +2,18 @@ import { deleteObject, putObject } from '../api/objectWrites';
 import { KubeObject } from '../store/ObjectStore';
 import { ClusterState } from './ClusterState';
 
+/** A change to one object of a cluster, by the API or a controller. */
+export interface ObjectChange {
+  /** ADDED, MODIFIED or DELETED. */
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** The plural resource name, e.g. `deployments`. */
+  resource: string;
+  /** The object after the change (for DELETED: as it was). */
+  object: KubeObject;
+  /** The object before the change, for MODIFIED and DELETED. */
+  previous?: KubeObject;
+}
+
 /**
  * Direct access to a cluster's objects for tests, past authentication and RBAC. Resources are named
  * as kubectl names them: `deployments`, `deploy`, `Deployment`, `backups.velero.io`.
@@ -47,6 +59,25 @@ export class ClusterObjects {
       this.cluster.kind(resource),
       namespace,
       name,
+    );
+  }
+
+  /**
+   * Calls the listener on every future change of the cluster's objects, as it is stored: for a
+   * write through the API, before the API answers it, so a test can act at the moment a
+   * client's write has landed but the client has not heard of it. Answers the function that
+   * stops it.
+   */
+  onChange(listener: (change: ObjectChange) => void): () => void {
+    return this.cluster.store.subscribe(event =>
+      listener({
+        type: event.type,
+        resource: event.info.plural,
+        object: structuredClone(event.object),
+        ...(event.previous
+          ? { previous: structuredClone(event.previous) }
+          : {}),
+      }),
     );
   }
 

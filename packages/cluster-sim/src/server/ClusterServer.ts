@@ -134,9 +134,11 @@ export class ClusterServer {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse) {
-    this.cluster.requests.record(
-      authenticate(this.cluster.tokens, req.headers.authorization)?.name,
-    );
+    this.cluster.requests.record({
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      token: authenticate(this.cluster.tokens, req.headers.authorization)?.name,
+    });
     if (this.faults.hang) {
       this.hung.add(res);
       res.on('close', () => this.hung.delete(res));

@@ -1,6 +1,11 @@
 import https from 'node:https';
 import { startSimulator, Simulator } from '../simulator';
-import { clientsFor, shopCluster } from '../__testUtils__/testClusters';
+import {
+  apiRequest,
+  clientsFor,
+  shopCluster,
+} from '../__testUtils__/testClusters';
+import { ArrivedRequest } from './RequestCounter';
 
 describe('request counting', () => {
   let sim: Simulator;
@@ -94,5 +99,66 @@ describe('request counting', () => {
       total: 0,
       byToken: {},
     });
+  });
+
+  it('tells an observer of each request as it arrives: method, path with query, token', async () => {
+    const seen: ArrivedRequest[] = [];
+    const stop = sim.cluster('alpha').requests.observe(r => seen.push(r));
+    const reader = clientsFor(sim, 'alpha', 'reader');
+    await reader.apps.listNamespacedDeployment({ namespace: 'shop', limit: 1 });
+    await apiRequest(
+      sim,
+      'alpha',
+      'PATCH',
+      '/apis/apps/v1/namespaces/shop/deployments/legacy',
+      { spec: { replicas: 2 } },
+      'application/merge-patch+json',
+    );
+    stop();
+    await reader.core.listNamespace();
+
+    expect(seen).toEqual([
+      {
+        method: 'GET',
+        path: '/apis/apps/v1/namespaces/shop/deployments?limit=1',
+        token: 'reader',
+      },
+      {
+        method: 'PATCH',
+        path: '/apis/apps/v1/namespaces/shop/deployments/legacy',
+        token: 'admin',
+      },
+    ]);
+  });
+
+  it('tells a listener of a write through the API once it is stored, before the client hears it has landed', async () => {
+    let answered = false;
+    // Controllers write too (status): the listener looks for web's new replica count.
+    const landed: boolean[] = [];
+    const stop = sim.cluster('alpha').objects.onChange(change => {
+      if (
+        change.resource === 'deployments' &&
+        change.object.metadata.name === 'web' &&
+        change.object.spec.replicas === 5 &&
+        change.previous?.spec.replicas === 3
+      ) {
+        landed.push(answered);
+      }
+    });
+    const patched = apiRequest(
+      sim,
+      'alpha',
+      'PATCH',
+      '/apis/apps/v1/namespaces/shop/deployments/web',
+      { spec: { replicas: 5 } },
+      'application/merge-patch+json',
+    ).then(res => {
+      answered = true;
+      return res;
+    });
+    expect((await patched).code).toBe(200);
+    stop();
+
+    expect(landed).toEqual([false]);
   });
 });
