@@ -10,6 +10,7 @@ import { DatabaseExecutionStore } from '../database/ExecutionStore';
 import { DatabasePlanStore } from '../database/PlanStore';
 import { ActionExecutor } from './ActionExecutor';
 import { OperatorSource } from './ClusterOperators';
+import { projectionOf } from './planning/objectState';
 
 const stalledInstance = 'aaaaaaaa-0000-4000-8000-000000000000';
 const otherInstance = 'bbbbbbbb-0000-4000-8000-000000000000';
@@ -155,6 +156,75 @@ describe('ActionExecutor', () => {
         `Execution ${execution.id} was taken from this backend instance`,
       ),
     );
+  });
+
+  it("beats from the moment it takes an execution: another instance's sweep leaves it alone while it checks the plan against slow clusters", async () => {
+    const knex = await databases.init('SQLITE_3');
+    const database = { getClient: async () => knex };
+    const plans = await DatabasePlanStore.create({ database });
+    const executions = await DatabaseExecutionStore.create({ database });
+    const checked: ActionPlan = {
+      ...plan,
+      fingerprint: [
+        {
+          cluster: 'spare',
+          object: plan.steps[0].object!,
+          observed: projectionOf('Deployment', { spec: { replicas: 6 } }),
+        },
+      ],
+    };
+    await plans.savePlan(checked);
+    const cluster = stallingCluster();
+    const executor = new ActionExecutor({
+      plans,
+      executions,
+      operators: cluster.operators,
+      drills: {} as DrillStore,
+      auditor: recordingAuditor().auditor,
+      logger: mockServices.logger.mock(),
+      settings: {
+        waitTimeoutMs: 60_000,
+        pollIntervalMs: 10,
+        heartbeatMs: 20,
+        planTtlMs: 3_600_000,
+        maxPlansPerEntity: 20,
+        veleroNamespace: 'velero',
+      },
+      runner: stalledInstance,
+    });
+
+    const started = executor.execute(
+      plan.entityRef,
+      'failover',
+      { planId: plan.id, confirmation: 'shop' },
+      mockCredentials.user('user:default/owner'),
+    );
+    // The execution is stored and taken; its plan check waits on the cluster.
+    await cluster.reading;
+    const checking = new Date();
+    const heartbeatAt = async () =>
+      new Date(
+        (await knex('reserve_executions').first('heartbeat_at')).heartbeat_at,
+      ).getTime();
+    const deadline = Date.now() + 5_000;
+    while ((await heartbeatAt()) <= checking.getTime()) {
+      if (Date.now() > deadline) break;
+      await new Promise(r => setTimeout(r, 10));
+    }
+    // Another instance sweeps runs whose last beat is older than the check's start.
+    expect(
+      await executions.interruptAbandoned({
+        message: 'its instance is gone',
+        heartbeatBefore: checking,
+      }),
+    ).toEqual([]);
+
+    cluster.release();
+    const execution = await started;
+    await executor.settled(execution.id);
+    expect(await executions.getExecution(execution.id)).toMatchObject({
+      state: 'succeeded',
+    });
   });
 
   it('refuses to run a plan older than reserve.actions.planTtl with a 409 naming its expiry, starting nothing', async () => {

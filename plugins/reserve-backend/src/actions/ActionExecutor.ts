@@ -188,13 +188,25 @@ export class ActionExecutor {
     });
   }
 
-  // Keeps the sweep off an execution from its first write until its run is launched and
-  // beats: the plan check in between reads clusters and may outlast a few heartbeats.
+  // Keeps the sweeps off an execution from its first write until its run is launched and
+  // beats: the plan check in between reads clusters and may outlast a few heartbeats. This
+  // instance's sweep skips it; for the other instances' sweeps it beats from the claim on,
+  // else one of them would interrupt it and another resume could take it too.
   private async claiming<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const { executions, settings, logger } = this.options;
     this.claimed.add(id);
+    const stopBeating = keepRunAlive({
+      executions,
+      run: { executionId: id, runner: this.runner },
+      intervalMs: settings.heartbeatMs,
+      logger,
+      // Not held before the claim is written, nor if the claim fails: nothing to stop then.
+      onLost: () => undefined,
+    });
     try {
       return await fn();
     } finally {
+      stopBeating();
       this.claimed.delete(id);
     }
   }
