@@ -307,7 +307,43 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
           execution.entityRef,
           instanceB,
         ),
-      ).rejects.toThrow('is not failed or interrupted');
+      ).rejects.toThrow('is already running: another request resumed it first');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'hands an interrupted execution to exactly one of two instances resuming it at the same moment; the other gets a ConflictError, %p',
+    async databaseId => {
+      const { executions, execution, runOf } = await started(databaseId);
+      await executions.interruptAbandoned({
+        message: 'its instance is gone',
+        heartbeatBefore: secondsFromNow(60),
+      });
+      const instanceC = 'cccccccc-0000-4000-8000-000000000000';
+
+      const outcomes = await Promise.allSettled(
+        [instanceB, instanceC].map(runner =>
+          executions.resumeExecution(execution.id, execution.entityRef, runner),
+        ),
+      );
+
+      expect(outcomes.map(o => o.status).sort()).toEqual([
+        'fulfilled',
+        'rejected',
+      ]);
+      const [winner, loser] =
+        outcomes[0].status === 'fulfilled'
+          ? [instanceB, instanceC]
+          : [instanceC, instanceB];
+      const refused = outcomes.find(
+        (o): o is PromiseRejectedResult => o.status === 'rejected',
+      )!;
+      expect(refused.reason).toBeInstanceOf(ConflictError);
+      expect(refused.reason.message).toBe(
+        `Execution ${execution.id} is already running: another request resumed it first`,
+      );
+      expect(await executions.heartbeat(runOf(winner))).toBe(true);
+      expect(await executions.heartbeat(runOf(loser))).toBe(false);
     },
   );
 

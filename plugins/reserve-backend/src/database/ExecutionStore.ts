@@ -255,8 +255,18 @@ export class DatabaseExecutionStore implements ExecutionStore {
           heartbeat_at: new Date(),
         });
       if (updated === 0) {
+        // The claim is this one conditional update: of two instances resuming at once, the
+        // second finds the execution running (PostgreSQL re-reads the row once the first
+        // commits) and gets this answer.
+        const row: ExecutionRow | undefined = await this.db(
+          'reserve_executions',
+        )
+          .where({ id })
+          .first();
         throw new ConflictError(
-          `Execution ${id} is not failed or interrupted: nothing to resume`,
+          row?.state === 'running'
+            ? `Execution ${id} is already running: another request resumed it first`
+            : `Execution ${id} is not failed or interrupted: nothing to resume`,
         );
       }
     } catch (error) {
