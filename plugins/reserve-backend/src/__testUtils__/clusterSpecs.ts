@@ -1,6 +1,7 @@
 import { Simulator } from '@kube-reserve/cluster-sim';
 
-const editableKinds = [
+/** The kinds whose objects a person could change, by resource name. */
+export const editableKinds = [
   'deployments',
   'statefulsets',
   'cronjobs',
