@@ -184,24 +184,33 @@ export class KubeApi {
     object: KubeObject,
     fieldManager = 'kube-reserve-fixtures',
   ): Promise<KubeObject> {
-    const path = this.pathOf(
-      object.apiVersion!,
-      object.kind!,
-      object.metadata.namespace,
-      object.metadata.name,
-    );
-    return this.request<KubeObject>(
-      'PATCH',
-      `${path}?fieldManager=${fieldManager}&force=true`,
-      object,
-      'application/apply-patch+yaml',
-    );
+    return this.serverSideApply(object, '', object, fieldManager);
   }
 
   /** Writes an object's status through its status subresource, as its controller would. */
   applyStatus(
     object: KubeObject,
     fieldManager = 'kube-reserve-fixtures',
+  ): Promise<KubeObject> {
+    const { apiVersion, kind, metadata, status } = object;
+    return this.serverSideApply(
+      object,
+      '/status',
+      {
+        apiVersion,
+        kind,
+        metadata: { name: metadata.name, namespace: metadata.namespace },
+        status,
+      },
+      fieldManager,
+    );
+  }
+
+  private serverSideApply(
+    object: KubeObject,
+    subresource: string,
+    body: unknown,
+    fieldManager: string,
   ): Promise<KubeObject> {
     const path = this.pathOf(
       object.apiVersion!,
@@ -211,16 +220,8 @@ export class KubeApi {
     );
     return this.request<KubeObject>(
       'PATCH',
-      `${path}/status?fieldManager=${fieldManager}&force=true`,
-      {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        metadata: {
-          name: object.metadata.name,
-          namespace: object.metadata.namespace,
-        },
-        status: object.status,
-      },
+      `${path}${subresource}?fieldManager=${fieldManager}&force=true`,
+      body,
       'application/apply-patch+yaml',
     );
   }

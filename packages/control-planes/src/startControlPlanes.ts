@@ -53,6 +53,8 @@ export interface ControlPlanes {
   kubeconfigPath: string;
   /** The folder holding certificates, data and each program's log. */
   workDir: string;
+  /** The etcd every control plane stores its objects in (under `/registry/<cluster>`). */
+  etcdUrl: string;
   /** Versions of the binaries (`KUBERNETES_VERSION`, `ETCD_VERSION`, `KWOK_VERSION`). */
   versions: Record<string, string>;
   /** Stops every program and removes the work folder (unless it was given). */
@@ -163,6 +165,7 @@ export async function startControlPlanes(
       caPem: ca.certPem,
       kubeconfigPath,
       workDir,
+      etcdUrl,
       versions: found?.versions ?? {},
       async stop() {
         await stopAll();
