@@ -2,7 +2,8 @@
 # `yarn test:all`: every test of the repository.
 #  1. unit, component and integration tests (Jest, through backstage-cli), with the store tests
 #     on SQLite and on a throwaway PostgreSQL when one is installed (Debian `postgresql`);
-#  2. on their own: the crash test (a backend process killed at every step of a failover), and
+#  2. on their own: the verdict corpus, the crash test (a backend process killed at every step
+#     of a failover), and
 #     the conformance tests (plugins/reserve-backend/src/conformance): the collector, deploy/rbac
 #     and the actions against real control planes (packages/control-planes, binaries from
 #     scripts/build-kube-binaries.sh: half an hour the first time, cached after), and the
@@ -34,10 +35,11 @@ if [ -z "${KUBE_BINARIES_DIR:-}" ]; then
   export KUBE_BINARIES_DIR
 fi
 
-backstage-cli repo test --watchAll=false --testPathIgnorePatterns /node_modules/ /conformance/ /plugin.crash.test
-# On their own, one at a time: three real control planes, and a backend process killed and
-# started eleven times, want the machine to themselves (beside other suites they would starve
-# the timing-sensitive ones).
-backstage-cli repo test --watchAll=false --runInBand conformance plugin.crash.test
+backstage-cli repo test --watchAll=false \
+  --testPathIgnorePatterns /node_modules/ /conformance/ /plugin.crash.test /__corpus__/corpus.test
+# On their own, one at a time: the verdict corpus (64 simulated clusters), real control planes,
+# and a backend process killed and started eleven times want the machine to themselves (beside
+# other suites they starve the timing-sensitive ones, and themselves).
+backstage-cli repo test --watchAll=false --runInBand __corpus__/corpus.test conformance plugin.crash.test
 scripts/fuzz/run.sh
 node --test --test-concurrency=1 'e2e/*.test.mjs'
