@@ -56,6 +56,8 @@ process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 const real = process.argv.includes('--real');
+// The real control planes' CA, apart from the simulator's ca.crt and ca.key, which it reuses.
+const realCa = join(stateDir, 'control-planes-ca.crt');
 if (real) {
   const { kubeBinaries } = createRequire(import.meta.url)(
     '../tools/kube-binaries/index.cjs',
@@ -73,7 +75,7 @@ if (real) {
       '--kubeconfig',
       kubeconfig,
       '--ca-file',
-      join(stateDir, 'ca.crt'),
+      realCa,
     ],
     'control-planes',
   );
@@ -111,7 +113,7 @@ while (!existsSync(kubeconfig)) {
 if (!stopping) {
   writeFileSync(
     join(stateDir, 'ca.b64'),
-    readFileSync(join(stateDir, 'ca.crt')).toString('base64'),
+    readFileSync(real ? realCa : join(stateDir, 'ca.crt')).toString('base64'),
     { mode: 0o600 },
   );
   for (const dir of readdirSync(fixtures)) {
