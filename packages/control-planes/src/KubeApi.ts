@@ -1,3 +1,4 @@
+import { ClientRequest, IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { TLSSocket } from 'node:tls';
 
@@ -13,6 +14,20 @@ export interface KubeObject {
     [key: string]: unknown;
   };
   [key: string]: unknown;
+}
+
+/** One event of a watch: ADDED, MODIFIED, DELETED, BOOKMARK, or ERROR with a Status. */
+export interface WatchEvent {
+  type: string;
+  object: KubeObject;
+}
+
+/** An open watch. */
+export interface KubeWatch {
+  /** The first `count` events (waiting up to `timeoutMs` for them). */
+  events(count: number, timeoutMs?: number): Promise<WatchEvent[]>;
+  /** Closes the watch. */
+  close(): void;
 }
 
 /** An answer of the API server other than 2xx, with its Status message. */
@@ -63,23 +78,12 @@ export class KubeApi {
         ? undefined
         : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
     return new Promise<T>((resolve, reject) => {
-      const req = https.request(
-        new URL(path, this.url),
-        {
-          method,
-          ca: this.caPem,
-          // The serving certificate may be expired on purpose (a fixture's choice): the check
-          // below still requires our CA's signature, and only forgives expiry.
-          rejectUnauthorized: false,
-          headers: {
-            Authorization: `Bearer ${this.token}`,
-            Accept: 'application/json',
-            ...(data
-              ? { 'Content-Type': contentType, 'Content-Length': data.length }
-              : {}),
-          },
-          timeout: 30_000,
-        },
+      const req = this.send(
+        method,
+        path,
+        data
+          ? { 'Content-Type': contentType, 'Content-Length': data.length }
+          : {},
         res => {
           const chunks: Buffer[] = [];
           res.on('data', chunk => chunks.push(chunk));
@@ -101,23 +105,127 @@ export class KubeApi {
           });
         },
       );
-      req.on('socket', socket => {
-        // A kept-alive socket was checked when it connected.
-        if (!socket.connecting) return;
-        socket.once('secureConnect', () => {
-          const tls = socket as TLSSocket;
-          const problem = tls.authorizationError?.toString();
-          if (!tls.authorized && problem !== 'CERT_HAS_EXPIRED') {
-            req.destroy(new Error(`${this.url}: ${problem}`));
-          }
-        });
-      });
       req.on('timeout', () =>
         req.destroy(new Error(`${method} ${path}: timeout`)),
       );
       req.on('error', reject);
       req.end(data);
     });
+  }
+
+  /**
+   * Opens a watch (`path` carries `watch=true`, the resourceVersion and selectors) and answers
+   * once the API server has accepted it, so that changes made after that are delivered.
+   */
+  watch(path: string): Promise<KubeWatch> {
+    return new Promise<KubeWatch>((resolve, reject) => {
+      const req = this.send('GET', path, {}, res => {
+        if ((res.statusCode ?? 0) !== 200) {
+          const chunks: Buffer[] = [];
+          res.on('data', chunk => chunks.push(chunk));
+          res.on('end', () =>
+            reject(
+              new KubeApiError(
+                res.statusCode ?? 0,
+                'GET',
+                path,
+                Buffer.concat(chunks).toString('utf8'),
+              ),
+            ),
+          );
+          return;
+        }
+        const events: WatchEvent[] = [];
+        const waiters = new Set<() => void>();
+        let pending = '';
+        let ended = false;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          pending += chunk;
+          const lines = pending.split('\n');
+          pending = lines.pop()!;
+          for (const line of lines) {
+            if (line.trim()) events.push(JSON.parse(line) as WatchEvent);
+          }
+          for (const wake of waiters) wake();
+        });
+        res.on('close', () => {
+          ended = true;
+          for (const wake of waiters) wake();
+        });
+        resolve({
+          events: (count, timeoutMs = 30_000) =>
+            new Promise<WatchEvent[]>((done, fail) => {
+              const timer = setTimeout(() => {
+                waiters.delete(look);
+                fail(
+                  new Error(
+                    `watch ${path}: ${events.length} of ${count} events within ${timeoutMs} ms`,
+                  ),
+                );
+              }, timeoutMs);
+              function look() {
+                if (events.length < count && !ended) return;
+                clearTimeout(timer);
+                waiters.delete(look);
+                if (events.length >= count) done(events.slice(0, count));
+                else
+                  fail(
+                    new Error(
+                      `watch ${path} ended after ${events.length} of ${count} events`,
+                    ),
+                  );
+              }
+              waiters.add(look);
+              look();
+            }),
+          close: () => req.destroy(),
+        });
+      });
+      // A watch is open for as long as it is read; only connecting is bounded.
+      req.setTimeout(0);
+      // After the watch is open, an error (its closing, say) rejects nothing.
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  /** Sends one request with the token, trusting the CA (and forgiving only expiry, see below). */
+  private send(
+    method: string,
+    path: string,
+    headers: Record<string, string | number>,
+    onResponse: (res: IncomingMessage) => void,
+  ): ClientRequest {
+    const req = https.request(
+      new URL(path, this.url),
+      {
+        method,
+        ca: this.caPem,
+        // The serving certificate may be expired on purpose (a fixture's choice): the check
+        // below still requires our CA's signature, and only forgives expiry.
+        rejectUnauthorized: false,
+        headers: {
+          Authorization: `Bearer ${this.token}`,
+          Accept: 'application/json',
+          ...headers,
+        },
+        timeout: 30_000,
+      },
+      onResponse,
+    );
+    req.on('socket', socket => {
+      // A kept-alive socket was checked when it connected.
+      if (!socket.connecting) return;
+      socket.once('secureConnect', () => {
+        const tls = socket as TLSSocket;
+        const problem = tls.authorizationError?.toString();
+        if (!tls.authorized && problem !== 'CERT_HAS_EXPIRED') {
+          req.destroy(new Error(`${this.url}: ${problem}`));
+        }
+      });
+    });
+    return req;
   }
 
   /** Reads discovery again (after CRDs are installed, say). */

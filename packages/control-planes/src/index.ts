@@ -13,5 +13,5 @@ export type {
   RealCluster,
 } from './startControlPlanes';
 export { KubeApi, KubeApiError } from './KubeApi';
-export type { KubeObject } from './KubeApi';
+export type { KubeObject, KubeWatch, WatchEvent } from './KubeApi';
 export { crdsOf, policyRulesOf, rbacObjectsOf } from './seed';

@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: StatusDetails,
+    /** The Status's list metadata: an expired list's fresh `continue` token. */
+    readonly metadata: { continue?: string } = {},
   ) {
     super(message);
   }
@@ -32,7 +34,7 @@ export class ApiError extends Error {
     return {
       kind: 'Status',
       apiVersion: 'v1',
-      metadata: {},
+      metadata: this.metadata,
       status: 'Failure',
       message: this.message,
       reason: this.reason,

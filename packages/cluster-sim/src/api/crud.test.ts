@@ -71,6 +71,47 @@ describe('reading and writing objects through @kubernetes/client-node', () => {
     expect(second.metadata!._continue).toBeUndefined();
   });
 
+  it("expires a continue token once the history no longer reaches its resourceVersion, as the API server's does", async () => {
+    const first = await api.apps.listNamespacedDeployment({
+      namespace: 'shop',
+      limit: 2,
+    });
+    // The API server keeps history for a while (watch cache, then etcd until compaction); the
+    // simulator keeps the last 5,000 events. Push the first page's resourceVersion out of it.
+    const objects = sim.cluster('alpha').objects;
+    for (let i = 0; i < 5001; i++) {
+      objects.put({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'churn', namespace: 'shop' },
+        data: { n: String(i) },
+      });
+    }
+    const { code, body } = await failureOf(
+      api.apps.listNamespacedDeployment({
+        namespace: 'shop',
+        limit: 2,
+        _continue: first.metadata!._continue,
+      }),
+    );
+    expect(code).toBe(410);
+    expect(body).toMatchObject({
+      kind: 'Status',
+      reason: 'Expired',
+      code: 410,
+      message: expect.stringMatching(
+        /^The provided continue parameter is too old to display a consistent list result\./,
+      ),
+    });
+    // The token the 410 carries pages on from where the expired one stopped, in today's state.
+    const rest = await api.apps.listNamespacedDeployment({
+      namespace: 'shop',
+      limit: 2,
+      _continue: (body as { metadata: { continue: string } }).metadata.continue,
+    });
+    expect(rest.items.map(d => d.metadata!.name)).toEqual(['web']);
+  });
+
   it('answers a bad selector with 400 BadRequest', async () => {
     const { code, body } = await failureOf(
       api.apps.listNamespacedDeployment({

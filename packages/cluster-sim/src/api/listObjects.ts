@@ -41,11 +41,15 @@ function encodeContinue(key: string, resourceVersion: number): string {
   ).toString('base64url');
 }
 
-function decodeContinue(token: string): string {
+function decodeContinue(token: string): { key: string; rv: number } {
   try {
     const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (parsed?.v === 'cluster-sim/1' && typeof parsed.key === 'string')
-      return parsed.key;
+    if (
+      parsed?.v === 'cluster-sim/1' &&
+      typeof parsed.key === 'string' &&
+      Number.isInteger(parsed.rv)
+    )
+      return { key: parsed.key, rv: parsed.rv };
   } catch {
     // fall through to the error below
   }
@@ -55,6 +59,10 @@ function decodeContinue(token: string): string {
     `continue key is not valid: ${token.slice(0, 40)}`,
   );
 }
+
+/** The API server's own message for an expired continue token (k8s.io/apiserver, 1.37). */
+const CONTINUE_EXPIRED =
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
 
 function keyOf(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
@@ -71,7 +79,17 @@ export function listObjects(
   let items = cluster.store.list(info, namespace).filter(matches);
   if (query.continue) {
     const after = decodeContinue(query.continue);
-    items = items.filter(o => keyOf(o) > after);
+    // The API server serves the next page as of the first page's resourceVersion while its
+    // history reaches back that far (the watch cache, then etcd until compaction); after that the
+    // token has expired. This store keeps no snapshots: the page is read now, and the token
+    // expires when the event history no longer reaches its resourceVersion. The fresh token the
+    // 410 carries (resourceVersion -1) pages on through the current state, as the server's does.
+    if (after.rv >= 0 && !cluster.store.eventsSince(after.rv)) {
+      throw new ApiError(410, 'Expired', CONTINUE_EXPIRED, undefined, {
+        continue: encodeContinue(after.key, -1),
+      });
+    }
+    items = items.filter(o => keyOf(o) > after.key);
   }
   const limit = query.limit ? Number(query.limit) : 0;
   if (!Number.isInteger(limit) || limit < 0)

@@ -20,7 +20,12 @@ describe('watching objects', () => {
     path: string,
     query: Record<string, string | number | boolean>,
   ) {
-    const events: { type: string; name?: string; rv?: string }[] = [];
+    const events: {
+      type: string;
+      name?: string;
+      rv?: string;
+      labels?: Record<string, string>;
+    }[] = [];
     let ended = false;
     const controller = await new k8s.Watch(api.kc).watch(
       path,
@@ -30,6 +35,7 @@ describe('watching objects', () => {
           type,
           name: obj?.metadata?.name,
           rv: obj?.metadata?.resourceVersion,
+          labels: obj?.metadata?.labels,
         }),
       () => {
         ended = true;
@@ -71,6 +77,34 @@ describe('watching objects', () => {
     watch.controller.abort();
     expect(watch.events[0]).toMatchObject({ type: 'ADDED', name: 'web' });
     expect(watch.events.every(e => e.name === 'web')).toBe(true);
+  });
+
+  it('deletes an object leaving the selector for the watch, with its last selected labels, as the API server does', async () => {
+    const list = await api.core.listNamespacedConfigMap({ namespace: 'shop' });
+    const watch = await collect('/api/v1/namespaces/shop/configmaps', {
+      resourceVersion: list.metadata!.resourceVersion!,
+      labelSelector: 'watched=yes',
+    });
+    await api.core.createNamespacedConfigMap({
+      namespace: 'shop',
+      body: { metadata: { name: 'leaves', labels: { watched: 'yes' } } },
+    });
+    const relabelled = await api.core.patchNamespacedConfigMap(
+      {
+        namespace: 'shop',
+        name: 'leaves',
+        body: { metadata: { labels: { watched: 'no' } } },
+      },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
+    await eventually(() => watch.events.length >= 2);
+    watch.controller.abort();
+    expect(watch.events.map(e => `${e.type} ${e.name}`)).toEqual([
+      'ADDED leaves',
+      'DELETED leaves',
+    ]);
+    expect(watch.events[1].rv).toBe(relabelled.metadata!.resourceVersion);
+    expect(watch.events[1].labels).toEqual({ watched: 'yes' });
   });
 
   it('sends bookmarks when allowed and ends the stream at timeoutSeconds', async () => {

@@ -69,13 +69,19 @@ export function watchObjects(
     if (event.info !== info) return;
     const now = selected(event.object);
     const before = selected(event.previous);
-    if (event.type === 'ADDED' && now) write('ADDED', event.object);
+    if (event.type === 'ADDED' && now) write('ADDED', encode(event.object));
     if (event.type === 'DELETED' && (before || now))
-      write('DELETED', event.object);
+      write('DELETED', encode(event.object));
     if (event.type === 'MODIFIED') {
-      if (now && before) write('MODIFIED', event.object);
-      else if (now) write('ADDED', event.object);
-      else if (before) write('DELETED', event.object);
+      if (now && before) write('MODIFIED', encode(event.object));
+      else if (now) write('ADDED', encode(event.object));
+      else if (before) {
+        // An object leaving the selection is deleted for this watch with its last selected
+        // state at the change's resourceVersion, as k8s.io/apiserver's cacher sends it.
+        const last = structuredClone(event.previous!);
+        last.metadata.resourceVersion = event.object.metadata.resourceVersion;
+        write('DELETED', encode(last));
+      }
     }
   };
 

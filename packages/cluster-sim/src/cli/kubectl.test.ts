@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,6 +124,42 @@ describe('kubectl against the simulator', () => {
       return row[2] === '3/3' && row;
     });
     expect(web.slice(2, 5)).toEqual(['3/3', '3', '3']);
+  });
+
+  it('get -w prints the current rows, then each change as a row', async () => {
+    const child = spawn(KUBECTL, [
+      '--kubeconfig',
+      path.join(dir, 'admin'),
+      '--cache-dir',
+      path.join(dir, 'cache'),
+      'get',
+      'configmaps',
+      '-n',
+      'shop',
+      '-w',
+      '--output-watch-events',
+    ]);
+    let out = '';
+    child.stdout.on('data', chunk => (out += chunk));
+    child.stderr.on('data', chunk => (out += chunk));
+    try {
+      await eventually(() => /^EVENT\s+NAME\s+DATA\s+AGE/m.test(out), 20_000);
+      const file = path.join(dir, 'watched-row.json');
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'watched-row', namespace: 'shop' },
+          data: { a: '1', b: '2' },
+        }),
+      );
+      await kubectl(['apply', '--validate=false', '-f', file]);
+      await eventually(() => /^ADDED\s+watched-row\s+2\s/m.test(out), 20_000);
+    } finally {
+      child.kill();
+    }
+    expect(out).not.toMatch(/error|unable/i);
   });
 
   it('get deploy -o json -l filters by label', async () => {

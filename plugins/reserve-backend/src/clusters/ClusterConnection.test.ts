@@ -1,4 +1,6 @@
-import { describeFailure } from './ClusterConnection';
+import { Simulator } from '@kube-reserve/cluster-sim';
+import { startDemoClusters } from '../__testUtils__/startDemoBackend';
+import { ClusterConnection, describeFailure } from './ClusterConnection';
 
 describe('describeFailure', () => {
   it('names a refused token, a refused kind and a missing CRD by the API server status', () => {
@@ -61,5 +63,59 @@ describe('describeFailure', () => {
       reason: 'failed',
       message: 'the answer is not valid JSON',
     });
+  });
+});
+
+describe('ClusterConnection.list, when a continue token expires between pages', () => {
+  let sim: Simulator;
+  afterAll(() => sim?.stop());
+
+  it('lists the kind again in one request, so no object is missed or seen twice', async () => {
+    sim = await startDemoClusters();
+    const cluster = sim.cluster('reserve-fra-b');
+    const configMap = (name: string, n: number) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace: 'default' },
+      data: { n: String(n) },
+    });
+    for (let i = 0; i < 1200; i++) {
+      cluster.objects.put(configMap(`page-${String(i).padStart(4, '0')}`, i));
+    }
+    // When the second page is asked for, the cluster gets busy: more writes than its history
+    // keeps, so the token's resourceVersion is gone, and one more ConfigMap.
+    const requests: string[] = [];
+    const stop = cluster.requests.observe(({ path }) => {
+      if (!path.includes('/configmaps')) return;
+      requests.push(path);
+      if (requests.length !== 2) return;
+      for (let i = 0; i < 5001; i++) cluster.objects.put(configMap('churn', i));
+      cluster.objects.put(configMap('page-late', 0));
+    });
+    try {
+      const connection = await ClusterConnection.create(
+        {
+          name: cluster.name,
+          url: cluster.url,
+          token: cluster.token('reserve-reader'),
+          caData: Buffer.from(sim.caPem).toString('base64'),
+          skipTLSVerify: false,
+        },
+        30_000,
+      );
+      const names = (await connection.list('v1', 'ConfigMap', 'default')).map(
+        item => item.metadata?.name ?? '',
+      );
+      const pages = names.filter(name => name.startsWith('page-'));
+      expect(pages).toHaveLength(1201);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names).toContain('churn');
+      // The first page, the expired second, then the whole kind without a limit.
+      expect(requests).toHaveLength(3);
+      expect(requests[1]).toMatch(/[?&]continue=/);
+      expect(requests[2]).not.toMatch(/[?&](continue|limit)=/);
+    } finally {
+      stop();
+    }
   });
 });

@@ -43,16 +43,20 @@ export class ClusterConnection {
     );
   }
 
-  /** Lists every object of a kind, following `continue` tokens. */
+  /**
+   * Lists every object of a kind, following `continue` tokens. When a token expires between
+   * pages (410: the API server's history no longer reaches the first page's resourceVersion, on
+   * a busy cluster or a slow collection) the pages so far are dropped and the kind is listed
+   * again in one unpaged request, as client-go's pager does: mixing pages from two moments could
+   * show an object twice or not at all.
+   */
   async list(
     apiVersion: string,
     kind: string,
     namespace?: string,
   ): Promise<KubernetesObject[]> {
-    const items: KubernetesObject[] = [];
-    let continueToken: string | undefined;
-    do {
-      const page = await this.objects.list(
+    const page = (limit?: number, continueToken?: string) =>
+      this.objects.list(
         apiVersion,
         kind,
         namespace,
@@ -61,12 +65,24 @@ export class ClusterConnection {
         undefined,
         undefined,
         undefined,
-        PAGE_SIZE,
+        limit,
         continueToken,
       );
-      items.push(...page.items);
+    const items: KubernetesObject[] = [];
+    let continueToken: string | undefined;
+    do {
+      let answer;
+      try {
+        answer = await page(PAGE_SIZE, continueToken);
+      } catch (error) {
+        if (continueToken && (error as { code?: number }).code === 410) {
+          return (await page()).items;
+        }
+        throw error;
+      }
+      items.push(...answer.items);
       // Typed lists name the token `_continue`; custom resources come back as plain JSON.
-      const listMeta = page.metadata as {
+      const listMeta = answer.metadata as {
         _continue?: string;
         continue?: string;
       };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   ControlPlanes,
   KubeApi,
+  KubeApiError,
   KubeObject,
   crdsOf,
   startControlPlanes,
@@ -150,6 +151,8 @@ describe('deploy/rbac on real kube-apiservers', () => {
   let planes: ControlPlanes;
   let backend: ReserveTestBackend<ClusterTargets>;
   const readerTokens: Record<string, string> = {};
+  // A list's continue token and a watch position taken at the start, expired at the end.
+  const early = { continue: '', resourceVersion: '', at: 0 };
   const operatorTokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -164,6 +167,23 @@ describe('deploy/rbac on real kube-apiservers', () => {
         1000
       ).toFixed(1)} s (Kubernetes ${planes.versions.KUBERNETES_VERSION})`,
     );
+    const fraB = planes.cluster('reserve-fra-b').admin;
+    await fraB.apply({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'kr-expiry' },
+    });
+    for (const name of ['a', 'b', 'c']) {
+      await fraB.apply({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace: 'kr-expiry' },
+      });
+    }
+    const firstPage = await fraB.request<{
+      metadata: { continue: string; resourceVersion: string };
+    }>('GET', '/api/v1/namespaces/kr-expiry/configmaps?limit=1');
+    Object.assign(early, firstPage.metadata, { at: Date.now() });
     for (const cluster of planes.clusters) {
       readerTokens[cluster.name] = await installServiceAccount(
         cluster.admin,
@@ -359,6 +379,72 @@ describe('deploy/rbac on real kube-apiservers', () => {
       );
       expect(differences).toEqual([]);
     });
+
+    it('delivers the same watch events: a ConfigMap created, changed, then relabelled out of the selector', async () => {
+      const sides = {
+        sim: new KubeApi(
+          sim.cluster('reserve-fra-b').url,
+          sim.cluster('reserve-fra-b').token(),
+          sim.caPem,
+        ),
+        real: planes.cluster('reserve-fra-b').admin,
+      };
+      const collection = '/api/v1/namespaces/default/configmaps';
+      const selector = 'labelSelector=kr-watch%3Dyes';
+      const seen: Record<string, string[]> = {};
+      for (const [side, api] of Object.entries(sides)) {
+        const listed = await api.request<{
+          metadata: { resourceVersion: string };
+        }>('GET', `${collection}?${selector}`);
+        const watch = await api.watch(
+          `${collection}?watch=true&${selector}&resourceVersion=${listed.metadata.resourceVersion}`,
+        );
+        try {
+          const versions = [
+            await api.request<KubeObject>('POST', collection, {
+              metadata: { name: 'kr-watched', labels: { 'kr-watch': 'yes' } },
+              data: { n: '1' },
+            }),
+            await api.request<KubeObject>(
+              'PATCH',
+              `${collection}/kr-watched`,
+              { data: { n: '2' } },
+              'application/merge-patch+json',
+            ),
+            await api.request<KubeObject>(
+              'PATCH',
+              `${collection}/kr-watched`,
+              { metadata: { labels: { 'kr-watch': 'no' } } },
+              'application/merge-patch+json',
+            ),
+          ].map(object => object.metadata.resourceVersion);
+          const events = await watch.events(3);
+          seen[side] = events.map(
+            ({ type, object }, i) =>
+              `${type} ${object.metadata.name} n=${
+                (object.data as { n: string }).n
+              } kr-watch=${object.metadata.labels?.['kr-watch']} ${
+                object.metadata.resourceVersion === versions[i]
+                  ? 'at its change'
+                  : `at ${object.metadata.resourceVersion}, not ${versions[i]}`
+              }`,
+          );
+        } finally {
+          watch.close();
+          await api.request('DELETE', `${collection}/kr-watched`);
+        }
+      }
+      // An object leaving a watch's selector is DELETED for that watch, carrying its last
+      // selected state at the change's resourceVersion (k8s.io/apiserver's cacher).
+      expect(seen).toEqual({
+        real: [
+          'ADDED kr-watched n=1 kr-watch=yes at its change',
+          'MODIFIED kr-watched n=2 kr-watch=yes at its change',
+          'DELETED kr-watched n=2 kr-watch=yes at its change',
+        ],
+        sim: seen.real,
+      });
+    });
   });
 
   describe("the API server's paging and discovery, as the collector meets them", () => {
@@ -451,25 +537,37 @@ describe('deploy/rbac on real kube-apiservers', () => {
       expect(res.status).toBe(200);
       return res.body;
     };
-    const run = async (planned: ActionPlan): Promise<ActionExecution> => {
+    const start = async (planned: ActionPlan): Promise<string> => {
       const started = await backend.post(
         `${checkout}/actions/${planned.action}/executions`,
         { planId: planned.id, confirmation: 'checkout' },
       );
       expect(started.status).toBe(202);
-      let execution: ActionExecution = started.body;
+      return started.body.id;
+    };
+    const execution = async (id: string): Promise<ActionExecution> =>
+      (await backend.get(`/api/reserve/executions/${id}`)).body;
+    const finished = async (id: string): Promise<ActionExecution> => {
+      let last = await execution(id);
       await waitFor(
-        `the ${planned.action} of checkout to finish`,
-        async () => {
-          execution = (
-            await backend.get(`/api/reserve/executions/${execution.id}`)
-          ).body;
-          return execution.state !== 'running';
-        },
+        `the ${last.action} of checkout to finish`,
+        async () => (last = await execution(id)).state !== 'running',
         180_000,
       );
-      return execution;
+      return last;
     };
+    const run = async (planned: ActionPlan) => finished(await start(planned));
+    /** Waits until the run reaches the plan's first wait step, which needs Velero's controller. */
+    const waitingForVelero = async (id: string, planned: ActionPlan) => {
+      const wait = planned.steps.find(step => step.kind === 'wait')!;
+      await waitFor(
+        `the run to wait: ${wait.title}`,
+        async () => (await execution(id)).steps[wait.index].state === 'running',
+        60_000,
+      );
+    };
+    const createSteps = (planned: ActionPlan) =>
+      planned.steps.filter(step => step.kind === 'create');
     // The object a step changed, read back with the admin token.
     const read = (step: ActionStep) =>
       planes
@@ -579,6 +677,184 @@ describe('deploy/rbac on real kube-apiservers', () => {
         );
       } finally {
         await rebind(operatorBinding);
+      }
+    });
+
+    // No Velero runs on these control planes yet (issue 14): the actions go as far as Velero's
+    // controller, whose part (it writes a Backup's or Restore's status with the object, Velero's
+    // CRDs have no status subresource) the test then plays.
+    it("backs checkout up now: the API server stores the Backup velero's --from-schedule makes, and the run follows it to Completed", async () => {
+      const planned = await plan('backup-now');
+      const [create] = createSteps(planned);
+      const id = await start(planned);
+      await waitingForVelero(id, planned);
+      const stored = await read(create);
+      // Velero's CRD (structural, pruning unknown fields) keeps every field as planned.
+      expect(patchDifferences(stored, create.manifest)).toEqual([]);
+      const now = Date.now();
+      await planes.cluster(create.cluster!).admin.request(
+        'PATCH',
+        planes
+          .cluster(create.cluster!)
+          .admin.pathOf(
+            'velero.io/v1',
+            'Backup',
+            create.object!.namespace,
+            create.object!.name,
+          ),
+        {
+          status: {
+            phase: 'Completed',
+            version: 1,
+            formatVersion: '1.1.0',
+            startTimestamp: new Date(now - 20_000).toISOString(),
+            completionTimestamp: new Date(now).toISOString(),
+            expiration: new Date(now + 30 * 86_400_000).toISOString(),
+          },
+        },
+        'application/merge-patch+json',
+      );
+      const done = await finished(id);
+      expect({ state: done.state, message: done.message }).toEqual({
+        state: 'succeeded',
+        message: done.message,
+      });
+      expect(done.steps.at(-1)!.output).toBe(
+        `Backup velero/${create.object!.name} is Completed`,
+      );
+    });
+
+    it('drills checkout on reserve-ams up to Velero: scratch namespace and Restore as planned; a Restore Velero refuses is recorded, the namespace removed', async () => {
+      const planned = await plan('restore-drill');
+      const [namespace, restore] = createSteps(planned);
+      expect(namespace.object).toMatchObject({
+        kind: 'Namespace',
+        name: 'checkout-drill',
+      });
+      const id = await start(planned);
+      await waitingForVelero(id, planned);
+      for (const step of [namespace, restore]) {
+        expect({
+          step: step.title,
+          differs: patchDifferences(await read(step), step.manifest),
+        }).toEqual({ step: step.title, differs: [] });
+      }
+      // What Velero's restore controller writes when the backup is no longer in the bucket.
+      const backupName = (restore.manifest as { spec: { backupName: string } })
+        .spec.backupName;
+      const reason = `Error retrieving backup: backups.velero.io "${backupName}" not found`;
+      const reserve = planes.cluster('reserve-ams').admin;
+      await reserve.request(
+        'PATCH',
+        reserve.pathOf(
+          'velero.io/v1',
+          'Restore',
+          restore.object!.namespace,
+          restore.object!.name,
+        ),
+        { status: { phase: 'FailedValidation', validationErrors: [reason] } },
+        'application/merge-patch+json',
+      );
+      const done = await finished(id);
+      expect(done.state).toBe('failed');
+      expect(done.message).toContain(`ended FailedValidation: ${reason}`);
+      // The drill is recorded and the scratch namespace deleted even so.
+      expect(
+        done.steps
+          .filter(step => planned.steps[step.index].always)
+          .map(step => step.state),
+      ).toEqual(['succeeded', 'succeeded']);
+      // A real namespace goes Terminating, then the controller manager empties and removes it.
+      await waitFor(
+        'checkout-drill removed from reserve-ams',
+        async () =>
+          reserve.request('GET', '/api/v1/namespaces/checkout-drill').then(
+            () => false,
+            error => (error as KubeApiError).status === 404,
+          ),
+        120_000,
+      );
+      const report: EntityReport = (await backend.get(`${checkout}/readiness`))
+        .body;
+      expect(
+        report.backups?.drills.find(
+          drill => drill.restoreName === restore.object!.name,
+        ),
+      ).toMatchObject({ cluster: 'reserve-ams', phase: 'FailedValidation' });
+    });
+  });
+
+  describe('positions the API server no longer holds', () => {
+    it('answers 410 Expired to an old continue token and an old watch, as cluster-sim does and the collector expects', async () => {
+      const { admin } = planes.cluster('reserve-fra-b');
+      const configMaps = '/api/v1/namespaces/kr-expiry/configmaps';
+      // The API server answers from its watch cache, which keeps every event younger than 75 s
+      // and then a bounded number: wait that long, push the first page's resourceVersion out
+      // with 2,000 writes, and compact etcd behind it as the API server does every 5 minutes.
+      await new Promise(r =>
+        setTimeout(r, Math.max(0, early.at + 80_000 - Date.now())),
+      );
+      for (let i = 0; i < 2000; i += 50) {
+        await Promise.all(
+          Array.from({ length: 50 }, (_x, j) =>
+            admin.request(
+              'PATCH',
+              `${configMaps}/a`,
+              { data: { n: String(i + j) } },
+              'application/merge-patch+json',
+            ),
+          ),
+        );
+      }
+      const etcd = async (call: string, body: object) =>
+        (
+          await fetch(`${planes.etcdUrl}/v3/kv/${call}`, {
+            method: 'POST',
+            body: JSON.stringify(body),
+          })
+        ).json() as Promise<{ header: { revision: string } }>;
+      const { header } = await etcd('range', { key: 'YQ==' });
+      await etcd('compaction', { revision: header.revision, physical: true });
+
+      const refused = await admin
+        .request('GET', `${configMaps}?limit=1&continue=${early.continue}`)
+        .then(
+          () => undefined,
+          error => error as KubeApiError,
+        );
+      expect(refused?.status).toBe(410);
+      const status = JSON.parse(refused!.body);
+      expect(status).toMatchObject({
+        kind: 'Status',
+        reason: 'Expired',
+        code: 410,
+        message: expect.stringMatching(
+          /^The provided continue parameter is too old to display a consistent list result\./,
+        ),
+      });
+      // The token it carries pages on through today's state.
+      const rest = await admin.request<{ items: KubeObject[] }>(
+        'GET',
+        `${configMaps}?limit=5&continue=${status.metadata.continue}`,
+      );
+      expect(rest.items.map(item => item.metadata.name)).toEqual([
+        'b',
+        'c',
+        'kube-root-ca.crt',
+      ]);
+
+      const watch = await admin.watch(
+        `${configMaps}?watch=true&resourceVersion=${early.resourceVersion}`,
+      );
+      try {
+        const [event] = await watch.events(1);
+        expect(event).toMatchObject({
+          type: 'ERROR',
+          object: { kind: 'Status', reason: 'Expired', code: 410 },
+        });
+        expect(event.object.message).toMatch(/^too old resource version: /);
+      } finally {
+        watch.close();
       }
     });
   });
