@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok from source at the
-# versions pinned in tools/kube-binaries/*/go.mod (and go.sum), into a cache outside the repository:
+# Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, velero,
+# velero-plugin-for-aws and versitygw (an S3-compatible object server) from source at the versions
+# pinned in tools/kube-binaries/*/go.mod (and go.sum), into a cache outside the repository:
 #
 #   ${KUBE_RESERVE_CACHE:-$HOME/.cache/kube-reserve}/bin/<key>/
 #
@@ -13,8 +14,9 @@
 #   (none)       build if needed; progress on stderr; stdout: the folder holding the binaries
 #   --print-dir  print that folder without building; exit 3 when it is not built yet
 #   --smoke      build if needed, then run scripts/smoke-kube-binaries.sh against the binaries
-# The folder also holds versions.env (KUBERNETES_VERSION=..., ETCD_VERSION=..., KWOK_VERSION=...)
-# and kwok-stages/ (KWOK's Stage configs from the same pinned module).
+# The folder also holds versions.env (KUBERNETES_VERSION=..., ETCD_VERSION=..., KWOK_VERSION=...,
+# VELERO_VERSION=..., VELERO_PLUGIN_FOR_AWS_VERSION=..., VERSITYGW_VERSION=...) and kwok-stages/
+# (KWOK's Stage configs from the same pinned module).
 #
 # Go runs with GOTOOLCHAIN=local (a pin never downloads a toolchain), CGO_ENABLED=0 and the
 # caller's GOMODCACHE and GOCACHE; builds run under `nice`. See tools/kube-binaries/README.md.
@@ -30,7 +32,7 @@ case "${1:-}" in
   '') ;;
   --print-dir) mode=print ;;
   --smoke) mode=smoke ;;
-  -h | --help) sed -n '2,20p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,22p' "$self" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "build-kube-binaries: unknown option $1 (see --help)" >&2; exit 2 ;;
 esac
 
@@ -39,8 +41,8 @@ command -v go >/dev/null || { echo "build-kube-binaries: go is not on PATH" >&2;
 
 # >>> recipe: everything between these markers is part of the cache key.
 # One line per binary: name | module folder under tools/kube-binaries | main package | ldflags
-# function (prints the -X flags; may use the module's pinned versions). To add a pinned binary
-# (for example Velero), add a module folder with a go.mod naming it in a `tool` directive, run
+# function (prints the -X flags; may use the module's pinned versions). To add a pinned binary,
+# add a module folder with a go.mod naming it in a `tool` directive, run
 # `GOTOOLCHAIN=local go mod tidy` there, and add a line here.
 recipe_binaries=(
   "etcd|etcd|go.etcd.io/etcd/server/v3|etcd_ldflags"
@@ -48,12 +50,18 @@ recipe_binaries=(
   "kube-controller-manager|kubernetes|k8s.io/kubernetes/cmd/kube-controller-manager|kube_ldflags"
   "kube-scheduler|kubernetes|k8s.io/kubernetes/cmd/kube-scheduler|kube_ldflags"
   "kwok|kwok|sigs.k8s.io/kwok/cmd/kwok|kwok_ldflags"
+  "velero|velero|github.com/vmware-tanzu/velero/cmd/velero|velero_ldflags"
+  "velero-plugin-for-aws|velero-plugin-for-aws|github.com/vmware-tanzu/velero-plugin-for-aws/velero-plugin-for-aws|velero_plugin_for_aws_ldflags"
+  "versitygw|versitygw|github.com/versity/versitygw/cmd/versitygw|versitygw_ldflags"
 )
 # versions.env lines: VARIABLE | module folder | module whose pinned version it reports
 recipe_versions=(
   "KUBERNETES_VERSION|kubernetes|k8s.io/kubernetes"
   "ETCD_VERSION|etcd|go.etcd.io/etcd/server/v3"
   "KWOK_VERSION|kwok|sigs.k8s.io/kwok"
+  "VELERO_VERSION|velero|github.com/vmware-tanzu/velero"
+  "VELERO_PLUGIN_FOR_AWS_VERSION|velero-plugin-for-aws|github.com/vmware-tanzu/velero-plugin-for-aws"
+  "VERSITYGW_VERSION|versitygw|github.com/versity/versitygw"
 )
 recipe_buildflags=(-trimpath)
 recipe_ldflags_common="-s -w"
@@ -79,6 +87,25 @@ kube_ldflags() {
 etcd_ldflags() { printf -- '-X go.etcd.io/etcd/api/v3/version.GitSHA=%s' "module-$(mod_version go.etcd.io/etcd/server/v3)"; }
 # KWOK's version is a constant of sigs.k8s.io/kwok/pkg/consts.
 kwok_ldflags() { :; }
+# Velero's stamps, as its hack/build.sh and .goreleaser.yml set them (REGISTRY=velero, its
+# Makefile's default and its release's); `velero version` prints Version and GitSHA-GitTreeState.
+# The commit is not known from a module download: like etcd's, it names the module version.
+velero_ldflags() {
+  local v pkg=github.com/vmware-tanzu/velero/pkg/buildinfo
+  v="$(mod_version github.com/vmware-tanzu/velero)"
+  printf -- '-X %s.%s=%s ' "$pkg" Version "$v" "$pkg" ImageRegistry velero "$pkg" GitSHA "module-$v" \
+    "$pkg" GitTreeState archive
+}
+# The AWS plugin's own build (hack/build.sh, Dockerfile) stamps nothing.
+velero_plugin_for_aws_ldflags() { :; }
+# versitygw's, as its .goreleaser.yaml sets them: Version without the "v", Build (the commit; here
+# the module version, as for etcd), BuildTime (here the release's time on the proxy).
+versitygw_ldflags() {
+  local v
+  v="$(mod_version github.com/versity/versitygw)"
+  printf -- '-X main.Version=%s -X main.Build=%s -X main.BuildTime=%s' "${v#v}" "module-$v" \
+    "$(mod_time github.com/versity/versitygw)"
+}
 
 # Files from the pinned modules that the binaries need, copied next to them (argument: the
 # folder being filled). kwok changes nothing without Stage configs (`kwok --config FILE...`):
@@ -137,6 +164,7 @@ build() {
     log "download: modules of tools/kube-binaries/$folder"
     (cd "$tools/$folder" && go list -deps $(printf '%s\n' "${recipe_binaries[@]}" | awk -F'|' -v f="$folder" '$2==f{print $3}') >/dev/null)
     dl=$((dl + SECONDS - t))
+    log "download: tools/kube-binaries/$folder done in $((SECONDS - t))s"
   done
   log "download: done in ${dl}s"
 

@@ -4,8 +4,11 @@
 # kube-apiserver starts against it with RBAC, an openssl-made CA, serving certificate and
 # service-account key, and a static token file; /readyz and /version answer the admin token with
 # the pinned version, no token gets 401 and a token without RBAC rights gets 403; kwok, given
-# KWOK's node-initialize stage, makes a fake node Ready. All three are then stopped; nothing is
-# left running or on disk.
+# KWOK's node-initialize stage, makes a fake node Ready. All three are then stopped. Before them:
+# `velero version --client-only` names the pinned Velero; velero-plugin-for-aws refuses to run
+# bare and, given Velero's handshake cookie, answers go-plugin's gRPC handshake; versitygw serves
+# S3 on loopback from a temporary POSIX folder (a bucket is created, an object put and read back
+# with SigV4-signed curl requests). Nothing is left running or on disk.
 #
 # Usage: scripts/smoke-kube-binaries.sh [BIN_DIR]   (default: scripts/build-kube-binaries.sh --print-dir)
 set -euo pipefail
@@ -19,7 +22,7 @@ t0=$SECONDS
 say() { printf '[kube-smoke %3ds] %s\n' "$((SECONDS - t0))" "$*"; }
 fail() {
   say "FAILED: $*"
-  for f in etcd.log apiserver.log kwok.log; do
+  for f in plugin.log versitygw.log etcd.log apiserver.log kwok.log; do
     [ -f "$work/$f" ] && { echo "--- last lines of $f"; tail -n 30 "$work/$f"; }
   done
   exit 1
@@ -27,17 +30,19 @@ fail() {
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kube-smoke.XXXXXX")"
 pids=()
+stopped=()
+stop_pid() {
+  local p="$1" t=$SECONDS
+  kill "$p" 2>/dev/null || return 0
+  for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$p" 2>/dev/null && say "pid $p ignored SIGTERM for 10s: killed"
+  wait "$p" 2>/dev/null || true
+  say "stopped pid $p in $((SECONDS - t))s"
+}
 # Stops what this script started, newest first (kube-apiserver before its etcd).
 cleanup() {
-  local i p t
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    p="${pids[$i]}" t=$SECONDS
-    kill "$p" 2>/dev/null || continue
-    for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$p" 2>/dev/null && say "pid $p ignored SIGTERM for 10s: killed"
-    wait "$p" 2>/dev/null || true
-    say "stopped pid $p in $((SECONDS - t))s"
-  done
+  local i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pid "${pids[$i]}"; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,21 +53,82 @@ check_version() {
   local out
   out="$("$bin/$1" "${@:3}" 2>&1)" || fail "$1 ${*:3} exited non-zero: $out"
   grep -q -- "$2" <<<"$out" || fail "$1 ${*:3} does not name $2: $out"
-  say "$1 ${*:3}: $(head -n 1 <<<"$out")"
+  say "$1 ${*:3}: $(grep -m 1 -- "$2" <<<"$out" | tr -d '\t')"
 }
 check_version etcd "${ETCD_VERSION#v}" --version
 check_version kube-apiserver "$KUBERNETES_VERSION" --version
 check_version kube-controller-manager "$KUBERNETES_VERSION" --version
 check_version kube-scheduler "$KUBERNETES_VERSION" --version
 check_version kwok "${KWOK_VERSION#v}" --version
+check_version velero "Version: $VELERO_VERSION" version --client-only
+check_version versitygw "Version  : ${VERSITYGW_VERSION#v}" --version
 
-# Three free loopback ports, chosen by the kernel.
-read -r etcd_port peer_port api_port < <(python3 -c '
+# velero-plugin-for-aws is a go-plugin gRPC server that only `velero server` starts: run bare it
+# says so and exits 1; with Velero's handshake cookie (VELERO_PLUGIN=hello) it listens on a Unix
+# socket and prints go-plugin's handshake line (core protocol 1 | Velero plugin protocol 2 |
+# unix | socket | grpc), then serves until stopped.
+out="$("$bin/velero-plugin-for-aws" 2>&1)" && fail "velero-plugin-for-aws ran bare and exited 0: $out"
+grep -q 'This binary is a plugin' <<<"$out" || fail "velero-plugin-for-aws ran bare: $out"
+say "velero-plugin-for-aws (bare): $(head -n 1 <<<"$out")"
+VELERO_PLUGIN=hello TMPDIR="$work" "$bin/velero-plugin-for-aws" >"$work/plugin.out" 2>"$work/plugin.log" &
+pids+=($!)
+for _ in $(seq 100); do
+  [ -s "$work/plugin.out" ] && break
+  kill -0 "${pids[0]}" 2>/dev/null || fail "velero-plugin-for-aws exited: $(cat "$work/plugin.out")"
+  sleep 0.1
+done
+handshake="$(head -n 1 "$work/plugin.out")"
+grep -Eq '^1\|2\|unix\|[^|]+\|grpc' <<<"$handshake" || fail "velero-plugin-for-aws handshake: '$handshake'"
+socket="$(cut -d'|' -f4 <<<"$handshake")"
+[ -S "$socket" ] || fail "velero-plugin-for-aws: no socket at $socket"
+say "velero-plugin-for-aws (VELERO_PLUGIN=hello): handshake $handshake"
+stop_pid "${pids[0]}"
+stopped+=("${pids[@]}") && pids=()
+
+# Four free loopback ports, chosen by the kernel.
+read -r etcd_port peer_port api_port s3_port < <(python3 -c '
 import socket
-socks = [socket.socket() for _ in range(3)]
+socks = [socket.socket() for _ in range(4)]
 for s in socks: s.bind(("127.0.0.1", 0))
 print(*[s.getsockname()[1] for s in socks])
 for s in socks: s.close()')
+
+# versitygw: an S3 server on loopback over a temporary POSIX folder (its metadata in xattrs).
+s3_key="smoke$(openssl rand -hex 4)"
+s3_secret="$(openssl rand -hex 20)"
+mkdir "$work/s3"
+"$bin/versitygw" --access "$s3_key" --secret "$s3_secret" --port "127.0.0.1:$s3_port" --quiet \
+  posix "$work/s3" >"$work/versitygw.log" 2>&1 &
+pids+=($!)
+# s3 PATH [FILE to PUT] [curl options]: SigV4-signed, the payload's SHA-256 in x-amz-content-sha256
+# (which curl does not add by itself).
+s3() {
+  local body=/dev/null
+  [ -n "${2:-}" ] && body="$2"
+  curl -s --aws-sigv4 "aws:amz:us-east-1:s3" --user "$s3_key:$s3_secret" -o "$work/body" -w '%{http_code}' \
+    -H "x-amz-content-sha256: $(sha256sum <"$body" | cut -d' ' -f1)" ${2:+-T "$2"} "${@:3}" \
+    "http://127.0.0.1:$s3_port$1"
+}
+for _ in $(seq 100); do
+  [ "$(s3 / 2>/dev/null)" = 200 ] && break
+  kill -0 "${pids[0]}" 2>/dev/null || fail "versitygw exited"
+  sleep 0.1
+done
+code="$(s3 /)" && [ "$code" = 200 ] || fail "versitygw ListBuckets: $code $(cat "$work/body")"
+code="$(s3 /smoke-bucket '' -X PUT)" && [ "$code" = 200 ] || fail "versitygw CreateBucket: $code $(cat "$work/body")"
+echo "kube-smoke $s3_secret" >"$work/object"
+code="$(s3 /smoke-bucket/dir/object.txt "$work/object")" && [ "$code" = 200 ] ||
+  fail "versitygw PutObject: $code $(cat "$work/body")"
+code="$(s3 /smoke-bucket/dir/object.txt)" && [ "$code" = 200 ] && cmp -s "$work/body" "$work/object" ||
+  fail "versitygw GetObject: $code $(cat "$work/body")"
+code="$(curl -s -o "$work/body" -w '%{http_code}' "http://127.0.0.1:$s3_port/smoke-bucket/dir/object.txt")"
+[ "$code" = 403 ] || fail "versitygw GetObject without a signature: expected 403, got $code"
+[ -f "$work/s3/smoke-bucket/dir/object.txt" ] || fail "versitygw: the object is not a file in its POSIX folder"
+code="$(s3 /smoke-bucket)" && [ "$code" = 200 ] && grep -q '<Key>dir/object.txt</Key>' "$work/body" ||
+  fail "versitygw ListObjects: $code $(cat "$work/body")"
+say "versitygw on 127.0.0.1:$s3_port: bucket created, object put, listed and read back (SigV4; unsigned: 403), stored as a file"
+stop_pid "${pids[0]}"
+stopped+=("${pids[@]}") && pids=()
 
 # Certificates: a CA, the apiserver's serving certificate for 127.0.0.1, a service-account key.
 (
@@ -156,5 +222,6 @@ say "kwok: node kwok-node-0 Ready without a kubelet"
 
 cleanup
 trap - EXIT
-for p in "${pids[@]}"; do ! kill -0 "$p" 2>/dev/null || fail "process $p still running"; done
-say "passed: etcd $ETCD_VERSION, kube-apiserver $KUBERNETES_VERSION, kwok $KWOK_VERSION; all stopped"
+for p in "${stopped[@]}" "${pids[@]}"; do ! kill -0 "$p" 2>/dev/null || fail "process $p still running"; done
+[ ! -e "$work" ] || fail "$work still exists"
+say "passed: etcd $ETCD_VERSION, kube-apiserver $KUBERNETES_VERSION, kwok $KWOK_VERSION, velero $VELERO_VERSION, velero-plugin-for-aws $VELERO_PLUGIN_FOR_AWS_VERSION, versitygw $VERSITYGW_VERSION; all stopped"

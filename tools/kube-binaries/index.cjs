@@ -1,6 +1,6 @@
-// Finds the Kubernetes binaries that scripts/build-kube-binaries.sh builds from the pins in this
-// folder. CommonJS so that Jest-transformed TypeScript (require) and ES modules (import) both load
-// it. Types: index.d.cts.
+// Finds the binaries (Kubernetes, KWOK, Velero and its AWS plugin, versitygw) that
+// scripts/build-kube-binaries.sh builds from the pins in this folder. CommonJS so that
+// Jest-transformed TypeScript (require) and ES modules (import) both load it. Types: index.d.cts.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -14,6 +14,9 @@ const names = [
   'kube-controller-manager',
   'kube-scheduler',
   'kwok',
+  'velero',
+  'velero-plugin-for-aws',
+  'versitygw',
 ];
 
 /**

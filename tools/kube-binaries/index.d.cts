@@ -3,7 +3,10 @@ export type KubeBinaryName =
   | 'kube-apiserver'
   | 'kube-controller-manager'
   | 'kube-scheduler'
-  | 'kwok';
+  | 'kwok'
+  | 'velero'
+  | 'velero-plugin-for-aws'
+  | 'versitygw';
 
 export interface KubeBinaries {
   /** The cache folder for the current pins. */
@@ -12,7 +15,10 @@ export interface KubeBinaries {
   paths: Record<KubeBinaryName, string>;
   /** KWOK's Stage configs (e.g. node/fast/node-initialize.yaml), for `kwok --config`. */
   kwokStages: string;
-  /** versions.env: KUBERNETES_VERSION, ETCD_VERSION, KWOK_VERSION, GO_VERSION. */
+  /**
+   * versions.env: KUBERNETES_VERSION, ETCD_VERSION, KWOK_VERSION, VELERO_VERSION,
+   * VELERO_PLUGIN_FOR_AWS_VERSION, VERSITYGW_VERSION, GO_VERSION.
+   */
   versions: Record<string, string>;
 }
 
