@@ -50,7 +50,7 @@ recipe_binaries=(
   "kube-controller-manager|kubernetes|k8s.io/kubernetes/cmd/kube-controller-manager|kube_ldflags"
   "kube-scheduler|kubernetes|k8s.io/kubernetes/cmd/kube-scheduler|kube_ldflags"
   "kwok|kwok|sigs.k8s.io/kwok/cmd/kwok|kwok_ldflags"
-  "velero|velero|github.com/vmware-tanzu/velero/cmd/velero|velero_ldflags"
+  "velero|velero|kube-reserve/tools/kube-binaries/velero|velero_ldflags"
   "velero-plugin-for-aws|velero-plugin-for-aws|github.com/vmware-tanzu/velero-plugin-for-aws/velero-plugin-for-aws|velero_plugin_for_aws_ldflags"
   "versitygw|versitygw|github.com/versity/versitygw/cmd/versitygw|versitygw_ldflags"
 )

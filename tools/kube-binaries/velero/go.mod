@@ -1,12 +1,16 @@
-// Builds the velero binary (server and CLI) at one pinned release (scripts/build-kube-binaries.sh).
-// Its own module: Velero brings its own k8s.io/* releases.
+// Builds the velero binary (server and CLI) at one pinned release (scripts/build-kube-binaries.sh):
+// main.go here is Velero's own command with its controller-runtime metrics listener movable (see
+// there). Its own module: Velero brings its own k8s.io/* releases.
 module kube-reserve/tools/kube-binaries/velero
 
 go 1.26.0
 
-tool github.com/vmware-tanzu/velero/cmd/velero
+require github.com/vmware-tanzu/velero v1.18.3
 
-require github.com/vmware-tanzu/velero v1.18.3 // indirect
+require (
+	k8s.io/klog/v2 v2.140.0
+	sigs.k8s.io/controller-runtime v0.21.0
+)
 
 require (
 	cel.dev/expr v0.25.2 // indirect
@@ -181,10 +185,8 @@ require (
 	gopkg.in/evanphx/json-patch.v4 v4.12.0 // indirect
 	gopkg.in/inf.v0 v0.9.1 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
-	k8s.io/klog/v2 v2.140.0 // indirect
 	k8s.io/kube-openapi v0.0.0-20250318190949-c8a335a9a2ff // indirect
 	k8s.io/utils v0.0.0-20241210054802-24370beab758 // indirect
-	sigs.k8s.io/controller-runtime v0.21.0 // indirect
 	sigs.k8s.io/json v0.0.0-20241010143419-9aa6b5e7a4b3 // indirect
 	sigs.k8s.io/randfill v1.0.0 // indirect
 	sigs.k8s.io/structured-merge-diff/v4 v4.6.0 // indirect
