@@ -76,6 +76,9 @@ if (real) {
       kubeconfig,
       '--ca-file',
       realCa,
+      // Velero for real: a local S3 object store and `velero server` per cluster, so that
+      // "Back up now" and "Run a restore drill" on the Reserve tab run against real Velero.
+      '--velero',
     ],
     'control-planes',
   );

@@ -25,6 +25,8 @@ export interface StartedControlPlane {
   adminToken: string;
   /** The client for the admin token. */
   admin: KubeApi;
+  /** A kubeconfig with the admin token (what the controllers, KWOK and Velero use). */
+  adminKubeconfig: string;
 }
 
 /**
@@ -187,6 +189,7 @@ export async function startControlPlane(options: {
     url,
     adminToken,
     admin,
+    adminKubeconfig: kubeconfig,
   };
 }
 

@@ -60,14 +60,23 @@ export class ProcessGroup {
     (this.watchdog.stdin as unknown as { unref?: () => void }).unref?.();
   }
 
-  /** Starts a program; its stdout and stderr go to `<logDir>/<name>.log`. */
-  start(name: string, command: string, args: string[]): ManagedProcess {
+  /**
+   * Starts a program; its stdout and stderr go to `<logDir>/<name>.log` (appended to when a
+   * program of that name ran before). `env` is added to this process's environment.
+   */
+  start(
+    name: string,
+    command: string,
+    args: string[],
+    env?: Record<string, string>,
+  ): ManagedProcess {
     if (this.stopping) throw new Error(`cannot start ${name}: stopping`);
     const logFile = path.join(this.logDir, `${name}.log`);
     const log = fs.openSync(logFile, 'a');
     const child = spawn(command, args, {
       stdio: ['ignore', log, log],
       detached: true,
+      env: env ? { ...process.env, ...env } : undefined,
     });
     fs.closeSync(log);
     if (child.pid === undefined) {
@@ -105,8 +114,18 @@ export class ProcessGroup {
    */
   async stop(graceMs = 5000): Promise<void> {
     this.stopping = true;
-    for (const { managed, child } of [...this.processes].reverse()) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
+    for (const { managed } of [...this.processes].reverse()) {
+      await this.stopOne(managed, graceMs);
+    }
+    this.watchdog.stdin!.end();
+  }
+
+  /** Stops one program as `stop` does (the others keep running). */
+  async stopOne(managed: ManagedProcess, graceMs = 5000): Promise<void> {
+    const entry = this.processes.find(p => p.managed === managed);
+    if (!entry) return;
+    const { child } = entry;
+    if (child.exitCode === null && child.signalCode === null) {
       signalGroup(managed.pid, 'SIGTERM');
       const timer = setTimeout(
         () => signalGroup(managed.pid, 'SIGKILL'),
@@ -114,11 +133,11 @@ export class ProcessGroup {
       );
       await managed.exited;
       clearTimeout(timer);
-      // Whatever it started in its group goes too.
-      signalGroup(managed.pid, 'SIGKILL');
-      this.watchdog.stdin!.write(`- ${managed.pid}\n`);
     }
-    this.watchdog.stdin!.end();
+    // Whatever it started in its group goes too.
+    signalGroup(managed.pid, 'SIGKILL');
+    this.watchdog.stdin!.write(`- ${managed.pid}\n`);
+    this.processes.splice(this.processes.indexOf(entry), 1);
   }
 }
 

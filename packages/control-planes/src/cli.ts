@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import { startControlPlanes } from './startControlPlanes';
 
 const usage = `control-planes --fixtures <folder> [--kubeconfig <file>] [--ca-file <file>]
-               [--ports free|fixture] [--work-dir <folder>]
+               [--ports free|fixture] [--work-dir <folder>] [--velero]
 
 Starts a real control plane (etcd, kube-apiserver, controller manager, scheduler, KWOK) for each
 cluster folder of <folder> (cluster-sim's fixture format), seeds it, writes a kubeconfig and runs
 until interrupted. --ports fixture listens on each cluster.yaml's port (the demo's app-config),
---ca-file writes the CA that signed the serving certificates. Build the binaries first:
+--ca-file writes the CA that signed the serving certificates. --velero also runs Velero: a local
+S3 object store holding the fixtures' buckets and \`velero server\` per cluster with a storage
+location. Build the binaries first:
 scripts/build-kube-binaries.sh`;
 
 /** The CLI; answers an exit code when it ends by itself, nothing while the clusters run. */
@@ -22,6 +24,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
       'work-dir': { type: 'string' },
       'ca-file': { type: 'string' },
       ports: { type: 'string', default: 'free' },
+      velero: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -39,6 +42,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
     fixturesDir: path.resolve(values.fixtures),
     workDir: values['work-dir'] && path.resolve(values['work-dir']),
     ports: values.ports,
+    velero: values.velero,
   });
   if (values['ca-file']) fs.writeFileSync(values['ca-file'], planes.caPem);
   if (values.kubeconfig) {
@@ -47,6 +51,15 @@ export async function main(argv: string[]): Promise<number | undefined> {
   }
   for (const cluster of planes.clusters) {
     console.log(`control-planes: ${cluster.name} at ${cluster.url}`);
+  }
+  if (planes.velero) {
+    console.log(
+      `control-planes: Velero ${
+        planes.velero.versions.VELERO_VERSION
+      } on ${planes.velero.servers
+        .map(s => s.cluster)
+        .join(', ')}; object store at ${planes.velero.objectStore.url}`,
+    );
   }
   console.log(
     `control-planes: ${planes.clusters.length} clusters up in ${(

@@ -13,5 +13,11 @@ export type {
   RealCluster,
 } from './startControlPlanes';
 export { KubeApi, KubeApiError } from './KubeApi';
+export type {
+  ObjectStore,
+  RunningVelero,
+  VeleroOptions,
+  VeleroServer,
+} from './velero';
 export type { KubeObject, KubeWatch, WatchEvent } from './KubeApi';
 export { crdsOf, policyRulesOf, rbacObjectsOf } from './seed';

@@ -11,6 +11,10 @@ export interface BinaryPaths {
   'kube-controller-manager': string;
   'kube-scheduler': string;
   kwok: string;
+  /** Velero, its AWS plugin and the object store, needed only when Velero runs. */
+  velero?: string;
+  'velero-plugin-for-aws'?: string;
+  versitygw?: string;
 }
 
 /** A port nothing listens on now, on loopback. */

@@ -13,6 +13,16 @@ import { KubeApi } from './KubeApi';
 import { ProcessGroup } from './ProcessGroup';
 import { BinaryPaths, startEtcd } from './processes';
 import { seedFixture } from './seed';
+import {
+  RunningVelero,
+  VeleroBinaryPaths,
+  VeleroOptions,
+  bucketsOf,
+  pointAtObjectStore,
+  startObjectStore,
+  startVeleroServer,
+  writeCredentials,
+} from './velero';
 import { provisionVolumes } from './volumeProvisioner';
 
 // The binaries' finder lives beside their pins (tools/kube-binaries), outside any package.
@@ -33,6 +43,12 @@ export interface ControlPlanesOptions {
   now?: Date;
   /** `free` (default): ports the OS picks; `fixture`: each cluster.yaml's `port` (the demo's). */
   ports?: 'free' | 'fixture';
+  /**
+   * Run Velero for real: an S3-compatible object store holding the fixtures' buckets, the AWS
+   * storage locations pointed at it, and `velero server` per cluster (`true`: every cluster with
+   * a storage location).
+   */
+  velero?: boolean | VeleroOptions;
 }
 
 /** One started cluster, reached as Kube Reserve reaches a cluster. */
@@ -55,8 +71,10 @@ export interface ControlPlanes {
   workDir: string;
   /** The etcd every control plane stores its objects in (under `/registry/<cluster>`). */
   etcdUrl: string;
-  /** Versions of the binaries (`KUBERNETES_VERSION`, `ETCD_VERSION`, `KWOK_VERSION`). */
+  /** Versions of the binaries (`KUBERNETES_VERSION`, `ETCD_VERSION`, `KWOK_VERSION`, ...). */
   versions: Record<string, string>;
+  /** Velero and its object store, when asked for. */
+  velero?: RunningVelero;
   /** Stops every program and removes the work folder (unless it was given). */
   stop(): Promise<void>;
 }
@@ -71,7 +89,7 @@ export async function startControlPlanes(
   options: ControlPlanesOptions,
 ): Promise<ControlPlanes> {
   const now = options.now ?? new Date();
-  const fixtures =
+  let fixtures =
     options.clusters ??
     (options.fixturesDir ? loadFixtures(options.fixturesDir, now) : []);
   if (fixtures.length === 0) {
@@ -107,6 +125,53 @@ export async function startControlPlanes(
   };
   try {
     const etcdUrl = await startEtcd(group, binaries, workDir);
+    let velero: RunningVelero | undefined;
+    const veleroClusters = new Set<string>();
+    let veleroBinaries: VeleroBinaryPaths | undefined;
+    let credentialsFile = '';
+    if (options.velero) {
+      veleroBinaries = veleroBinariesOf(binaries);
+      const { buckets, region } = bucketsOf(fixtures);
+      const store = await startObjectStore({
+        binary: veleroBinaries.versitygw,
+        group,
+        dir: path.join(workDir, 'object-store'),
+        region,
+        buckets,
+      });
+      credentialsFile = writeCredentials(
+        path.join(workDir, 'object-store', 'velero-credentials'),
+        store,
+      );
+      fixtures = fixtures.map(f => pointAtObjectStore(f, store.url));
+      const asked =
+        typeof options.velero === 'object'
+          ? options.velero.clusters
+          : undefined;
+      for (const fixture of fixtures) {
+        const hasLocation = fixture.manifests?.some(
+          m => m.kind === 'BackupStorageLocation',
+        );
+        if (asked ? asked.includes(fixture.name) : hasLocation) {
+          veleroClusters.add(fixture.name);
+        }
+      }
+      const unknown = asked?.filter(n => !fixtures.some(f => f.name === n));
+      if (unknown?.length) {
+        throw new Error(
+          `velero.clusters names no fixture: ${unknown.join(', ')}`,
+        );
+      }
+      velero = {
+        objectStore: store,
+        servers: [],
+        versions: Object.fromEntries(
+          Object.entries(found?.versions ?? {}).filter(([key]) =>
+            /^(VELERO|VERSITYGW)/.test(key),
+          ),
+        ),
+      };
+    }
     const started = await Promise.all(
       fixtures.map(async fixture => {
         const plane = await startControlPlane({
@@ -122,6 +187,17 @@ export async function startControlPlanes(
           now,
         });
         await seedFixture(plane.admin, fixture);
+        if (velero && veleroClusters.has(fixture.name)) {
+          velero.servers.push(
+            await startVeleroServer({
+              binaries: veleroBinaries!,
+              group,
+              plane,
+              dir: path.join(workDir, fixture.name, 'velero'),
+              credentialsFile,
+            }),
+          );
+        }
         provisioners.push(
           provisionVolumes(plane.admin, error =>
             console.error(
@@ -167,6 +243,7 @@ export async function startControlPlanes(
       workDir,
       etcdUrl,
       versions: found?.versions ?? {},
+      velero,
       async stop() {
         await stopAll();
         if (!options.workDir)
@@ -177,4 +254,15 @@ export async function startControlPlanes(
     await stopAll();
     throw error;
   }
+}
+
+function veleroBinariesOf(binaries: BinaryPaths): VeleroBinaryPaths {
+  const { velero, versitygw } = binaries;
+  const plugin = binaries['velero-plugin-for-aws'];
+  if (!velero || !plugin || !versitygw) {
+    throw new Error(
+      'velero: the binaries have no velero, velero-plugin-for-aws or versitygw (scripts/build-kube-binaries.sh builds them)',
+    );
+  }
+  return { velero, 'velero-plugin-for-aws': plugin, versitygw };
 }
