@@ -2,6 +2,7 @@ import { ClusterObjects } from './cluster/ClusterObjects';
 import { ClusterState } from './cluster/ClusterState';
 import { seedCluster } from './cluster/seedCluster';
 import { ControllerLoop } from './controllers/ControllerLoop';
+import { publishRootCa } from './controllers/rootCaPublisher';
 import { ClusterFixture } from './fixtures/ClusterFixture';
 import { FixtureError } from './fixtures/FixtureError';
 import { loadFixtures } from './fixtures/loadFixtures';
@@ -131,6 +132,8 @@ export async function startSimulator(
   states.forEach(s => seedBucketFromFixtures(s, bucket));
 
   const ca = loadOrCreateCertificateAuthority(options.stateDir);
+  // The fixtures' namespaces have theirs from the start; later ones get it at the next round.
+  states.forEach(s => publishRootCa(s, ca.certPem));
   const servingKeys = generateKeyPair();
   let expired: ServingCertificate | undefined;
   // One expired certificate serves every cluster's fault; made on first use.
@@ -221,6 +224,7 @@ export async function startSimulator(
           error,
         );
       }),
+    ca.certPem,
   );
   loop.start();
 

@@ -6,6 +6,7 @@ import { reconcileRestores } from '../velero/restoreController';
 import { reconcileSchedules } from '../velero/scheduleController';
 import { renewLeases } from './leaseController';
 import { finalizeNamespaces } from './namespaceController';
+import { publishRootCa } from './rootCaPublisher';
 import { reconcileWorkloads } from './workloadController';
 
 /** How often Velero syncs locations, in ticks (real Velero: every minute). */
@@ -25,6 +26,8 @@ export class ControllerLoop {
     private readonly bucket: BucketStore,
     private readonly pace: number,
     private readonly onError: (error: unknown, cluster: string) => void,
+    /** The CA published in every namespace's `kube-root-ca.crt`. */
+    private readonly caPem: string,
   ) {}
 
   /** Starts ticking. */
@@ -43,6 +46,7 @@ export class ControllerLoop {
     for (const cluster of this.clusters) {
       try {
         finalizeNamespaces(cluster);
+        publishRootCa(cluster, this.caPem);
         reconcileWorkloads(cluster, now);
         renewLeases(cluster, now, this.pace * RENEW_TICKS);
         if (cluster.kinds.resolve('velero.io/backups')) {

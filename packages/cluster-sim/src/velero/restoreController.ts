@@ -95,8 +95,7 @@ function run(
     status: { ...restore.status, completionTimestamp: rfc3339(now), ...status },
   });
   const failure = restore.metadata.annotations?.[FAIL_ANNOTATION];
-  if (failure)
-    return done({ phase: 'Failed', failureReason: failure, errors: 1 });
+  if (failure) return done({ phase: 'Failed', failureReason: failure });
   const backup = sourceBackup(cluster, restore);
   const location =
     backup &&
@@ -110,9 +109,9 @@ function run(
   if (!stored) {
     return done({
       phase: 'Failed',
+      // Velero counts no errors for a restore that failed before restoring anything.
       failureReason:
         'error downloading backup: backup not found in object storage',
-      errors: 1,
     });
   }
   const outcome = restoreObjects(

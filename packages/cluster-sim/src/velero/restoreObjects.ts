@@ -57,8 +57,8 @@ function cleaned(
 /**
  * Recreates the objects of a stored backup the way Velero restores them: filtered by the restore's
  * spec, namespaces renamed by namespaceMapping (target namespaces created), server-owned metadata
- * and status dropped, existing objects left alone with a warning, owned objects (whose owners
- * recreate them) skipped.
+ * and status dropped, existing objects left alone with a warning (existing namespaces without
+ * one), owned objects (whose owners recreate them) skipped.
  */
 export function restoreObjects(
   cluster: ClusterState,
@@ -109,9 +109,15 @@ export function restoreObjects(
       target = cleaned(obj, mapped, labels);
       if (mapped !== undefined) ensureNamespace(cluster, mapped);
     }
-    if (
-      cluster.store.get(info, target.metadata.namespace, target.metadata.name)
-    ) {
+    const existing = cluster.store.get(
+      info,
+      target.metadata.namespace,
+      target.metadata.name,
+    );
+    // A namespace that exists is restored into as it is, without a warning (Velero's
+    // ensureNamespaceExistsAndIsReady).
+    if (existing && info === cluster.namespaces) continue;
+    if (existing) {
       outcome.warnings.push(
         `could not restore, ${info.kind} "${target.metadata.name}" already exists. Warning: the in-cluster version is different than the backed-up version`,
       );
