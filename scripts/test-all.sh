@@ -6,8 +6,9 @@
 #     of a failover), and
 #     the conformance tests (plugins/reserve-backend/src/conformance): the collector, deploy/rbac
 #     and the actions against real control planes (packages/control-planes, binaries from
-#     scripts/build-kube-binaries.sh: half an hour the first time, cached after), and the
-#     differential test holding cluster-sim to them;
+#     scripts/build-kube-binaries.sh: most of an hour the first time, cached after), backups,
+#     syncs and drills against real Velero on them, and the differential tests holding
+#     cluster-sim to both;
 #  3. the fuzz run (scripts/fuzz): schemathesis against a demo backend of its own, every answer
 #     held to the reserve API's OpenAPI document; prints `fuzz: N requests, 0 server errors, ...`;
 #  4. the browser tests (node:test + playwright-core + Debian `chromium`) against the demo,
