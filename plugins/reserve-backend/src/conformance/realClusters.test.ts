@@ -92,7 +92,7 @@ const exceptions: {
       check === 'platform.version-skew',
   },
   {
-    why: "cluster-sim runs Velero's controllers (a Schedule whose last run is older than its latest cron time runs at start, as Velero does); the real control planes run no Velero until it is built from source (issue 14), so their newest restore point is the fixture's.",
+    why: "cluster-sim runs Velero's controllers (a Schedule whose last run is older than its latest cron time runs at start, as Velero does); this test's control planes run no Velero (realVelero.test.ts runs it, and compares it with the simulator's), so their newest restore point is the fixture's.",
     matches: (_service, check) => check === 'backup.fresh',
   },
 ];
@@ -680,9 +680,9 @@ describe('deploy/rbac on real kube-apiservers', () => {
       }
     });
 
-    // No Velero runs on these control planes yet (issue 14): the actions go as far as Velero's
-    // controller, whose part (it writes a Backup's or Restore's status with the object, Velero's
-    // CRDs have no status subresource) the test then plays.
+    // No Velero runs on these control planes (realVelero.test.ts has it): the actions go as far
+    // as Velero's controller, whose part (it writes a Backup's or Restore's status with the
+    // object, Velero's CRDs have no status subresource) the test then plays.
     it("backs checkout up now: the API server stores the Backup velero's --from-schedule makes, and the run follows it to Completed", async () => {
       const planned = await plan('backup-now');
       const [create] = createSteps(planned);

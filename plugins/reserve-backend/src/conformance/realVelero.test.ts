@@ -281,7 +281,7 @@ async function observeOnSimulator(): Promise<Observed> {
 }
 
 /**
- * Velero for real (issue 14): the demo's prod-fra and reserve-ams, each with `velero server`
+ * Velero for real: the demo's prod-fra and reserve-ams, each with `velero server`
  * built from source and running against it, one S3 bucket (versitygw) shared by the primary's
  * ReadWrite location and the reserve's ReadOnly one. Nothing plays Velero's part here.
  */
