@@ -113,6 +113,17 @@ export class KubeApi {
     });
   }
 
+  /** Whether the object at `path` exists (a 404 answers false; other failures throw). */
+  async exists(path: string): Promise<boolean> {
+    try {
+      await this.request('GET', path);
+      return true;
+    } catch (error) {
+      if (error instanceof KubeApiError && error.status === 404) return false;
+      throw error;
+    }
+  }
+
   /**
    * Opens a watch (`path` carries `watch=true`, the resourceVersion and selectors) and answers
    * once the API server has accepted it, so that changes made after that are delivered.

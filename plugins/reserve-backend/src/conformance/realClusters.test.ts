@@ -768,10 +768,7 @@ describe('deploy/rbac on real kube-apiservers', () => {
       await waitFor(
         'checkout-drill removed from reserve-ams',
         async () =>
-          reserve.request('GET', '/api/v1/namespaces/checkout-drill').then(
-            () => false,
-            error => (error as KubeApiError).status === 404,
-          ),
+          !(await reserve.exists('/api/v1/namespaces/checkout-drill')),
         120_000,
       );
       const report: EntityReport = (await backend.get(`${checkout}/readiness`))
