@@ -9,9 +9,9 @@ import { ActionExecutor } from './actions/ActionExecutor';
 import { ActionPlanner } from './actions/ActionPlanner';
 import { readActionSettings } from './actions/actionSettings';
 import { actionAvailability } from './actions/availability';
-import { ClusterOperators } from './actions/ClusterOperators';
-import { registerPlanAction } from './actions/planAction';
-import { registerReadinessAction } from './actions/readinessAction';
+import { OperatorConnections } from './actions/OperatorConnections';
+import { registerPlanAction } from './actionsRegistry/planAction';
+import { registerReadinessAction } from './actionsRegistry/readinessAction';
 import { AuthorizedActionExecutor } from './authorization/AuthorizedActionExecutor';
 import { AuthorizedActionPlanner } from './authorization/AuthorizedActionPlanner';
 import { AuthorizedFailoverService } from './authorization/AuthorizedFailoverService';
@@ -28,15 +28,15 @@ import { DatabasePlanStore } from './database/PlanStore';
 import { DatabaseRunbookStore } from './database/RunbookStore';
 import { FailoverService } from './failover/FailoverService';
 import { OwnershipService } from './ownership/OwnershipService';
-import { ClusterOverview } from './platform/ClusterOverview';
+import { ClusterOverview } from './overview/ClusterOverview';
 import { platformThresholds } from './platform/thresholds';
 import { parsePolicyDefaults, readEntityPolicy } from './readiness/policy';
-import { EntityKinds } from './readiness/entityKinds';
+import { EntityKinds } from './view/entityKinds';
 import { ReadinessService } from './readiness/ReadinessService';
 import { createRouter } from './router';
 import { RunbookService } from './runbooks/RunbookService';
 import { readTickTtl } from './runbooks/tickTtl';
-import { DrillRecording } from './velero/DrillRecording';
+import { DrillHistory } from './drills/DrillHistory';
 
 /** Kube Reserve's backend plugin: reserve readiness of catalog entities, mounted at /api/reserve. */
 export const reservePlugin = createBackendPlugin({
@@ -80,7 +80,7 @@ export const reservePlugin = createBackendPlugin({
           database: deps.database,
         });
         const kinds = EntityKinds.fromConfig(config);
-        const operators = ClusterOperators.fromConfig(config, registry);
+        const operators = OperatorConnections.fromConfig(config, registry);
         const actionSettings = readActionSettings(
           config,
           registry.veleroNamespace,
@@ -173,7 +173,7 @@ export const reservePlugin = createBackendPlugin({
         registerReadinessAction(deps.actionsRegistry, authorized.readiness);
         registerPlanAction(deps.actionsRegistry, authorized.planner);
         await snapshots.schedule(scheduler);
-        await new DrillRecording({
+        await new DrillHistory({
           auth: deps.auth,
           catalog,
           readiness,

@@ -11,7 +11,7 @@ import { FailoverRecords } from './authorization/AuthorizedFailoverService';
 import { OwnershipRollups } from './authorization/AuthorizedOwnershipService';
 import { ReadinessReports } from './authorization/AuthorizedReadinessService';
 import { Runbooks } from './authorization/AuthorizedRunbookService';
-import { ClusterOverview } from './platform/ClusterOverview';
+import { ClusterOverview } from './overview/ClusterOverview';
 import {
   actionExecutionRequestSchema,
   actionPathSchema,
@@ -25,7 +25,7 @@ import {
   runbookItemPathSchema,
   runbookItemUpdateSchema,
   toEntityRef,
-} from './validation';
+} from './schema/validation';
 import { createValidatedRouter } from './validatedRouter';
 
 /**

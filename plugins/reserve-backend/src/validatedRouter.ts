@@ -13,7 +13,7 @@ import {
   parseInput,
   runbookItemPathSchema,
   runbookItemUpdateSchema,
-} from './validation';
+} from './schema/validation';
 
 /** The zod schemas one operation's handler parses its input with. */
 export interface OperationInput {

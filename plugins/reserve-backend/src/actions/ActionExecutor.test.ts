@@ -9,7 +9,7 @@ import { DrillStore } from '../database/DrillStore';
 import { DatabaseExecutionStore } from '../database/ExecutionStore';
 import { DatabasePlanStore } from '../database/PlanStore';
 import { ActionExecutor } from './ActionExecutor';
-import { OperatorSource } from './ClusterOperators';
+import { OperatorSource } from './OperatorConnections';
 import { projectionOf } from './planning/objectState';
 
 const stalledInstance = 'aaaaaaaa-0000-4000-8000-000000000000';

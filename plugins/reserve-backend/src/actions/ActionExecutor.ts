@@ -22,10 +22,10 @@ import {
   ExecutionTakenError,
 } from '../database/ExecutionStore';
 import { PlanStore } from '../database/PlanStore';
-import { EntityKinds } from '../readiness/entityKinds';
+import { EntityKinds } from '../view/entityKinds';
 import { actorOf } from './actor';
 import { ActionSettings } from './ActionPlanner';
-import { OperatorSource } from './ClusterOperators';
+import { OperatorSource } from './OperatorConnections';
 import { assertPlanCurrent } from './execution/freshness';
 import { runStep } from './execution/runStep';
 import {

@@ -22,10 +22,10 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { KindListing } from '../clusters/ClusterSnapshot';
 import { PlanStore } from '../database/PlanStore';
-import { EntityKinds } from '../readiness/entityKinds';
-import { EntityView } from '../readiness/EntityView';
+import { EntityKinds } from '../view/entityKinds';
+import { EntityView } from '../view/EntityView';
 import { EntityAssessment } from '../readiness/ReadinessService';
-import { selectEntityObjects } from '../readiness/entitySelection';
+import { selectEntityObjects } from '../view/entitySelection';
 import { actorOf } from './actor';
 import {
   actionAvailability,
@@ -34,7 +34,7 @@ import {
   scheduleToBackUpFrom,
 } from './availability';
 import { ClusterRequestError } from './ClusterOperator';
-import { OperatorSource } from './ClusterOperators';
+import { OperatorSource } from './OperatorConnections';
 import { readSide } from './liveState';
 import { parseFailoverTargets } from './planning/failoverTargets';
 import { PlanOutline } from './planning/PlanDraft';

@@ -3,9 +3,9 @@ import {
   aReserve,
   anEntityView,
   unreachable,
-} from '../checks/__fixtures__/viewBuilders';
+} from '../view/__fixtures__/viewBuilders';
 import { actionAvailability } from './availability';
-import { OperatorTokens } from './ClusterOperators';
+import { OperatorTokens } from './OperatorConnections';
 
 const tokens: OperatorTokens = {
   has: () => true,

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { ReserveActionId } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../view/EntityView';
 import { CoveredObject } from '../velero/coverage';
 import {
   EntityBackup,
@@ -10,7 +10,7 @@ import {
   coveringSchedules,
   entityWorkloadObjects,
 } from '../velero/entityBackups';
-import { OperatorTokens } from './ClusterOperators';
+import { OperatorTokens } from './OperatorConnections';
 
 /** Whether an action can be planned for an entity now, and why not. */
 export interface ActionAvailability {

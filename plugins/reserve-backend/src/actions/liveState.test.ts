@@ -1,7 +1,7 @@
 import { ActionObjectRef } from '@kube-reserve/plugin-reserve-common';
 import { KindListing } from '../clusters/ClusterSnapshot';
 import { ClusterRequestFailure } from '../clusters/ClusterConnection';
-import { selectEntityObjects } from '../readiness/entitySelection';
+import { selectEntityObjects } from '../view/entitySelection';
 import {
   ClusterOperator,
   ClusterRequestError,

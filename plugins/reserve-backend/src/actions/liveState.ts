@@ -1,6 +1,6 @@
 import { KindListing } from '../clusters/ClusterSnapshot';
-import { resourceOfKind } from '../readiness/EntityView';
-import { EntitySelection } from '../readiness/entitySelection';
+import { resourceOfKind } from '../view/EntityView';
+import { EntitySelection } from '../view/entitySelection';
 import {
   ClusterOperator,
   ClusterRequestError,

@@ -1,5 +1,5 @@
 import { CheckId, CheckResult } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../readiness/EntityView';
+import { EntityView } from '../view/EntityView';
 
 /** A check: a pure function of an entity's view. */
 export type CheckFunction = (view: EntityView) => CheckResult;

@@ -1,4 +1,7 @@
-import { aDeployment, aPodDisruptionBudget } from './__fixtures__/builders';
+import {
+  aDeployment,
+  aPodDisruptionBudget,
+} from '../view/__fixtures__/builders';
 import { budgetsSelecting, drainTolerance } from './disruptionBudgets';
 
 const template = aDeployment('api').spec!.template;

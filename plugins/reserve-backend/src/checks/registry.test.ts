@@ -1,5 +1,5 @@
 import { checkCatalogue } from '@kube-reserve/plugin-reserve-common';
-import { anEntityView } from './__fixtures__/builders';
+import { anEntityView } from '../view/__fixtures__/builders';
 import { implementedChecks } from './registry';
 
 describe('implementedChecks', () => {

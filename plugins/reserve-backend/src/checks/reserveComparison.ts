@@ -8,8 +8,8 @@ import {
   ClusterObjectLists,
   ClusterSideView,
   EntityView,
-} from '../readiness/EntityView';
-import { readSide } from './clusterData';
+} from '../view/EntityView';
+import { readSide } from '../view/clusterData';
 import { combineClusterResults, notApplicable, unknownResult } from './outcome';
 import { missingPrimaryMessage } from './sides';
 

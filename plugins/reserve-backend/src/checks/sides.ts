@@ -8,8 +8,8 @@ import {
   ClusterObjectLists,
   ClusterSideView,
   EntityView,
-} from '../readiness/EntityView';
-import { readSide } from './clusterData';
+} from '../view/EntityView';
+import { readSide } from '../view/clusterData';
 import { combineClusterResults, unknownResult } from './outcome';
 
 /** Why an entity has no primary side: no pair at all, or a pair naming an unknown cluster. */

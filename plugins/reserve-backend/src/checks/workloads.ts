@@ -6,7 +6,7 @@ import type {
   V1PodTemplateSpec,
   V1StatefulSet,
 } from '@kubernetes/client-node';
-import { ClusterObjectLists } from '../readiness/EntityView';
+import { ClusterObjectLists } from '../view/EntityView';
 
 /** The workload kinds Kube Reserve compares across clusters. */
 export type WorkloadKind =

@@ -14,7 +14,7 @@ import {
   OwnershipResponse,
   summarizeReport,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterOverview } from '../platform/ClusterOverview';
+import { ClusterOverview } from '../overview/ClusterOverview';
 import { ReadinessService } from '../readiness/ReadinessService';
 
 const CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';

@@ -17,13 +17,13 @@ import {
   aDeployment,
   aDrill,
   labelled,
-} from '../checks/__fixtures__/builders';
+} from '../view/__fixtures__/builders';
 import { ClusterConnection } from '../clusters/ClusterConnection';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DatabaseFailoverStore } from '../database/DatabaseFailoverStore';
 import { DatabaseDrillStore } from '../database/DrillStore';
-import { ClusterOverview } from '../platform/ClusterOverview';
+import { ClusterOverview } from '../overview/ClusterOverview';
 import { defaultPlatformThresholds } from '../platform/thresholds';
 import { parsePolicyDefaults } from './policy';
 import { ReadinessService } from './ReadinessService';

@@ -16,14 +16,14 @@ import {
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DrillStore } from '../database/DrillStore';
 import { FailoverStore } from '../database/FailoverStore';
-import { ClusterOverview } from '../platform/ClusterOverview';
+import { ClusterOverview } from '../overview/ClusterOverview';
 import { platformThresholds } from '../platform/thresholds';
-import { buildEntityBackups } from '../velero/backupsSection';
-import { buildEntityView, entityNamespaces } from './buildEntityView';
+import { buildEntityBackups } from './backupsSection';
+import { buildEntityView, entityNamespaces } from '../view/buildEntityView';
 import { AssessmentCache, assessmentInputs } from './AssessmentCache';
-import { EntityKinds } from './entityKinds';
-import { EntityView } from './EntityView';
-import { selectEntityObjects } from './entitySelection';
+import { EntityKinds } from '../view/entityKinds';
+import { EntityView } from '../view/EntityView';
+import { selectEntityObjects } from '../view/entitySelection';
 import { judgeEntity } from './judgeEntity';
 import { PolicyDefaults, readEntityPolicy } from './policy';
 

@@ -11,7 +11,7 @@ import {
   primaryFacts,
   reserveFacts,
   unreachable,
-} from '../checks/__fixtures__/builders';
+} from '../view/__fixtures__/builders';
 import { evaluateEntity } from './evaluate';
 
 // Spread over hosts and zones, since the healthy clusters' nodes span three zones.

@@ -5,7 +5,7 @@ import {
   verdictOf,
 } from '@kube-reserve/plugin-reserve-common';
 import { RegisteredCheck, implementedChecks } from '../checks';
-import { EntityView } from './EntityView';
+import { EntityView } from '../view/EntityView';
 
 /** The checks of one entity, with the score and verdict they add up to. */
 export interface EntityEvaluation {

@@ -1,5 +1,5 @@
 import { FailoverState } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from './EntityView';
+import { ClusterSideView, EntityView } from '../view/EntityView';
 
 function asRole(
   side: ClusterSideView,

@@ -3,9 +3,9 @@ import {
   ClusterCheckResult,
   ClusterStatus,
 } from '@kube-reserve/plugin-reserve-common';
-import { unavailableReason } from '../checks/clusterData';
+import { unavailableReason } from '../view/clusterData';
 import { combineClusterResults } from '../checks/outcome';
-import { ClusterSideView } from './EntityView';
+import { ClusterSideView } from '../view/EntityView';
 
 function notAnswering(name: string, status: ClusterStatus): string {
   switch (status.state) {

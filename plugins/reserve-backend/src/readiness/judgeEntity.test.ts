@@ -17,8 +17,8 @@ import {
   primaryFacts,
   reserveFacts,
   unreachable,
-} from '../checks/__fixtures__/builders';
-import { ClusterSideView, EntityView } from './EntityView';
+} from '../view/__fixtures__/builders';
+import { ClusterSideView, EntityView } from '../view/EntityView';
 import { judgeEntity } from './judgeEntity';
 
 const byExecution: FailoverState = {

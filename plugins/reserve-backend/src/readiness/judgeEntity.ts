@@ -5,7 +5,7 @@ import {
   scoreChecks,
   verdictOf,
 } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from './EntityView';
+import { EntityView } from '../view/EntityView';
 import { EntityEvaluation, evaluateEntity } from './evaluate';
 import { failedOverView } from './failedOverView';
 import { judgeFormerPrimary } from './formerPrimary';

@@ -1,6 +1,6 @@
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
 import { combineClusterResults } from '../checks/outcome';
-import { EntityView } from './EntityView';
+import { EntityView } from '../view/EntityView';
 
 /**
  * The view as the primary's last good collection left it, when the primary does not answer

@@ -2,7 +2,7 @@ import {
   FailoverState,
   ReportSituation,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from './EntityView';
+import { ClusterSideView } from '../view/EntityView';
 
 /** `Serving from reserve-ams since … (failover by …)`, or how it was recorded by hand. */
 export function failedOverSituation(failover: FailoverState): ReportSituation {

@@ -16,7 +16,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { ActionAvailability } from '../actions/availability';
 import { RunbookStore } from '../database/RunbookStore';
-import { EntityView } from '../readiness/EntityView';
+import { EntityView } from '../view/EntityView';
 import { EntityAssessment } from '../readiness/ReadinessService';
 import { buildRunbooks } from './buildRunbooks';
 

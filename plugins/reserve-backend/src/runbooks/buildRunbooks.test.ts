@@ -16,10 +16,10 @@ import {
   reserveFacts,
   testNow,
   withoutKind,
-} from '../checks/__fixtures__/builders';
-import { buildEntityBackups } from '../velero/backupsSection';
+} from '../view/__fixtures__/builders';
+import { buildEntityBackups } from '../readiness/backupsSection';
 import { StoredRunbookTick } from '../database/RunbookStore';
-import { EntityView } from '../readiness/EntityView';
+import { EntityView } from '../view/EntityView';
 import { aServiceView, reportOf } from './__fixtures__/runbookFixtures';
 import { buildRunbooks } from './buildRunbooks';
 

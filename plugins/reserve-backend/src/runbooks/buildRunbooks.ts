@@ -5,7 +5,7 @@ import {
   RunbookTick,
 } from '@kube-reserve/plugin-reserve-common';
 import { ActionAvailability } from '../actions/availability';
-import { EntityView } from '../readiness/EntityView';
+import { EntityView } from '../view/EntityView';
 import { StoredRunbookTick } from '../database/RunbookStore';
 import { certificateRunbook } from './certificateRunbook';
 import { failoverRunbook } from './failoverRunbook';

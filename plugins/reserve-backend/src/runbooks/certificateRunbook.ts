@@ -4,7 +4,7 @@ import {
   RunbookItem,
   RunbookSection,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from '../readiness/EntityView';
+import { ClusterSideView } from '../view/EntityView';
 import {
   certificateFinding,
   certificateRef,

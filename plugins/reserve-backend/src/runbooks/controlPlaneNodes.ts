@@ -1,5 +1,5 @@
 import { RunbookCommand } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from '../readiness/EntityView';
+import { ClusterSideView } from '../view/EntityView';
 import { isControlPlane, nodeName } from '../platform/nodeFacts';
 
 /** The names of a cluster's control-plane nodes, sorted; none when its nodes are unknown. */

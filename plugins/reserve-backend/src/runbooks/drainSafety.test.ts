@@ -5,7 +5,7 @@ import {
   aStatefulSet,
   reserveFacts,
   withoutKind,
-} from '../checks/__fixtures__/builders';
+} from '../view/__fixtures__/builders';
 import { drainSafety } from './drainSafety';
 
 const cluster = (lists: Parameters<typeof aHealthyCluster>[1]) =>

@@ -1,6 +1,6 @@
 import { AutoRunbookItem } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from '../readiness/EntityView';
-import { readSide } from '../checks/clusterData';
+import { ClusterSideView } from '../view/EntityView';
+import { readSide } from '../view/clusterData';
 import { budgetsSelecting, drainTolerance } from '../checks/disruptionBudgets';
 import { Finding, clusterResult } from '../checks/outcome';
 import { scalableWorkloads } from '../checks/workloads';

@@ -4,7 +4,7 @@ import {
   RunbookCommand,
   Verdict,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from '../readiness/EntityView';
+import { ClusterSideView } from '../view/EntityView';
 import { scalableWorkloads } from '../checks/workloads';
 import { pendingOnFormerPrimaryItems } from './pendingSteps';
 import { reserveAvailability } from './reserveAvailability';

@@ -1,6 +1,6 @@
 import { AutoRunbookItem } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from '../readiness/EntityView';
-import { readSide } from '../checks/clusterData';
+import { ClusterSideView } from '../view/EntityView';
+import { readSide } from '../view/clusterData';
 import { Finding, clusterResult } from '../checks/outcome';
 
 /**

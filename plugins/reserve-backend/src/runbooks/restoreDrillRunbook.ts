@@ -1,6 +1,6 @@
 import { Runbook } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from '../readiness/EntityView';
-import { VeleroSchedule } from '../velero/veleroTypes';
+import { ClusterSideView } from '../view/EntityView';
+import { VeleroSchedule } from '../kube/veleroTypes';
 import {
   RunbookContext,
   actionItem,

@@ -12,7 +12,7 @@ import {
   ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
 import { ActionAvailability } from '../actions/availability';
-import { EntityView } from '../readiness/EntityView';
+import { EntityView } from '../view/EntityView';
 
 /** What every runbook is built from: the live report, the view behind it, the ticks and the time. */
 export interface RunbookContext {

@@ -6,7 +6,7 @@ import {
   RunbookSection,
 } from '@kube-reserve/plugin-reserve-common';
 import type { V1Node } from '@kubernetes/client-node';
-import { ClusterSideView } from '../readiness/EntityView';
+import { ClusterSideView } from '../view/EntityView';
 import { platformSides } from '../checks/platform/clusterScoped';
 import {
   minorOf,

@@ -1,5 +1,5 @@
 import { classifyBackupPhase, isFinished } from './backupPhases';
-import { veleroBackupPhases } from './veleroTypes';
+import { veleroBackupPhases } from '../kube/veleroTypes';
 
 describe('classifyBackupPhase', () => {
   it('counts only Completed as a restore point', () => {

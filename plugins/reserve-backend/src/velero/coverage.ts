@@ -5,7 +5,7 @@ import {
   resolveResourceItem,
 } from './groupResources';
 import { includedBy, includedByScopedFilter } from './includesExcludes';
-import { LabelSelectorSpec, VeleroBackupSpec } from './veleroTypes';
+import { LabelSelectorSpec, VeleroBackupSpec } from '../kube/veleroTypes';
 
 /** One object of the entity a backup should contain. */
 export interface CoveredObject {

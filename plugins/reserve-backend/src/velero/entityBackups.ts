@@ -3,7 +3,7 @@ import {
   BackupScheduleState,
   BackupVolumeMethod,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterObjectLists } from '../readiness/EntityView';
+import { ClusterObjectLists } from '../view/EntityView';
 import { classifyBackupPhase } from './backupPhases';
 import { BackupCoverage, CoveredObject, backupCovers } from './coverage';
 import { ScheduleTiming, scheduleTiming } from './cronSchedule';
@@ -13,7 +13,7 @@ import {
   VeleroBackupSpec,
   VeleroSchedule,
   scheduleNameLabel,
-} from './veleroTypes';
+} from '../kube/veleroTypes';
 
 /** A Backup of one cluster that covers the entity, with what Kube Reserve makes of it. */
 export interface EntityBackup {

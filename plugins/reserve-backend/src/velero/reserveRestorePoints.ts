@@ -1,5 +1,5 @@
-import { readSide } from '../checks/clusterData';
-import { ClusterSideView, EntityView } from '../readiness/EntityView';
+import { readSide } from '../view/clusterData';
+import { ClusterSideView, EntityView } from '../view/EntityView';
 import { CoveredObject } from './coverage';
 import {
   EntityBackup,
@@ -8,7 +8,7 @@ import {
   entityWorkloadObjects,
   newestRestorePoint,
 } from './entityBackups';
-import { storageLocationLabel } from './veleroTypes';
+import { storageLocationLabel } from '../kube/veleroTypes';
 
 /** A restore point a reserve's Velero lists, synced from the bucket it shares with the primary. */
 export interface ReserveRestorePoint {

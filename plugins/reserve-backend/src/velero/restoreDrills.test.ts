@@ -6,7 +6,7 @@ import {
   aRestore,
   anEntityView,
   day,
-} from '../checks/__fixtures__/builders';
+} from '../view/__fixtures__/builders';
 import {
   drillFromRestore,
   entityDrills,

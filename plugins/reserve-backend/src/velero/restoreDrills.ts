@@ -1,9 +1,9 @@
 import { DrillRecord } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../readiness/EntityView';
+import { EntityView } from '../view/EntityView';
 import { namespaceIncluded } from './coverage';
 import { readTime } from './entityBackups';
 import { includedBy } from './includesExcludes';
-import { VeleroBackup, VeleroRestore } from './veleroTypes';
+import { VeleroBackup, VeleroRestore } from '../kube/veleroTypes';
 
 /** Restore phases a drill is recorded with: the restore ran and finished, well or not. */
 const drillPhases = new Set(['Completed', 'PartiallyFailed', 'Failed']);

@@ -1,7 +1,7 @@
 import {
   aBackupStorageLocation,
   primaryFacts,
-} from '../checks/__fixtures__/builders';
+} from '../view/__fixtures__/builders';
 import {
   locationOf,
   sameSiteReason,

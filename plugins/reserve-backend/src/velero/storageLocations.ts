@@ -1,6 +1,9 @@
 import { ClusterFacts } from '@kube-reserve/plugin-reserve-common';
 import { parseGoDuration } from './cronSchedule';
-import { VeleroBackupStorageLocation, VeleroBackupSpec } from './veleroTypes';
+import {
+  VeleroBackupStorageLocation,
+  VeleroBackupSpec,
+} from '../kube/veleroTypes';
 
 const minuteMs = 60_000;
 // Velero syncs a location every backupSyncPeriod (1m by default); a few missed syncs are

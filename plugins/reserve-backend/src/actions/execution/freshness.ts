@@ -1,7 +1,7 @@
 import { ConflictError } from '@backstage/errors';
 import { ActionPlan, ExecutionStep } from '@kube-reserve/plugin-reserve-common';
 import { describeObject } from '../ClusterOperator';
-import { OperatorSource } from '../ClusterOperators';
+import { OperatorSource } from '../OperatorConnections';
 import { objectKey, projectionOf, sameJson } from '../planning/objectState';
 
 /**

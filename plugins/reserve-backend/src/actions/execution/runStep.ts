@@ -12,7 +12,7 @@ import {
   PlainObject,
   describeObject,
 } from '../ClusterOperator';
-import { OperatorSource } from '../ClusterOperators';
+import { OperatorSource } from '../OperatorConnections';
 import { patchIsApplied, sameJson, valuesAt } from '../planning/objectState';
 import { lookAt } from './waitConditions';
 

@@ -1,5 +1,5 @@
 import { formatDuration } from '@kube-reserve/plugin-reserve-common';
-import { resourceOfKind } from '../../readiness/EntityView';
+import { resourceOfKind } from '../../view/EntityView';
 import { PlainObject } from '../ClusterOperator';
 import { PlanDraft, PlanOutline } from './PlanDraft';
 import { patchIsApplied } from './objectState';

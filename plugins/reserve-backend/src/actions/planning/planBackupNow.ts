@@ -1,5 +1,5 @@
 import { PlainObject } from '../ClusterOperator';
-import { scheduleNameLabel } from '../../velero/veleroTypes';
+import { scheduleNameLabel } from '../../kube/veleroTypes';
 import { PlanDraft, PlanOutline } from './PlanDraft';
 import { refOf, veleroStamp } from './objectState';
 

@@ -1,4 +1,4 @@
-import { ClusterObjectKind } from '../../readiness/EntityView';
+import { ClusterObjectKind } from '../../view/EntityView';
 import { PlainObject } from '../ClusterOperator';
 
 /** The lists a failover or failback reads on each side of the pair. */

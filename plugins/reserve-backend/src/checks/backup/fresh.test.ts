@@ -10,7 +10,7 @@ import {
   labelled,
   withoutKind,
   withoutVelero,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkBackupFresh } from './fresh';
 
 const api = labelled(aDeployment('api'), { app: 'api' });

@@ -3,7 +3,7 @@ import {
   ClusterCheckResult,
   formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import {
   coveredWorkloadKinds,
   coveringBackups,
@@ -20,8 +20,8 @@ import {
   primaryNotAnswering,
 } from '../../velero/reserveRestorePoints';
 import { CoveredObject } from '../../velero/coverage';
-import { VeleroSchedule } from '../../velero/veleroTypes';
-import { readSide } from '../clusterData';
+import { VeleroSchedule } from '../../kube/veleroTypes';
+import { readSide } from '../../view/clusterData';
 import { readPrimaryVelero } from './primaryVelero';
 
 const id = 'backup.fresh';

@@ -5,7 +5,7 @@ import {
   hour,
   withoutKind,
   withoutVelero,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkBackupHealthy } from './healthy';
 
 const viewWith = (...veleroBackups: ReturnType<typeof aBackup>[]) =>

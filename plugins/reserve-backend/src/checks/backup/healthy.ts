@@ -1,5 +1,5 @@
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { isFinished } from '../../velero/backupPhases';
 import {
   EntityBackup,

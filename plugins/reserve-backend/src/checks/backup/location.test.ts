@@ -8,7 +8,7 @@ import {
   hour,
   unreachable,
   withoutVelero,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkBackupLocation } from './location';
 
 const readOnly = (options: Parameters<typeof aBackupStorageLocation>[0] = {}) =>

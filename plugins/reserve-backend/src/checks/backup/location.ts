@@ -3,7 +3,7 @@ import {
   ClusterCheckResult,
   formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import {
   EntityBackup,
   coveredWorkloadKinds,
@@ -18,8 +18,8 @@ import {
   staleSyncAfterMs,
   storagePath,
 } from '../../velero/storageLocations';
-import { VeleroBackupStorageLocation } from '../../velero/veleroTypes';
-import { readSide } from '../clusterData';
+import { VeleroBackupStorageLocation } from '../../kube/veleroTypes';
+import { readSide } from '../../view/clusterData';
 import { Finding, clusterResult, combineClusterResults } from '../outcome';
 import { readPrimaryVelero, veleroAbsent } from './primaryVelero';
 

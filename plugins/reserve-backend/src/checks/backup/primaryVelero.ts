@@ -5,11 +5,11 @@ import {
   ClusterSideView,
   EntityView,
   resourceOfKind,
-} from '../../readiness/EntityView';
+} from '../../view/EntityView';
 import { coverageDependsOnObjects } from '../../velero/coverage';
 import { coveredWorkloadKinds } from '../../velero/entityBackups';
-import { VeleroBackupSpec } from '../../velero/veleroTypes';
-import { readSide, unavailableReason } from '../clusterData';
+import { VeleroBackupSpec } from '../../kube/veleroTypes';
+import { readSide, unavailableReason } from '../../view/clusterData';
 import { combineClusterResults, unknownResult } from '../outcome';
 import { missingPrimaryMessage } from '../sides';
 

@@ -9,7 +9,7 @@ import {
   reserveFacts,
   unreachable,
   withoutVelero,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkRestoreDrill } from './restoreDrill';
 
 describe('backup.restore-drill', () => {

@@ -4,11 +4,11 @@ import {
   DrillRecord,
   formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import { drillTime, entityDrills } from '../../velero/restoreDrills';
 import { notApplicable } from '../outcome';
 import { veleroAbsent } from './primaryVelero';
-import { unavailableReason } from '../clusterData';
+import { unavailableReason } from '../../view/clusterData';
 
 const id = 'backup.restore-drill';
 // A reserve where one drill passed outweighs another that never had one: the rule asks for

@@ -9,7 +9,7 @@ import {
   unreachable,
   withoutKind,
   withoutVelero,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkBackupSchedule } from './schedule';
 
 const api = labelled(aDeployment('api'), { app: 'api' });

@@ -2,7 +2,7 @@ import {
   CheckResult,
   formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import {
   EntitySchedule,
   coveredWorkloadKinds,

@@ -12,7 +12,7 @@ import {
   reserveFacts,
   withoutKind,
   withoutVelero,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkBackupVolumes } from './volumes';
 
 const withTemplate = (

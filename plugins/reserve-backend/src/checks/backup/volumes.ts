@@ -4,7 +4,7 @@ import {
   ClusterCheckResult,
   ClusterFacts,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterObjectLists, EntityView } from '../../readiness/EntityView';
+import { ClusterObjectLists, EntityView } from '../../view/EntityView';
 import { CoveredObject, exclusionReason } from '../../velero/coverage';
 import {
   coveredWorkloadKinds,
@@ -14,8 +14,8 @@ import {
   newestRestorePoint,
   volumeMethod,
 } from '../../velero/entityBackups';
-import { VeleroBackupSpec } from '../../velero/veleroTypes';
-import { readSide } from '../clusterData';
+import { VeleroBackupSpec } from '../../kube/veleroTypes';
+import { readSide } from '../../view/clusterData';
 import { combineClusterResults, unknownResult } from '../outcome';
 import { missingPrimaryMessage } from '../sides';
 import { readPrimaryVelero } from './primaryVelero';

@@ -6,7 +6,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkCapacity } from './capacity';
 
 // Each api pod requests 100m CPU and 128Mi memory (the builders' default container).

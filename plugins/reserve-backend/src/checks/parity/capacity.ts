@@ -4,7 +4,7 @@ import {
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
 import type { V1ResourceQuota } from '@kubernetes/client-node';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { compareWithReserves } from '../reserveComparison';
 import {

@@ -5,7 +5,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkCronJobs } from './cronJobs';
 
 const active = aPrimary({ cronJobs: [aCronJob('mailer')] });

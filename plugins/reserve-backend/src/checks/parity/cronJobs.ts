@@ -2,7 +2,7 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { Finding, clusterResult, notApplicable } from '../outcome';
 import { evaluateSides, pairSides } from '../sides';
 

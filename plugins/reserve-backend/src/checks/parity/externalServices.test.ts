@@ -8,7 +8,7 @@ import {
   someEndpoints,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkExternalServices } from './externalServices';
 
 const externalDb = (host: string) =>

@@ -5,7 +5,7 @@ import {
   aReserve,
   anEntityView,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkImages } from './images';
 
 const apiAt = (version: string) =>

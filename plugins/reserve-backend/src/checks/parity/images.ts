@@ -1,6 +1,6 @@
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
 import { sameImage } from '../../kube/imageReference';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { compareWithReserves } from '../reserveComparison';
 import { allWorkloads, byRef, containersOf, workloadKinds } from '../workloads';

@@ -6,7 +6,7 @@ import {
   anIngressClass,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkIngress } from './ingress';
 
 const primary = aPrimary({

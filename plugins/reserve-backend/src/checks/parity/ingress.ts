@@ -3,7 +3,7 @@ import {
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
 import type { V1Ingress } from '@kubernetes/client-node';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { compareWithReserves } from '../reserveComparison';
 

@@ -6,7 +6,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkSiteConfig } from './siteConfig';
 
 const primaryDb = aSecret('db-credentials', { host: 'h-fra', password: 'p-1' });

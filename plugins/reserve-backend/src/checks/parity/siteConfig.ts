@@ -7,7 +7,7 @@ import {
   ConfigMapDigest,
   EntityView,
   SecretDigest,
-} from '../../readiness/EntityView';
+} from '../../view/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { compareWithReserves } from '../reserveComparison';
 

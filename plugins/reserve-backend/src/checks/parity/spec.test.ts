@@ -6,7 +6,7 @@ import {
   aReserve,
   anEntityView,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkSpec } from './spec';
 
 const api = (

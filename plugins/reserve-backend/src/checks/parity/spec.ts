@@ -3,7 +3,7 @@ import {
   ClusterCheckResult,
   SpecDifference,
 } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { compareWithReserves } from '../reserveComparison';
 import { allWorkloads, byRef, workloadKinds } from '../workloads';
 import { diffWorkloadSpecs } from './specDiff';

@@ -7,7 +7,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkStorage } from './storage';
 
 const primaryWith = (...claims: ReturnType<typeof aPersistentVolumeClaim>[]) =>

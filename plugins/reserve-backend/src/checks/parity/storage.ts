@@ -3,7 +3,7 @@ import {
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
 import type { V1StorageClass } from '@kubernetes/client-node';
-import { ClusterObjectLists, EntityView } from '../../readiness/EntityView';
+import { ClusterObjectLists, EntityView } from '../../view/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { compareWithReserves } from '../reserveComparison';
 

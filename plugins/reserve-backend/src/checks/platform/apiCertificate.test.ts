@@ -5,7 +5,7 @@ import {
   primaryFacts,
   reserveFacts,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkApiCertificate } from './apiCertificate';
 
 function viewWithReserveCert(notAfter: string | undefined) {

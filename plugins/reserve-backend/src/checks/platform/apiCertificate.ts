@@ -2,9 +2,9 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import { assessExpiry } from '../../platform/certificateExpiry';
-import { unavailableReason } from '../clusterData';
+import { unavailableReason } from '../../view/clusterData';
 import { PlatformContext, checkEachCluster } from './clusterScoped';
 
 const id = 'platform.api-cert';

@@ -6,8 +6,8 @@ import {
   primaryFacts,
   reserveFacts,
   withoutKind,
-} from '../__fixtures__/builders';
-import { ClusterSideView } from '../../readiness/EntityView';
+} from '../../view/__fixtures__/builders';
+import { ClusterSideView } from '../../view/EntityView';
 import { checkCertificates } from './certificates';
 
 function reserveWith(

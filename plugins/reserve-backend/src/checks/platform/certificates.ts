@@ -7,10 +7,10 @@ import {
   ClusterSideView,
   EntityView,
   resourceOfKind,
-} from '../../readiness/EntityView';
-import { CertManagerCertificate } from '../../platform/certManagerTypes';
+} from '../../view/EntityView';
+import { CertManagerCertificate } from '../../kube/certManagerTypes';
 import { assessExpiry } from '../../platform/certificateExpiry';
-import { readSide, unavailableReason } from '../clusterData';
+import { readSide, unavailableReason } from '../../view/clusterData';
 import { Finding, clusterResult } from '../outcome';
 import { PlatformContext, checkEachCluster } from './clusterScoped';
 

@@ -6,7 +6,7 @@ import {
   reserveFacts,
   testNow,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { defaultPlatformThresholds } from '../../platform/thresholds';
 import { evaluateClusterPlatform } from './clusterPlatform';
 

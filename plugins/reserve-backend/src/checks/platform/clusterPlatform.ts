@@ -4,7 +4,7 @@ import {
   ClusterPlatformFacts,
   worstState,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView } from '../../readiness/EntityView';
+import { ClusterSideView } from '../../view/EntityView';
 import { assessExpiry } from '../../platform/certificateExpiry';
 import {
   minorOf,
@@ -14,7 +14,7 @@ import {
 import { leaderLeaseNames, readLeaderLease } from '../../platform/leaderLeases';
 import { countNodes, zonesOf } from '../../platform/nodeFacts';
 import { PlatformThresholds } from '../../platform/thresholds';
-import { unavailableReason } from '../clusterData';
+import { unavailableReason } from '../../view/clusterData';
 import { apiCertificateResult } from './apiCertificate';
 import { ClusterPlatformEvaluation } from './clusterScoped';
 import { controlPlaneResult } from './controlPlane';

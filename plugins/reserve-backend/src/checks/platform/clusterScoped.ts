@@ -3,7 +3,7 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import {
   PlatformThresholds,
   defaultPlatformThresholds,

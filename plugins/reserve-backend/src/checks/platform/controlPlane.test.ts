@@ -5,7 +5,7 @@ import {
   primaryFacts,
   reserveFacts,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkControlPlane, controlPlaneResult } from './controlPlane';
 
 const workers = [aClusterNode('w-1', 'worker'), aClusterNode('w-2', 'worker')];

@@ -2,9 +2,9 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import { isControlPlane, isReady, nodeName } from '../../platform/nodeFacts';
-import { readSide } from '../clusterData';
+import { readSide } from '../../view/clusterData';
 import { checkEachCluster } from './clusterScoped';
 
 const id = 'platform.control-plane';

@@ -8,8 +8,8 @@ import {
   primaryFacts,
   reserveFacts,
   withoutKind,
-} from '../__fixtures__/builders';
-import { ClusterObjectLists } from '../../readiness/EntityView';
+} from '../../view/__fixtures__/builders';
+import { ClusterObjectLists } from '../../view/EntityView';
 import { checkIngressController } from './ingressController';
 
 const shopIngress = anIngress('shop', ['shop.example.com'], 'nginx');

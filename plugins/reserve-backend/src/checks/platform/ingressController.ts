@@ -12,10 +12,10 @@ import {
   ClusterObjectLists,
   ClusterSideView,
   EntityView,
-} from '../../readiness/EntityView';
+} from '../../view/EntityView';
 import { controllerDeployments } from '../../platform/ingressControllers';
 import { budgetsSelecting } from '../disruptionBudgets';
-import { readSide } from '../clusterData';
+import { readSide } from '../../view/clusterData';
 import {
   Finding,
   clusterResult,

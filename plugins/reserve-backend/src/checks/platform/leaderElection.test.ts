@@ -6,7 +6,7 @@ import {
   reserveFacts,
   testNow,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { defaultPlatformThresholds } from '../../platform/thresholds';
 import { checkLeaderElection, leaderElectionResult } from './leaderElection';
 

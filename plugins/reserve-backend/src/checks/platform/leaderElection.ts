@@ -4,13 +4,13 @@ import {
   LeaderLease,
   formatDuration,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import {
   hasLease,
   leaderLeaseNames,
   readLeaderLease,
 } from '../../platform/leaderLeases';
-import { readSide } from '../clusterData';
+import { readSide } from '../../view/clusterData';
 import { Finding, clusterResult } from '../outcome';
 import { PlatformContext, checkEachCluster } from './clusterScoped';
 

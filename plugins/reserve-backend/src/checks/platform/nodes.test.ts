@@ -5,7 +5,7 @@ import {
   primaryFacts,
   reserveFacts,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkNodes, nodesResult } from './nodes';
 
 const withNodes = (nodes: ReturnType<typeof aClusterNode>[]) =>

@@ -2,9 +2,9 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import { countNodes, zonesOf } from '../../platform/nodeFacts';
-import { readSide } from '../clusterData';
+import { readSide } from '../../view/clusterData';
 import { Finding, clusterResult } from '../outcome';
 import { checkEachCluster } from './clusterScoped';
 

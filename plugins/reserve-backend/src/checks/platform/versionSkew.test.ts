@@ -7,7 +7,7 @@ import {
   reserveFacts,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkVersionSkew } from './versionSkew';
 
 function pair(

@@ -2,14 +2,14 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import {
   KubernetesVersion,
   minorsApart,
   parseKubernetesVersion,
 } from '../../platform/kubernetesVersion';
 import { kubeletVersionOf, nodeName } from '../../platform/nodeFacts';
-import { readSide, unavailableReason } from '../clusterData';
+import { readSide, unavailableReason } from '../../view/clusterData';
 import {
   Finding,
   clusterResult,

@@ -4,7 +4,7 @@ import {
   primaryFacts,
   reserveFacts,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { defaultPlatformThresholds } from '../../platform/thresholds';
 import {
   checkVersionSupported,

@@ -3,14 +3,14 @@ import {
   ClusterCheckResult,
   KubernetesSupport,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import {
   kubernetesReleasesAsOf,
   minorOf,
   parseKubernetesVersion,
   supportOf,
 } from '../../platform/kubernetesVersion';
-import { unavailableReason } from '../clusterData';
+import { unavailableReason } from '../../view/clusterData';
 import { PlatformContext, checkEachCluster } from './clusterScoped';
 
 const id = 'platform.version-supported';

@@ -3,7 +3,7 @@ import {
   aClusterSide,
   anEntityView,
   reserveFacts,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkFailureDomain } from './failureDomain';
 
 const viewWithReserve = (facts: Partial<ClusterFacts>) =>

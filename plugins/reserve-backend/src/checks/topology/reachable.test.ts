@@ -5,7 +5,7 @@ import {
   unreachable,
   withoutKind,
   withoutVelero,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkReachable } from './reachable';
 
 describe('topology.reachable', () => {

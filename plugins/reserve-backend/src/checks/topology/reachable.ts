@@ -2,7 +2,7 @@ import {
   CheckResult,
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import { combineClusterResults, unknownResult } from '../outcome';
 import { pairSides } from '../sides';
 

@@ -1,4 +1,4 @@
-import { aReserve, anEntityView } from '../__fixtures__/builders';
+import { aReserve, anEntityView } from '../../view/__fixtures__/builders';
 import { checkReserveExists } from './reserveExists';
 
 describe('topology.reserve-exists', () => {

@@ -5,7 +5,7 @@ import {
   aReserve,
   anEntityView,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkAvailable } from './available';
 
 describe('workload.available', () => {

@@ -4,7 +4,7 @@ import {
   aPrimary,
   anEntityView,
   unreachable,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkImagesPinned, unpinnedReason } from './imagePinned';
 
 const withImage = (image: string, podSpec = {}) =>

@@ -1,6 +1,6 @@
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
 import { parseImageReference } from '../../kube/imageReference';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, pairSides } from '../sides';
 import { allWorkloads, containersOf, workloadKinds } from '../workloads';

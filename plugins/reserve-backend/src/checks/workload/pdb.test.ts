@@ -5,7 +5,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkPodDisruptionBudgets } from './pdb';
 
 const viewWith = (...budgets: ReturnType<typeof aPodDisruptionBudget>[]) =>

@@ -4,7 +4,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 import { disruptionAllowance } from '../../kube/podDisruptionBudget';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { budgetsSelecting } from '../disruptionBudgets';
 import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, servingSides } from '../sides';

@@ -7,7 +7,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkProbes } from './probes';
 
 const withContainer = (container: ReturnType<typeof aContainer>) =>

@@ -7,7 +7,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkReplicas } from './replicas';
 
 describe('workload.replicas', () => {

@@ -3,8 +3,8 @@ import {
   ClusterCheckResult,
 } from '@kube-reserve/plugin-reserve-common';
 import type { V2HorizontalPodAutoscaler } from '@kubernetes/client-node';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
-import { unavailableReason } from '../clusterData';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
+import { unavailableReason } from '../../view/clusterData';
 import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, servingSides } from '../sides';
 import {

@@ -6,7 +6,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkResourceRequests } from './resources';
 
 describe('workload.resources', () => {

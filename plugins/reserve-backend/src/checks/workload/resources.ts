@@ -1,5 +1,5 @@
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
-import { EntityView } from '../../readiness/EntityView';
+import { EntityView } from '../../view/EntityView';
 import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, pairSides } from '../sides';
 import { allWorkloads, containersOf, workloadKinds } from '../workloads';

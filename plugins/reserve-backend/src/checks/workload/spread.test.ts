@@ -10,7 +10,7 @@ import {
   anEntityView,
   unreachable,
   withoutKind,
-} from '../__fixtures__/builders';
+} from '../../view/__fixtures__/builders';
 import { checkSpread } from './spread';
 
 const zoneSpread = {

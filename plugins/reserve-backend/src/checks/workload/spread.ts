@@ -5,8 +5,8 @@ import {
 import type { V1Node } from '@kubernetes/client-node';
 import { formatLabelSelector, selectorMatches } from '../../kube/labelSelector';
 import { SpreadRule, spreadRulesOf } from '../../kube/spreadRules';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
-import { unavailableReason } from '../clusterData';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
+import { unavailableReason } from '../../view/clusterData';
 import { Finding, clusterResult } from '../outcome';
 import { evaluateSides, servingSides } from '../sides';
 import {

@@ -10,8 +10,8 @@ import {
   anIngressClass,
   primaryFacts,
   reserveFacts,
-} from '../../checks/__fixtures__/builders';
-import { ClusterSideView, EntityView } from '../../readiness/EntityView';
+} from '../../view/__fixtures__/builders';
+import { ClusterSideView, EntityView } from '../../view/EntityView';
 import { evaluateEntity } from '../../readiness/evaluate';
 
 /** The shop service on a healthy pair: 2 replicas and a PDB, an Ingress, a Certificate, a CronJob. */

@@ -1,6 +1,6 @@
 import { DrillRecord } from '@kube-reserve/plugin-reserve-common';
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { ClusterSideView, resourceOfKind } from '../../readiness/EntityView';
+import { ClusterSideView, resourceOfKind } from '../EntityView';
 import {
   VeleroBackup,
   VeleroBackupSpec,
@@ -8,7 +8,7 @@ import {
   VeleroRestore,
   VeleroSchedule,
   scheduleNameLabel,
-} from '../../velero/veleroTypes';
+} from '../../kube/veleroTypes';
 import { testNamespace } from './workloadBuilders';
 
 // The instant `anEntityView` measures against.

@@ -10,7 +10,7 @@ import type {
   V1StorageClass,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
-import { ConfigMapDigest, SecretDigest } from '../../readiness/EntityView';
+import { ConfigMapDigest, SecretDigest } from '../EntityView';
 import { testNamespace } from './workloadBuilders';
 
 /** A PodDisruptionBudget selecting `app=<app>` that allows one disruption unless told otherwise. */

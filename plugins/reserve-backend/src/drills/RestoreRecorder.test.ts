@@ -6,8 +6,8 @@ import {
   aBackup,
   aBackupSpec,
   aRestore,
-} from '../checks/__fixtures__/builders';
-import { DrillRecorder, restoreEntityMapper } from './DrillRecorder';
+} from '../view/__fixtures__/builders';
+import { RestoreRecorder, restoreEntityMapper } from './RestoreRecorder';
 
 jest.setTimeout(60_000);
 
@@ -43,7 +43,7 @@ const entities = restoreEntityMapper([
   { entityRef: 'component:default/search', namespaces: ['search'] },
 ]);
 
-describe('DrillRecorder', () => {
+describe('RestoreRecorder', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   async function recorder() {
@@ -53,7 +53,7 @@ describe('DrillRecorder', () => {
     });
     return {
       store,
-      recorder: new DrillRecorder({ store, entitiesOf: entities }),
+      recorder: new RestoreRecorder({ store, entitiesOf: entities }),
     };
   }
 

@@ -7,8 +7,8 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { checkBackupFresh } from '../checks/backup/fresh';
 import { veleroAbsent } from '../checks/backup/primaryVelero';
-import { unavailableReason } from '../checks/clusterData';
-import { ClusterSideView, EntityView } from '../readiness/EntityView';
+import { unavailableReason } from '../view/clusterData';
+import { ClusterSideView, EntityView } from '../view/EntityView';
 import {
   EntityBackup,
   EntitySchedule,
@@ -16,14 +16,14 @@ import {
   coveringSchedules,
   newestRestorePoint,
   runningGapMs,
-} from './entityBackups';
-import { CoveredObject } from './coverage';
+} from '../velero/entityBackups';
+import { CoveredObject } from '../velero/coverage';
 import {
   entityObjectsForBackups,
   newestReserveRestorePoint,
   primaryNotAnswering,
-} from './reserveRestorePoints';
-import { entityDrills } from './restoreDrills';
+} from '../velero/reserveRestorePoints';
+import { entityDrills } from '../velero/restoreDrills';
 
 /** How many backups the report lists. */
 export const listedBackups = 20;

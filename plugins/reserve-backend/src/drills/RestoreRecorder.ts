@@ -6,8 +6,8 @@ import {
   drillFromRestore,
   isRecordableRestore,
   restoredNamespaces,
-} from './restoreDrills';
-import { VeleroBackup, VeleroRestore } from './veleroTypes';
+} from '../velero/restoreDrills';
+import { VeleroBackup, VeleroRestore } from '../kube/veleroTypes';
 
 /** The entities a finished Restore on a reserve brought back (their refs). */
 export type RestoreEntityMapper = (
@@ -41,7 +41,7 @@ const listed = <T>(snapshot: ClusterSnapshot, key: string) =>
  * Records finished restores seen on reserve clusters as drills of the entities they
  * restored. Safe to run after every collection: storing a drill again changes nothing.
  */
-export class DrillRecorder {
+export class RestoreRecorder {
   constructor(
     private readonly options: {
       store: DrillStore;

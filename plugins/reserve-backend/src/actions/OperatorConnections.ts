@@ -22,7 +22,7 @@ export interface OperatorSource extends OperatorTokens {
  * `reserve.clusters.<name>.operatorToken`, made on first use. The collector's token stays
  * read-only; a cluster without an operator token cannot be acted on.
  */
-export class ClusterOperators implements OperatorSource {
+export class OperatorConnections implements OperatorSource {
   private readonly connections = new Map<string, Promise<ClusterOperator>>();
 
   private constructor(
@@ -39,7 +39,7 @@ export class ClusterOperators implements OperatorSource {
       );
       if (token) tokens.set(cluster.facts.name, token);
     }
-    return new ClusterOperators(registry, tokens);
+    return new OperatorConnections(registry, tokens);
   }
 
   has(cluster: string): boolean {

@@ -8,7 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DrillStore } from '../database/DrillStore';
 import { ReadinessService } from '../readiness/ReadinessService';
-import { DrillRecorder, restoreEntityMapper } from './DrillRecorder';
+import { RestoreRecorder, restoreEntityMapper } from './RestoreRecorder';
 
 /**
  * Keeps the drill history: after collections, every finished restore seen on a reserve of
@@ -16,7 +16,7 @@ import { DrillRecorder, restoreEntityMapper } from './DrillRecorder';
  * Restore objects vanish with their backup and are never synced between clusters, so this
  * history is the only lasting record of a drill.
  */
-export class DrillRecording {
+export class DrillHistory {
   constructor(
     private readonly options: {
       auth: AuthService;
@@ -30,7 +30,7 @@ export class DrillRecording {
     },
   ) {}
 
-  /** Runs {@link DrillRecording.recordOnce} on the refresh cadence. */
+  /** Runs {@link DrillHistory.recordOnce} on the refresh cadence. */
   async schedule(scheduler: SchedulerService, frequencyMs: number) {
     await scheduler.scheduleTask({
       id: 'reserve-record-drills',
@@ -60,7 +60,7 @@ export class DrillRecording {
       entityRef: stringifyEntityRef(entity),
       namespaces: readiness.namespacesOf(entity),
     }));
-    return new DrillRecorder({
+    return new RestoreRecorder({
       store,
       entitiesOf: restoreEntityMapper(entities),
       logger,

@@ -12,7 +12,7 @@ import {
   labelled,
   unreachable,
   withoutVelero,
-} from '../checks/__fixtures__/builders';
+} from '../view/__fixtures__/builders';
 import { buildEntityBackups, listedBackups } from './backupsSection';
 
 const api = labelled(aDeployment('api'), { app: 'api' });

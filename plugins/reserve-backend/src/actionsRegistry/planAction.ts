@@ -1,6 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { reserveActionIds } from '@kube-reserve/plugin-reserve-common';
-import { parseEntityRefInput } from '../validation';
+import { parseEntityRefInput } from '../schema/validation';
 import { ActionPlans } from '../authorization/AuthorizedActionPlanner';
 
 /**

@@ -1,6 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { ReadinessReports } from '../authorization/AuthorizedReadinessService';
-import { parseEntityRefInput } from '../validation';
+import { parseEntityRefInput } from '../schema/validation';
 
 /** Registers `get-reserve-readiness` in Backstage's actions registry (read-only). */
 export function registerReadinessAction(

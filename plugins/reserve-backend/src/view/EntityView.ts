@@ -21,14 +21,14 @@ import {
   DrillRecord,
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
-import { CertManagerCertificate } from '../platform/certManagerTypes';
+import { CertManagerCertificate } from '../kube/certManagerTypes';
 import { PlatformThresholds } from '../platform/thresholds';
 import {
   VeleroBackup,
   VeleroBackupStorageLocation,
   VeleroRestore,
   VeleroSchedule,
-} from '../velero/veleroTypes';
+} from '../kube/veleroTypes';
 
 /** A ConfigMap with its data as-is: ConfigMaps hold no secrets. */
 export interface ConfigMapDigest {

@@ -11,7 +11,7 @@ import {
   ClusterSideView,
   EntityView,
   resourceOfKind,
-} from '../../readiness/EntityView';
+} from '../EntityView';
 
 /** The primary of the test pair: Hetzner in Frankfurt. */
 export const primaryFacts: ClusterFacts = {

@@ -8,8 +8,8 @@ import { ClusterFacts } from '@kube-reserve/plugin-reserve-common';
 import {
   ClusterObjectLists,
   ClusterSideView,
-} from '../../readiness/EntityView';
-import { CertManagerCertificate } from '../../platform/certManagerTypes';
+} from '../EntityView';
+import { CertManagerCertificate } from '../../kube/certManagerTypes';
 import { aClusterSide } from './viewBuilders';
 import { testNamespace } from './workloadBuilders';
 

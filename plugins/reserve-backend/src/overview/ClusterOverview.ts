@@ -1,8 +1,8 @@
 import { ClusterSummary } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { evaluateClusterPlatform } from '../checks/platform/clusterPlatform';
-import { buildClusterSide } from '../readiness/buildEntityView';
-import { PlatformThresholds } from './thresholds';
+import { buildClusterSide } from '../view/buildEntityView';
+import { PlatformThresholds } from '../platform/thresholds';
 
 /**
  * Clusters on their own, for `GET /clusters`, the platform page and the clusters a group owns:

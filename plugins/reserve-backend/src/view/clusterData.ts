@@ -4,7 +4,7 @@ import {
   ClusterObjectLists,
   ClusterSideView,
   resourceOfKind,
-} from '../readiness/EntityView';
+} from './EntityView';
 
 /** The lists a check asked for, or the unknown result explaining why they are missing. */
 export type SideData<K extends ClusterObjectKind> =
