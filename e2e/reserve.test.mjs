@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -99,12 +100,36 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
   // Opens the dialog of a runbook item's action and waits for its plan to show a step matching
   // `planned`; returns the dialog and that step's text.
   const planFrom = async (item, label, planned) => {
-    await page
+    const button = page
       .getByTestId(`runbook-item-${item}`)
-      .getByRole('button', { name: label, exact: true })
-      .click();
+      .getByRole('button', { name: label, exact: true });
+    await button.click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(`${label}: checkout`).waitFor();
+    const title = dialog.getByText(`${label}: checkout`);
+    // Once (CI, a loaded machine) the dialog never opened after the click: say so, with what
+    // the page showed, and click once more rather than fail on a lost click.
+    if (
+      !(await title.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      const expanded = await page
+        .locator('[id^="runbook-"][id$="-summary"]')
+        .evaluateAll(els =>
+          els.map(el => `${el.id}=${el.getAttribute('aria-expanded')}`),
+        );
+      console.log(
+        `planFrom: no ${label} dialog 15 s after the click (button enabled: ${await button.isEnabled()}, runbooks: ${expanded.join(
+          ' ',
+        )}); clicking again`,
+      );
+      await page.screenshot({
+        path: resolve(tmpdir(), `lost-click-${item}.png`),
+      });
+      await button.click();
+    }
+    await title.waitFor();
     const step = dialog.getByText(planned).first();
     const problem = dialog.getByRole('alert').first();
     await Promise.race([step.waitFor(), problem.waitFor()]);

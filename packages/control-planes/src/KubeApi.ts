@@ -30,6 +30,13 @@ export interface KubeWatch {
   close(): void;
 }
 
+/** A request reset on a reused keep-alive socket: the server never read it. */
+class StaleSocketError extends Error {
+  constructor(cause: Error) {
+    super(cause.message, { cause });
+  }
+}
+
 /** An answer of the API server other than 2xx, with its Status message. */
 export class KubeApiError extends Error {
   constructor(
@@ -77,6 +84,23 @@ export class KubeApi {
       body === undefined
         ? undefined
         : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    try {
+      return await this.requestOnce<T>(method, path, data, contentType);
+    } catch (error) {
+      // A kept-alive socket the server closed while idle (Node's servers after 5 s) resets
+      // the request written on it before the server read it: Node's documented case for
+      // sending it again, once, on a new socket.
+      if (!(error instanceof StaleSocketError)) throw error;
+      return this.requestOnce<T>(method, path, data, contentType);
+    }
+  }
+
+  private requestOnce<T>(
+    method: string,
+    path: string,
+    data: Buffer | undefined,
+    contentType: string,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const req = this.send(
         method,
@@ -108,7 +132,14 @@ export class KubeApi {
       req.on('timeout', () =>
         req.destroy(new Error(`${method} ${path}: timeout`)),
       );
-      req.on('error', reject);
+      req.on('error', error =>
+        reject(
+          req.reusedSocket &&
+            (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+            ? new StaleSocketError(error)
+            : error,
+        ),
+      );
       req.end(data);
     });
   }
