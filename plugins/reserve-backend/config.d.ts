@@ -72,9 +72,9 @@ export interface Config {
     /** How often clusters are collected, and how long one request may take. */
     refresh?: {
       /** Default: 30 seconds. */
-      frequency?: HumanDuration;
+      frequency?: HumanDuration | string;
       /** Per request to a cluster. Default: 10 seconds. */
-      timeout?: HumanDuration;
+      timeout?: HumanDuration | string;
     };
     /** Policy defaults; each entity's `kube-reserve.io/*` annotations override them. */
     defaults?: {

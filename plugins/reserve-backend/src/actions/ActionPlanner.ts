@@ -27,6 +27,7 @@ import { EntityView } from '../view/EntityView';
 import { EntityAssessment } from '../readiness/ReadinessService';
 import { selectEntityObjects } from '../view/entitySelection';
 import { actorOf } from './actor';
+import { ActionSettings } from './actionSettings';
 import {
   actionAvailability,
   chooseReserve,
@@ -55,24 +56,6 @@ export interface AssessmentSource {
 /** The collector's last good listings, for a cluster or kind that does not answer now. */
 export interface LastListings {
   lastListing(cluster: string, key: string): KindListing | undefined;
-}
-
-/** Settings of the actions, from `reserve.actions`. */
-export interface ActionSettings {
-  /** Longest a wait step waits. */
-  waitTimeoutMs: number;
-  /** How often a wait step looks again. */
-  pollIntervalMs: number;
-  /**
-   * How often a backend instance says it still runs its executions; another instance marks
-   * one interrupted after three intervals without.
-   */
-  heartbeatMs: number;
-  /** How long a stored plan can be run; an older one must be planned again. */
-  planTtlMs: number;
-  /** At most this many stored plans per entity; older unexecuted ones are deleted. */
-  maxPlansPerEntity: number;
-  veleroNamespace: string;
 }
 
 interface PlanContext {

@@ -1,26 +1,25 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
-import ms from 'ms';
-import { ActionSettings } from './ActionPlanner';
+import { Config } from '@backstage/config';
+import { durationOf, readDuration } from '../config/durations';
 
-const DEFAULT_WAIT_TIMEOUT_MS = 15 * 60_000;
-const DEFAULT_POLL_INTERVAL_MS = 2_000;
-const DEFAULT_HEARTBEAT_MS = 10_000;
-const DEFAULT_PLAN_TTL_MS = 60 * 60_000;
-const DEFAULT_MAX_PLANS_PER_ENTITY = 20;
-
-function readDuration(config: Config, key: string, fallback: number): number {
-  if (!config.has(key)) return fallback;
-  const text = config.getOptional(key);
-  const value =
-    typeof text === 'string'
-      ? ms(text as ms.StringValue)
-      : durationToMilliseconds(readDurationFromConfig(config, { key }));
-  if (!(typeof value === 'number' && value > 0)) {
-    throw new Error(`Invalid config at '${key}': must be a positive duration`);
-  }
-  return value;
+/** Settings of the actions, from `reserve.actions`. */
+export interface ActionSettings {
+  /** Longest a wait step waits. */
+  waitTimeoutMs: number;
+  /** How often a wait step looks again. */
+  pollIntervalMs: number;
+  /**
+   * How often a backend instance says it still runs its executions; another instance marks
+   * one interrupted after three intervals without.
+   */
+  heartbeatMs: number;
+  /** How long a stored plan can be run; an older one must be planned again. */
+  planTtlMs: number;
+  /** At most this many stored plans per entity; older unexecuted ones are deleted. */
+  maxPlansPerEntity: number;
+  veleroNamespace: string;
 }
+
+const DEFAULT_MAX_PLANS_PER_ENTITY = 20;
 
 function readMaxPlans(config: Config): number {
   const key = 'reserve.actions.maxPlansPerEntity';
@@ -36,27 +35,13 @@ export function readActionSettings(
   config: Config,
   veleroNamespace: string,
 ): ActionSettings {
+  const duration = (name: string, fallbackMs: number) =>
+    readDuration(config, `reserve.actions.${name}`, durationOf(fallbackMs)).ms;
   return {
-    waitTimeoutMs: readDuration(
-      config,
-      'reserve.actions.waitTimeout',
-      DEFAULT_WAIT_TIMEOUT_MS,
-    ),
-    pollIntervalMs: readDuration(
-      config,
-      'reserve.actions.pollInterval',
-      DEFAULT_POLL_INTERVAL_MS,
-    ),
-    heartbeatMs: readDuration(
-      config,
-      'reserve.actions.heartbeat',
-      DEFAULT_HEARTBEAT_MS,
-    ),
-    planTtlMs: readDuration(
-      config,
-      'reserve.actions.planTtl',
-      DEFAULT_PLAN_TTL_MS,
-    ),
+    waitTimeoutMs: duration('waitTimeout', 15 * 60_000),
+    pollIntervalMs: duration('pollInterval', 2_000),
+    heartbeatMs: duration('heartbeat', 10_000),
+    planTtlMs: duration('planTtl', 60 * 60_000),
     maxPlansPerEntity: readMaxPlans(config),
     veleroNamespace,
   };

@@ -1,6 +1,6 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
+import { Config } from '@backstage/config';
 import { ClusterFacts, ClusterPair } from '@kube-reserve/plugin-reserve-common';
+import { durationOf, readDuration } from '../config/durations';
 
 /** How to reach one cluster's API server; the token never leaves the backend. */
 export interface ClusterConnectionConfig {
@@ -166,23 +166,10 @@ function readPairs(
 }
 
 function readRefresh(config: Config): RefreshSettings {
-  const read = (key: string, fallback: number) =>
-    config.has(key)
-      ? durationToMilliseconds(readDurationFromConfig(config, { key }))
-      : fallback;
-  const settings = {
-    frequencyMs: read('reserve.refresh.frequency', DEFAULT_FREQUENCY_MS),
-    timeoutMs: read('reserve.refresh.timeout', DEFAULT_TIMEOUT_MS),
+  const read = (key: string, fallbackMs: number) =>
+    readDuration(config, `reserve.refresh.${key}`, durationOf(fallbackMs)).ms;
+  return {
+    frequencyMs: read('frequency', DEFAULT_FREQUENCY_MS),
+    timeoutMs: read('timeout', DEFAULT_TIMEOUT_MS),
   };
-  for (const [name, value] of Object.entries(settings)) {
-    if (!(value > 0)) {
-      throw new Error(
-        `Invalid config at 'reserve.refresh.${name.replace(
-          /Ms$/,
-          '',
-        )}': must be a positive duration`,
-      );
-    }
-  }
-  return settings;
 }

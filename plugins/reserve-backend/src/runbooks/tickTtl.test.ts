@@ -27,7 +27,7 @@ describe('readTickTtl', () => {
 
   it('fails at startup on a malformed value, naming the key', () => {
     expect(() => readTickTtl(config('soon'))).toThrow(
-      'Invalid reserve.runbooks.tickTtl',
+      "Invalid config at 'reserve.runbooks.tickTtl'",
     );
   });
 });
