@@ -21,6 +21,7 @@ import {
   DrillRecord,
   EntityPolicy,
 } from '@kube-reserve/plugin-reserve-common';
+import { COLLECTED_KINDS, ViewListName } from '../clusters/collectedKinds';
 import { CertManagerCertificate } from '../kube/certManagerTypes';
 import { PlatformThresholds } from '../platform/thresholds';
 import {
@@ -93,36 +94,24 @@ export interface ClusterObjectLists {
 /** Name of one of a cluster side's object lists, e.g. `cronJobs`. */
 export type ClusterObjectKind = keyof ClusterObjectLists;
 
+// The table of collected kinds names every list of ClusterObjectLists, and nothing else.
+type SameNames<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : false
+  : false;
+const listsMatchTheKindTable: SameNames<ClusterObjectKind, ViewListName> = true;
+void listsMatchTheKindTable;
+
 /**
- * The API resource behind each list: the key of that kind in `ClusterStatus.kinds`, and the
- * word messages use ("secrets forbidden on reserve-ams").
+ * The API resource behind each list, from the kind table: the key of that kind in
+ * `ClusterStatus.kinds`, and the word messages use ("secrets forbidden on reserve-ams").
  */
-export const resourceOfKind: Readonly<Record<ClusterObjectKind, string>> = {
-  deployments: 'deployments',
-  statefulSets: 'statefulsets',
-  daemonSets: 'daemonsets',
-  cronJobs: 'cronjobs',
-  podDisruptionBudgets: 'poddisruptionbudgets',
-  horizontalPodAutoscalers: 'horizontalpodautoscalers',
-  services: 'services',
-  endpoints: 'endpoints',
-  configMaps: 'configmaps',
-  secrets: 'secrets',
-  persistentVolumeClaims: 'persistentvolumeclaims',
-  ingresses: 'ingresses',
-  resourceQuotas: 'resourcequotas',
-  ingressClasses: 'ingressclasses',
-  storageClasses: 'storageclasses',
-  nodes: 'nodes',
-  leases: 'leases',
-  certificates: 'certificates.cert-manager.io',
-  clusterDeployments: 'deployments',
-  clusterPodDisruptionBudgets: 'poddisruptionbudgets',
-  veleroSchedules: 'schedules.velero.io',
-  veleroBackups: 'backups.velero.io',
-  veleroRestores: 'restores.velero.io',
-  veleroBackupStorageLocations: 'backupstoragelocations.velero.io',
-};
+export const resourceOfKind = Object.fromEntries(
+  COLLECTED_KINDS.flatMap(kind =>
+    kind.views.map(({ list }) => [list, kind.key]),
+  ),
+) as Readonly<Record<ClusterObjectKind, string>>;
 
 /**
  * The entity's objects on one cluster of its pair, as of that cluster's last snapshot.

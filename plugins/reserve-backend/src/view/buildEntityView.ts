@@ -1,6 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { DrillRecord, EntityPolicy } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
+import { COLLECTED_KINDS, ViewScope } from '../clusters/collectedKinds';
 import { RegisteredCluster } from '../clusters/ClusterRegistry';
 import { DigestedSecret } from '../clusters/secretDigest';
 import { PlatformThresholds } from '../platform/thresholds';
@@ -21,39 +22,16 @@ export interface SnapshotSource {
 
 type ListName = keyof ClusterObjectLists;
 
-// Kinds found by the entity's labels; the others are everything in the entity's namespaces,
-// because PDBs, Endpoints, quotas and config objects rarely carry the workload's labels.
-const LABELLED: Partial<Record<ListName, string>> = {
-  deployments: 'deployments',
-  statefulSets: 'statefulsets',
-  daemonSets: 'daemonsets',
-  cronJobs: 'cronjobs',
-  horizontalPodAutoscalers: 'horizontalpodautoscalers',
-  ingresses: 'ingresses',
-};
-const IN_NAMESPACES: Partial<Record<ListName, string>> = {
-  podDisruptionBudgets: 'poddisruptionbudgets',
-  services: 'services',
-  endpoints: 'endpoints',
-  configMaps: 'configmaps',
-  secrets: 'secrets',
-  persistentVolumeClaims: 'persistentvolumeclaims',
-  resourceQuotas: 'resourcequotas',
-  certificates: 'certificates.cert-manager.io',
-};
-const CLUSTER_WIDE: Partial<Record<ListName, string>> = {
-  ingressClasses: 'ingressclasses',
-  storageClasses: 'storageclasses',
-  nodes: 'nodes',
-  leases: 'leases',
-  clusterDeployments: 'deployments',
-  clusterPodDisruptionBudgets: 'poddisruptionbudgets',
-  // Backups cover namespaces and labels, not entities: the backup checks decide coverage.
-  veleroSchedules: 'schedules.velero.io',
-  veleroBackups: 'backups.velero.io',
-  veleroRestores: 'restores.velero.io',
-  veleroBackupStorageLocations: 'backupstoragelocations.velero.io',
-};
+// The entity view's lists of each scope, with the collected kind each is read from.
+const listsOf = (scope: ViewScope) =>
+  COLLECTED_KINDS.flatMap(kind =>
+    kind.views
+      .filter(entry => entry.scope === scope)
+      .map(({ list }) => ({ list: list as ListName, key: kind.key })),
+  );
+const LABELLED = listsOf('labelled');
+const IN_NAMESPACES = listsOf('namespaces');
+const CLUSTER_WIDE = listsOf('cluster');
 
 /**
  * Assembles what the checks see of one entity: its objects on every cluster of its pair,
@@ -117,7 +95,7 @@ export function entityNamespaces(
 ): string[] {
   const namespaces = new Set<string>();
   for (const snapshot of snapshots) {
-    for (const key of Object.values(LABELLED)) {
+    for (const { key } of LABELLED) {
       for (const item of snapshot.kinds.get(key)?.items ?? []) {
         if (selection.owns(item) && item.metadata?.namespace) {
           namespaces.add(item.metadata.namespace);
@@ -183,23 +161,23 @@ export function buildClusterSide(
   };
   if (scope) {
     const { selection, namespaces } = scope;
-    for (const [list, key] of Object.entries(LABELLED)) {
+    for (const { list, key } of LABELLED) {
       assign(
-        list as ListName,
+        list,
         read(key)?.filter(item => selection.owns(item, namespaces)),
       );
     }
-    for (const [list, key] of Object.entries(IN_NAMESPACES)) {
+    for (const { list, key } of IN_NAMESPACES) {
       assign(
-        list as ListName,
+        list,
         read(key)?.filter(item =>
           namespaces.includes(item.metadata?.namespace ?? ''),
         ),
       );
     }
   }
-  for (const [list, key] of Object.entries(CLUSTER_WIDE)) {
-    assign(list as ListName, read(key));
+  for (const { list, key } of CLUSTER_WIDE) {
+    assign(list, read(key));
   }
   return view;
 }
