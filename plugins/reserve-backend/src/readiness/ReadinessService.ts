@@ -235,7 +235,7 @@ export class ReadinessService {
       checks,
       score,
       verdict,
-      backups: buildEntityBackups(evaluatedView),
+      backups: buildEntityBackups(evaluatedView, checks),
       ...(situation ? { situation } : {}),
       ...(failover ? { failover } : {}),
       generatedAt: now.toISOString(),

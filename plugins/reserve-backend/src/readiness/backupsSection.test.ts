@@ -13,11 +13,35 @@ import {
   unreachable,
   withoutVelero,
 } from '../view/__fixtures__/builders';
+import { EntityView } from '../view/EntityView';
 import { buildEntityBackups, listedBackups } from './backupsSection';
+import { evaluateEntity } from './evaluate';
+
+// The section as the report builds it: beside the checks evaluated on the same view.
+const backupsOf = (view: EntityView) =>
+  buildEntityBackups(view, evaluateEntity(view).checks);
 
 const api = labelled(aDeployment('api'), { app: 'api' });
 
 describe('buildEntityBackups', () => {
+  it('takes the RPO status from the evaluated backup.fresh, unknown without it', () => {
+    const view = anEntityView({ primary: aPrimary({ deployments: [api] }) });
+    const fresh = {
+      id: 'backup.fresh',
+      state: 'fail',
+      message: 'the newest restore point is 3 d old',
+    } as const;
+    expect(
+      buildEntityBackups(view, [
+        { ...evaluateEntity(view).checks[0], ...fresh },
+      ]).rpo,
+    ).toMatchObject({ state: 'fail', message: fresh.message });
+    expect(buildEntityBackups(view, []).rpo).toMatchObject({
+      state: 'unknown',
+      message: 'backup.fresh was not evaluated',
+    });
+  });
+
   it('lists covering schedules with next run, largest gap and last good backup', () => {
     const view = anEntityView({
       primary: aPrimary({
@@ -32,7 +56,7 @@ describe('buildEntityBackups', () => {
         ],
       }),
     });
-    const { schedules } = buildEntityBackups(view);
+    const { schedules } = backupsOf(view);
     expect(schedules).toEqual([
       expect.objectContaining({
         name: 'hourly',
@@ -64,7 +88,7 @@ describe('buildEntityBackups', () => {
       primary: aPrimary({ veleroBackups: backups }),
       reserves: [aReserve({ veleroBackups: backups.slice(1) })],
     });
-    const listed = buildEntityBackups(view).backups;
+    const listed = backupsOf(view).backups;
     expect(listed).toHaveLength(listedBackups);
     expect(listed[0]).toMatchObject({
       cluster: 'prod-fra',
@@ -89,7 +113,7 @@ describe('buildEntityBackups', () => {
         veleroBackups: [aBackup('hourly-1', { startedAgo: 3 * hour })],
       }),
     });
-    expect(buildEntityBackups(view).rpo).toMatchObject({
+    expect(backupsOf(view).rpo).toMatchObject({
       state: 'warn',
       target: { text: '24h' },
       recoveryPoint: { name: 'hourly-1' },
@@ -106,7 +130,7 @@ describe('buildEntityBackups', () => {
       ],
       drills: [aDrill(10 * day)],
     });
-    const section = buildEntityBackups(view);
+    const section = backupsOf(view);
     expect(section.drills.map(d => d.restoreName)).toEqual([
       'live-drill',
       `shop-drill-${10 * day}`,
@@ -148,7 +172,7 @@ describe('buildEntityBackups', () => {
       });
 
     it("takes the recovery point a reserve's location lists, named with it", () => {
-      expect(buildEntityBackups(view()).rpo).toMatchObject({
+      expect(backupsOf(view()).rpo).toMatchObject({
         state: 'pass',
         message:
           "Backup hourly-new seen through reserve-ams's location default, the newest restore point, started 2 h ago, within the RPO of 24 h",
@@ -158,7 +182,7 @@ describe('buildEntityBackups', () => {
     });
 
     it("lists the primary's Schedules as last known, and says they are", () => {
-      const section = buildEntityBackups(view());
+      const section = backupsOf(view());
       expect(section.schedules.map(s => [s.cluster, s.name])).toEqual([
         ['prod-fra', 'hourly'],
       ]);

@@ -1,11 +1,11 @@
 import {
   BackupScheduleSummary,
+  CheckResult,
   BackupSummary,
   EntityBackups,
   RestorePoint,
   RpoStatus,
 } from '@kube-reserve/plugin-reserve-common';
-import { checkBackupFresh } from '../checks/backup/fresh';
 import { veleroAbsent } from '../checks/backup/primaryVelero';
 import { unavailableReason } from '../view/clusterData';
 import { ClusterSideView, EntityView } from '../view/EntityView';
@@ -121,9 +121,13 @@ function sideBackups(
 /**
  * The backups section of an entity's report: the primary's Schedules covering the entity, the
  * newest covering backups across the pair (a backup synced to a reserve is listed once, with
- * where it is visible), the RPO status and the drill history.
+ * where it is visible), the RPO status (from the evaluated `backup.fresh` among `checks`) and
+ * the drill history.
  */
-export function buildEntityBackups(view: EntityView): EntityBackups {
+export function buildEntityBackups(
+  view: EntityView,
+  checks: readonly CheckResult[],
+): EntityBackups {
   const primary = view.primary;
   const sides = primary ? [primary, ...view.reserves] : view.reserves;
   const lastKnown = primaryNotAnswering(view)
@@ -170,7 +174,10 @@ export function buildEntityBackups(view: EntityView): EntityBackups {
     .slice(0, listedBackups)
     .map(backup => backupSummary(backup, view.reserves));
 
-  const fresh = checkBackupFresh(view);
+  const fresh = checks.find(check => check.id === 'backup.fresh') ?? {
+    state: 'unknown' as const,
+    message: 'backup.fresh was not evaluated',
+  };
   // Without its primary, the restore point that counts is one a reserve lists.
   const seen = primaryNotAnswering(view)
     ? newestReserveRestorePoint(view, objects)?.backup

@@ -239,7 +239,11 @@ describe('buildRunbooks', () => {
         ...view.reserves[0],
         veleroBackups: [aBackup('manual-1')],
       };
-      const report = { ...reportOf(view), backups: buildEntityBackups(view) };
+      const evaluated = reportOf(view);
+      const report = {
+        ...evaluated,
+        backups: buildEntityBackups(view, evaluated.checks),
+      };
       const drill = runbook(
         buildRunbooks(report, view, [], testNow),
         'restore-drill',
