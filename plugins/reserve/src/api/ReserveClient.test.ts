@@ -1,73 +1,115 @@
 import { ResponseError } from '@backstage/errors';
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse, JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
 import { readyReport } from '../__testUtils__/reports';
 import { ReserveClient } from './ReserveClient';
 
-function clientAnswering(status: number, body: unknown) {
-  const fetch = jest.fn(
-    async (_url: string) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  const client = new ReserveClient({
+const base = 'http://localhost:7007/api/reserve';
+const entity = { kind: 'Component', namespace: 'default', name: 'checkout' };
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+function makeClient() {
+  return new ReserveClient({
     discoveryApi: {
       getBaseUrl: async pluginId => `http://localhost:7007/api/${pluginId}`,
     },
-    fetchApi: { fetch: fetch as any },
+    fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-token' } }),
   });
-  return { client, fetch };
+}
+
+/**
+ * Answers `method path` (under the backend's base URL) with `body` and `status`, and keeps
+ * the requests that arrived. Any other request fails the test: the hooks listen with
+ * `onUnhandledRequest: 'error'`.
+ */
+function answer(
+  method: 'get' | 'post' | 'put',
+  path: string,
+  status: number,
+  body: JsonBodyType,
+): Request[] {
+  const received: Request[] = [];
+  server.use(
+    http[method](`${base}${path}`, ({ request }) => {
+      received.push(request.clone());
+      return HttpResponse.json(body, { status });
+    }),
+  );
+  return received;
+}
+
+/** What a request carried: its URL, method, content type and JSON body. */
+async function sent(request: Request) {
+  return {
+    url: request.url,
+    method: request.method,
+    contentType: request.headers.get('Content-Type'),
+    body: await request.json(),
+  };
+}
+
+/** The backend's standard JSON error body. */
+function errorBody(statusCode: number, name: string, message: string) {
+  return {
+    error: { name, message },
+    request: { method: 'GET', url: '/x' },
+    response: { statusCode },
+  };
 }
 
 describe('ReserveClient', () => {
   it('reads an entity report from the readiness endpoint', async () => {
-    const { client, fetch } = clientAnswering(200, readyReport);
-    await expect(
-      client.getEntityReport({
-        kind: 'Component',
-        namespace: 'default',
-        name: 'checkout',
-      }),
-    ).resolves.toEqual(readyReport);
-    expect(fetch.mock.calls[0][0]).toBe(
-      'http://localhost:7007/api/reserve/entities/Component/default/checkout/readiness',
+    const received = answer(
+      'get',
+      '/entities/Component/default/checkout/readiness',
+      200,
+      readyReport,
     );
+    await expect(makeClient().getEntityReport(entity)).resolves.toEqual(
+      readyReport,
+    );
+    expect(received.map(r => r.url)).toEqual([
+      `${base}/entities/Component/default/checkout/readiness`,
+    ]);
   });
 
   it('asks for a group ownership with the aggregate flag', async () => {
-    const { client, fetch } = clientAnswering(200, { entities: [] });
-    await client.getOwnership({
+    const received = answer('get', '/ownership', 200, { entities: [] });
+    await makeClient().getOwnership({
       group: 'group:default/team-data',
       aggregate: false,
     });
-    expect(fetch.mock.calls[0][0]).toBe(
-      'http://localhost:7007/api/reserve/ownership?group=group%3Adefault%2Fteam-data&aggregate=false',
-    );
+    expect(received.map(r => r.url)).toEqual([
+      `${base}/ownership?group=group%3Adefault%2Fteam-data&aggregate=false`,
+    ]);
   });
 
   it('lists clusters', async () => {
-    const { client, fetch } = clientAnswering(200, { clusters: [] });
-    await expect(client.getClusters()).resolves.toEqual({ clusters: [] });
-    expect(fetch.mock.calls[0][0]).toBe(
-      'http://localhost:7007/api/reserve/clusters',
-    );
+    const received = answer('get', '/clusters', 200, { clusters: [] });
+    await expect(makeClient().getClusters()).resolves.toEqual({
+      clusters: [],
+    });
+    expect(received.map(r => r.url)).toEqual([`${base}/clusters`]);
+  });
+
+  it('sends the signed-in user’s token through the fetch API it was given', async () => {
+    const received = answer('get', '/clusters', 200, { clusters: [] });
+    await makeClient().getClusters();
+    expect(received[0].headers.get('Authorization')).toBe('Bearer user-token');
   });
 
   it('throws a ResponseError carrying the backend message', async () => {
-    const { client } = clientAnswering(404, {
-      error: {
-        name: 'NotFoundError',
-        message: 'No entity component:default/gone',
-      },
-      request: { method: 'GET', url: '/x' },
-      response: { statusCode: 404 },
-    });
-    const error = await client
-      .getEntityReport({
-        kind: 'Component',
-        namespace: 'default',
-        name: 'gone',
-      })
+    answer(
+      'get',
+      '/entities/Component/default/gone/readiness',
+      404,
+      errorBody(404, 'NotFoundError', 'No entity component:default/gone'),
+    );
+    const error = await makeClient()
+      .getEntityReport({ ...entity, name: 'gone' })
       .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.cause.message).toBe('No entity component:default/gone');
@@ -76,101 +118,120 @@ describe('ReserveClient', () => {
 });
 
 describe('ReserveClient runbooks', () => {
-  const entity = { kind: 'Component', namespace: 'default', name: 'checkout' };
-
   it('reads the runbooks of an entity', async () => {
-    const { client, fetch } = clientAnswering(200, { runbooks: [] });
-    await client.getRunbooks(entity);
-    expect(fetch.mock.calls[0][0]).toBe(
-      'http://localhost:7007/api/reserve/entities/Component/default/checkout/runbooks',
+    const received = answer(
+      'get',
+      '/entities/Component/default/checkout/runbooks',
+      200,
+      { runbooks: [] },
     );
+    await makeClient().getRunbooks(entity);
+    expect(received.map(r => r.url)).toEqual([
+      `${base}/entities/Component/default/checkout/runbooks`,
+    ]);
   });
 
   it('ticks a manual item with a PUT carrying the tick and the note', async () => {
     const item = { id: 'database-promoted', kind: 'manual', state: 'done' };
-    const { client, fetch } = clientAnswering(200, item);
+    const path =
+      '/entities/Component/default/checkout/runbooks/failover/items/database-promoted';
+    const received = answer('put', path, 200, item);
     await expect(
-      client.updateRunbookItem({
+      makeClient().updateRunbookItem({
         entity,
         runbook: 'failover',
         item: 'database-promoted',
         update: { ticked: true, note: 'Promoted at 14:02' },
       }),
     ).resolves.toEqual(item);
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe(
-      'http://localhost:7007/api/reserve/entities/Component/default/checkout/runbooks/failover/items/database-promoted',
-    );
-    expect(init.method).toBe('PUT');
-    expect(JSON.parse(String(init.body))).toEqual({
-      ticked: true,
-      note: 'Promoted at 14:02',
+    expect(received).toHaveLength(1);
+    expect(await sent(received[0])).toEqual({
+      url: `${base}${path}`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: { ticked: true, note: 'Promoted at 14:02' },
     });
   });
 });
 
 describe('ReserveClient actions', () => {
-  const entity = { kind: 'Component', namespace: 'default', name: 'checkout' };
-  const base = 'http://localhost:7007/api/reserve';
-  const posted = (fetch: jest.Mock) => {
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    return { url, method: init.method, body: JSON.parse(String(init.body)) };
-  };
-
   it('plans an action with a POST carrying the options', async () => {
-    const { client, fetch } = clientAnswering(200, { id: 'plan-1' });
+    const path = '/entities/Component/default/checkout/actions/failover/plan';
+    const received = answer('post', path, 200, { id: 'plan-1' });
     await expect(
-      client.planAction(entity, 'failover', { scaleDownPrimary: true }),
+      makeClient().planAction(entity, 'failover', { scaleDownPrimary: true }),
     ).resolves.toEqual({ id: 'plan-1' });
-    expect(posted(fetch)).toEqual({
-      url: `${base}/entities/Component/default/checkout/actions/failover/plan`,
+    expect(received).toHaveLength(1);
+    expect(await sent(received[0])).toEqual({
+      url: `${base}${path}`,
       method: 'POST',
+      contentType: 'application/json',
       body: { scaleDownPrimary: true },
     });
   });
 
   it('starts an execution with the plan and the typed confirmation, accepting a 202', async () => {
-    const { client, fetch } = clientAnswering(202, { id: 'exec-1' });
+    const path =
+      '/entities/Component/default/checkout/actions/failover/executions';
+    const received = answer('post', path, 202, { id: 'exec-1' });
     await expect(
-      client.executeAction(entity, 'failover', {
+      makeClient().executeAction(entity, 'failover', {
         planId: 'plan-1',
         confirmation: 'checkout',
       }),
     ).resolves.toEqual({ id: 'exec-1' });
-    expect(posted(fetch)).toEqual({
-      url: `${base}/entities/Component/default/checkout/actions/failover/executions`,
+    expect(received).toHaveLength(1);
+    expect(await sent(received[0])).toEqual({
+      url: `${base}${path}`,
       method: 'POST',
+      contentType: 'application/json',
       body: { planId: 'plan-1', confirmation: 'checkout' },
     });
   });
 
   it('reads one execution and lists those of an entity', async () => {
-    const { client, fetch } = clientAnswering(200, { executions: [] });
-    await client.getExecution('exec 1');
-    await client.listExecutions(entity);
-    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+    const one = answer('get', '/executions/:id', 200, { id: 'exec 1' });
+    const list = answer(
+      'get',
+      '/entities/Component/default/checkout/executions',
+      200,
+      { executions: [] },
+    );
+    const client = makeClient();
+    await expect(client.getExecution('exec 1')).resolves.toEqual({
+      id: 'exec 1',
+    });
+    await expect(client.listExecutions(entity)).resolves.toEqual({
+      executions: [],
+    });
+    expect([...one, ...list].map(r => r.url)).toEqual([
       `${base}/executions/exec%201`,
       `${base}/entities/Component/default/checkout/executions`,
     ]);
   });
 
   it('resumes an execution with the confirmation', async () => {
-    const { client, fetch } = clientAnswering(202, { id: 'exec-1' });
-    await client.resumeExecution('exec-1', { confirmation: 'checkout' });
-    expect(posted(fetch)).toEqual({
+    const received = answer('post', '/executions/exec-1/resume', 202, {
+      id: 'exec-1',
+    });
+    await makeClient().resumeExecution('exec-1', { confirmation: 'checkout' });
+    expect(received).toHaveLength(1);
+    expect(await sent(received[0])).toEqual({
       url: `${base}/executions/exec-1/resume`,
       method: 'POST',
+      contentType: 'application/json',
       body: { confirmation: 'checkout' },
     });
   });
 
   it('surfaces a stale plan as a ResponseError with the backend message', async () => {
-    const { client } = clientAnswering(409, {
-      error: { name: 'ConflictError', message: 'The cluster changed since' },
-      request: { method: 'POST', url: '/x' },
-      response: { statusCode: 409 },
-    });
-    const error = await client
+    answer(
+      'post',
+      '/entities/Component/default/checkout/actions/failover/executions',
+      409,
+      errorBody(409, 'ConflictError', 'The cluster changed since'),
+    );
+    const error = await makeClient()
       .executeAction(entity, 'failover', { planId: 'p', confirmation: 'c' })
       .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);

@@ -48,23 +48,6 @@ export function phaseClassColour(
   }
 }
 
-/** The theme colour of a check state; unknown is grey, never green. */
-export function checkStateColour(theme: Theme, state: CheckState): string {
-  const { status } = theme.palette;
-  switch (state) {
-    case 'pass':
-      return status.ok;
-    case 'warn':
-      return status.warning;
-    case 'fail':
-      return status.error;
-    case 'waived':
-      return status.running;
-    default:
-      return status.aborted;
-  }
-}
-
 /** Whether a backup failed outright or in part: the timeline marks these. */
 export function isFailedBackup(backup: BackupSummary): boolean {
   return (

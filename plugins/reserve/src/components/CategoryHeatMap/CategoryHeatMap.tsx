@@ -1,46 +1,16 @@
-import { CheckState } from '@kube-reserve/plugin-reserve-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
-import { Theme, makeStyles } from '@material-ui/core/styles';
+import { makeStyles } from '@material-ui/core/styles';
 import {
   categoryLabels,
   checkCategories,
 } from '../../presentation/checkGroups';
-import { checkStateLabels } from '../../presentation/checkStates';
+import { checkStatePresentation } from '../../presentation/checkStates';
 import { ServiceRisk, toRiskTableRows } from '../../presentation/riskRows';
-
-// Unknown shares the grey of "aborted": it must never look like a pass.
-function stateColour(theme: Theme, state: CheckState | undefined): string {
-  const { status } = theme.palette;
-  switch (state) {
-    case 'pass':
-      return status.ok;
-    case 'warn':
-      return status.warning;
-    case 'fail':
-      return status.error;
-    case 'waived':
-      return status.running;
-    case 'unknown':
-      return status.aborted;
-    default:
-      return theme.palette.background.default;
-  }
-}
-
-const cellStates = [
-  'pass',
-  'warn',
-  'fail',
-  'waived',
-  'unknown',
-  'not-applicable',
-  'none',
-] as const;
 
 const useStyles = makeStyles(theme => ({
   table: { tableLayout: 'fixed' },
@@ -51,12 +21,13 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(0.5),
     fontSize: theme.typography.caption.fontSize,
   },
+  none: {
+    backgroundColor: theme.palette.background.default,
+    color: theme.palette.getContrastText(theme.palette.background.default),
+  },
   ...Object.fromEntries(
-    cellStates.map(state => {
-      const background = stateColour(
-        theme,
-        state === 'none' ? undefined : state,
-      );
+    Object.entries(checkStatePresentation).map(([state, { colour }]) => {
+      const background = colour(theme);
       return [
         state,
         {
@@ -96,7 +67,9 @@ export function CategoryHeatMap(props: { risks: readonly ServiceRisk[] }) {
             </TableCell>
             {checkCategories.map(category => {
               const state = row.risk.summary?.categories[category];
-              const label = state ? checkStateLabels[state] : 'No data';
+              const label = state
+                ? checkStatePresentation[state].label
+                : 'No data';
               return (
                 <Tooltip
                   key={category}

@@ -3,7 +3,8 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { formatAgo } from '../../presentation/age';
-import { checkStateColour, scaleRpoGauge } from '../../presentation/backups';
+import { scaleRpoGauge } from '../../presentation/backups';
+import { checkStatePresentation } from '../../presentation/checkStates';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { MessageText } from '../MessageText';
 
@@ -79,7 +80,7 @@ export function RpoGauge(props: { rpo: RpoStatus }) {
             className={classes.fill}
             style={{
               width: `${scale.age * 100}%`,
-              backgroundColor: checkStateColour(theme, rpo.state),
+              backgroundColor: checkStatePresentation[rpo.state].colour(theme),
             }}
           />
         )}

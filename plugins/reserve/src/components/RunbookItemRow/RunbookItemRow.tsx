@@ -3,7 +3,6 @@ import { RunbookId, RunbookItem } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { checkStateLabels } from '../../presentation/checkStates';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { ManualItemControl, TickAccess } from '../ManualItemControl';
 import { RemediationCommand } from '../RemediationCommand';
@@ -36,12 +35,7 @@ export function RunbookItemRow(props: {
     <Box className={classes.row} data-testid={`runbook-item-${item.id}`}>
       <Box display="flex" alignItems="baseline" flexWrap="wrap">
         <Box className={classes.kind}>
-          {item.kind === 'auto' && (
-            <CheckStateStatus
-              state={item.state}
-              label={checkStateLabels[item.state]}
-            />
-          )}
+          {item.kind === 'auto' && <CheckStateStatus state={item.state} />}
           {item.kind === 'manual' && (
             <Typography variant="caption" color="textSecondary">
               Manual

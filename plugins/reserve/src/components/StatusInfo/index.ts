@@ -1,0 +1,1 @@
+export { StatusInfo } from './StatusInfo';
