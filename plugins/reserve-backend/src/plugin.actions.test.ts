@@ -4,7 +4,9 @@ import {
   EntityReport,
 } from '@kube-reserve/plugin-reserve-common';
 import { createAuditLog } from './__testUtils__/auditLog';
+import { ClusterCheckpoint } from './__testUtils__/checkoutFailover';
 import { changedKeys, specsOf } from './__testUtils__/clusterSpecs';
+import { onFirstOperatorWrite } from './__testUtils__/crashPoints';
 import {
   DemoBackend,
   startDemoBackend,
@@ -24,6 +26,8 @@ const entity = (name: string) =>
 describe('actions on the demo clusters', () => {
   let demo: DemoBackend;
   const auditLog = createAuditLog();
+  // The demo clusters as they started, which every test starts from.
+  let demoState: ClusterCheckpoint;
 
   beforeAll(async () => {
     demo = await startDemoBackend({
@@ -33,8 +37,22 @@ describe('actions on the demo clusters', () => {
     await demo.waitForClusters(s =>
       Object.values(s).every(state => state === 'ok'),
     );
+    demoState = new ClusterCheckpoint(demo.sim);
   });
   afterAll(() => demo?.stop());
+
+  // Each test starts from the demo as it started: no fault, the clusters' objects as they were,
+  // checkout served from prod-fra. The backend and its history of plans and runs are shared:
+  // a test reads only the plans, runs and audit lines it made itself.
+  beforeEach(async () => {
+    demo.sim.clusters.forEach(cluster => cluster.faults.clear());
+    demoState.restore();
+    // 200: a failover ended by hand; 409: checkout was not failed over.
+    const ended = await demo.delete(`${entity('checkout')}/failover`, owner);
+    if (![200, 409].includes(ended.status)) {
+      throw new Error(`ending the failover answered ${ended.status}`);
+    }
+  });
 
   const plan = async (
     name: string,
@@ -56,6 +74,12 @@ describe('actions on the demo clusters', () => {
       { planId: planned.id, confirmation },
       user,
     );
+  const resume = (id: string) =>
+    demo.post(
+      `/api/reserve/executions/${id}/resume`,
+      { confirmation: 'checkout' },
+      owner,
+    );
   const finished = async (id: string): Promise<ActionExecution> => {
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -68,6 +92,62 @@ describe('actions on the demo clusters', () => {
   };
   const spec = (cluster: string, resource: string, ns: string, name: string) =>
     demo.sim.cluster(cluster).objects.get(resource, ns, name)?.spec;
+  const clusterSpecs = () =>
+    new Map([
+      ...specsOf(demo.sim, 'prod-fra'),
+      ...specsOf(demo.sim, 'reserve-ams'),
+    ]);
+  // The audit lines written from now on.
+  const auditFromNow = () => {
+    const start = auditLog.lines.length;
+    return () => auditLog.lines.slice(start);
+  };
+
+  /**
+   * Starts checkout's failover with prod-fra refusing CronJobs from the moment the run's first
+   * step lands on reserve-ams (after the plan check, which reads them): the run fails at step
+   * 4, the first on prod-fra. Answers the plan, the start's answer and the failed execution.
+   */
+  const failoverFailingOnPrimary = async () => {
+    const planned = await plan('checkout', 'failover');
+    const primary = demo.sim.cluster('prod-fra');
+    const fault = onFirstOperatorWrite(demo.sim, 'reserve-ams', () =>
+      primary.faults.set({ errorResources: ['cronjobs'] }),
+    );
+    try {
+      const started = await execute('checkout', planned);
+      expect(started.status).toBe(202);
+      const failed = await finished(started.body.id);
+      expect(fault.fired).toBe(true);
+      return { planned, started, failed };
+    } finally {
+      fault.stop();
+      primary.faults.set({});
+    }
+  };
+  /** Fails checkout over to reserve-ams; answers the succeeded execution. */
+  const failOver = async (): Promise<ActionExecution> => {
+    const started = await execute(
+      'checkout',
+      await plan('checkout', 'failover'),
+    );
+    expect(started.status).toBe(202);
+    const done = await finished(started.body.id);
+    expect(done.state).toBe('succeeded');
+    return done;
+  };
+  /** Plans invoice-mailer's failover, then suspends its CronJob by hand and runs the plan. */
+  const runStalePlan = async () => {
+    const planned = await plan('invoice-mailer', 'failover');
+    const objects = demo.sim.cluster('prod-fra').objects;
+    const cronJob = objects.get(
+      'cronjobs',
+      'invoice-mailer',
+      'invoice-mailer-dunning',
+    )!;
+    objects.put({ ...cronJob, spec: { ...cronJob.spec, suspend: true } });
+    return { planned, res: await execute('invoice-mailer', planned) };
+  };
 
   it('plans a failover of checkout step by step, changing nothing', async () => {
     const before = [
@@ -98,11 +178,12 @@ describe('actions on the demo clusters', () => {
   });
 
   it('refuses a non-owner with 403 and a wrong confirmation with 400, changing nothing', async () => {
+    const audited = auditFromNow();
     const planned = await plan('checkout', 'failover');
     const forbidden = await execute('checkout', planned, intruder);
     expect(forbidden.status).toBe(403);
-    const refused = auditLog.lines.filter(
-      line => line.eventId === 'reserve-permission-refused',
+    const refused = audited().filter(
+      line => line.eventId === 'permission-refused',
     );
     expect(refused.map(line => [line.status, line.meta.actor])).toEqual([
       ['initiated', intruder],
@@ -125,51 +206,33 @@ describe('actions on the demo clusters', () => {
     expect(
       spec('reserve-ams', 'deployments', 'checkout', 'checkout'),
     ).toMatchObject({ replicas: 4 });
+    // The plan never ran.
     const history = await demo.get(`${entity('checkout')}/executions`);
-    expect(history.body.executions).toEqual([]);
+    expect(
+      history.body.executions.filter(
+        (e: ActionExecution) => e.planId === planned.id,
+      ),
+    ).toEqual([]);
   });
 
   it('answers 409 to a stale plan: the cluster changed since planning', async () => {
-    const planned = await plan('invoice-mailer', 'failover');
+    const { planned, res } = await runStalePlan();
     expect(planned.steps.map(s => s.title)).toEqual([
       'Suspend CronJob invoice-mailer/invoice-mailer-dunning on prod-fra',
     ]);
-    const objects = demo.sim.cluster('prod-fra').objects;
-    const cronJob = objects.get(
-      'cronjobs',
-      'invoice-mailer',
-      'invoice-mailer-dunning',
-    )!;
-    objects.put({ ...cronJob, spec: { ...cronJob.spec, suspend: true } });
-    const res = await execute('invoice-mailer', planned);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain(
       'The cluster state changed since planning (CronJob invoice-mailer/invoice-mailer-dunning on prod-fra); plan again',
     );
-    objects.put(cronJob);
   });
 
   describe('a failover of checkout and its failback', () => {
-    let before: Map<string, string>;
-    let planned: ActionPlan;
-    let executionId: string;
-
     it('stops at a failing step with a clear message', async () => {
-      before = new Map([
-        ...specsOf(demo.sim, 'prod-fra'),
-        ...specsOf(demo.sim, 'reserve-ams'),
-      ]);
-      planned = await plan('checkout', 'failover');
-      // Slow the reserve so the CronJob fault on the primary is in place before step 3.
-      demo.sim.cluster('reserve-ams').faults.set({ latencyMs: 150 });
-      const res = await execute('checkout', planned);
-      demo.sim.cluster('prod-fra').faults.set({ errorResources: ['cronjobs'] });
-      expect(res.status).toBe(202);
-      expect(res.body).toMatchObject({ state: 'running', startedBy: owner });
-      executionId = res.body.id;
-      const failed = await finished(executionId);
-      demo.sim.cluster('prod-fra').faults.set({});
-      demo.sim.cluster('reserve-ams').faults.set({});
+      const { started, failed } = await failoverFailingOnPrimary();
+      expect(started.body).toMatchObject({
+        state: 'running',
+        startedBy: owner,
+      });
       expect(failed.state).toBe('failed');
       expect(failed.message).toContain(
         'Step 4 of 6 (Suspend CronJob checkout/checkout-abandoned-cart-reminder on prod-fra) failed',
@@ -191,31 +254,34 @@ describe('actions on the demo clusters', () => {
     });
 
     it('resumes from the failed step without repeating the finished ones', async () => {
-      const failed = await finished(executionId);
-      const res = await demo.post(
-        `/api/reserve/executions/${executionId}/resume`,
-        { confirmation: 'checkout' },
-        owner,
-      );
+      const { failed } = await failoverFailingOnPrimary();
+      const res = await resume(failed.id);
       expect(res.status).toBe(202);
-      const done = await finished(executionId);
+      const done = await finished(failed.id);
       expect(done.state).toBe('succeeded');
       expect(done.steps.map(s => s.state)).toEqual(Array(6).fill('succeeded'));
       expect(done.steps.slice(0, 3)).toEqual(failed.steps.slice(0, 3));
       expect(done.steps[5].output).toContain('checkout/checkout 6/6 available');
     });
 
-    it('audits the plan, the run, its resume and every step outcome, naming the user and the entity', () => {
+    it('audits the plan, the run, its resume and every step outcome, naming the user and the entity', async () => {
+      const audited = auditFromNow();
+      const { planned, failed } = await failoverFailingOnPrimary();
+      expect((await resume(failed.id)).status).toBe(202);
+      expect((await finished(failed.id)).state).toBe('succeeded');
+      const stale = await runStalePlan();
+      expect(stale.res.status).toBe(409);
+
       const entityRef = 'component:default/checkout';
       const lines = (eventId: string, meta: Record<string, unknown>) =>
-        auditLog.lines.filter(
+        audited().filter(
           line =>
             line.eventId === eventId &&
             Object.entries(meta).every(
               ([key, value]) => line.meta[key] === value,
             ),
         );
-      expect(lines('reserve-action-plan', { planId: planned.id })).toEqual([
+      expect(lines('action-plan', { planId: planned.id })).toEqual([
         expect.objectContaining({
           plugin: 'reserve',
           status: 'succeeded',
@@ -227,7 +293,7 @@ describe('actions on the demo clusters', () => {
           }),
         }),
       ]);
-      const runs = lines('reserve-action-execution', { planId: planned.id });
+      const runs = lines('action-execution', { planId: planned.id });
       expect(
         runs.map(({ status, meta }) => [status, meta.resumed, meta.state]),
       ).toEqual([
@@ -237,8 +303,8 @@ describe('actions on the demo clusters', () => {
         ['succeeded', true, 'succeeded'],
       ]);
       expect(runs[1].error).toContain('Step 4 of 6');
-      const steps = lines('reserve-action-step', {
-        executionId,
+      const steps = lines('action-step', {
+        executionId: failed.id,
       }).filter(line => line.status !== 'initiated');
       expect(steps.map(({ status, meta }) => `${meta.step} ${status}`)).toEqual(
         [
@@ -261,8 +327,9 @@ describe('actions on the demo clusters', () => {
       }
       // A run refused for a stale plan is audited too, as a failure.
       expect(
-        lines('reserve-action-execution', {
+        lines('action-execution', {
           entityRef: 'component:default/invoice-mailer',
+          planId: stale.planned.id,
         }).map(({ status, error }) => [status, error]),
       ).toEqual([
         ['initiated', undefined],
@@ -270,11 +337,12 @@ describe('actions on the demo clusters', () => {
       ]);
     });
 
-    it('changed exactly the planned objects on both clusters', () => {
-      const after = new Map([
-        ...specsOf(demo.sim, 'prod-fra'),
-        ...specsOf(demo.sim, 'reserve-ams'),
-      ]);
+    it('changed exactly the planned objects on both clusters', async () => {
+      const before = clusterSpecs();
+      const { failed } = await failoverFailingOnPrimary();
+      expect((await resume(failed.id)).status).toBe(202);
+      expect((await finished(failed.id)).state).toBe('succeeded');
+      const after = clusterSpecs();
       expect(changedKeys(before, after)).toEqual([
         'prod-fra/cronjobs/checkout/checkout-abandoned-cart-reminder',
         'reserve-ams/cronjobs/checkout/checkout-abandoned-cart-reminder',
@@ -310,6 +378,7 @@ describe('actions on the demo clusters', () => {
     });
 
     it('judges checkout failed over to reserve-ams once collected, with roles swapped', async () => {
+      const executionId = (await failOver()).id;
       const deadline = Date.now() + 20_000;
       let report: EntityReport;
       const onReserve = (r: EntityReport) =>
@@ -320,7 +389,7 @@ describe('actions on the demo clusters', () => {
         await new Promise(r => setTimeout(r, 200));
         report = (await demo.get(`${entity('checkout')}/readiness`)).body;
       } while (
-        // Until a collection after the run (and after the fault) has seen the CronJobs.
+        // Until a collection after the run has seen the CronJobs.
         onReserve(report)?.state !== 'pass' &&
         Date.now() < deadline
       );
@@ -349,6 +418,7 @@ describe('actions on the demo clusters', () => {
     });
 
     it('refuses to plan an already done failover: nothing to do', async () => {
+      await failOver();
       const res = await demo.post(
         '/api/reserve/entities/component/default/checkout/actions/failover/plan',
       );
@@ -357,6 +427,8 @@ describe('actions on the demo clusters', () => {
     });
 
     it('fails back to the state before the failover', async () => {
+      const before = clusterSpecs();
+      const failover = await failOver();
       const back = await plan('checkout', 'failback');
       expect(back.steps.map(s => s.title)).toEqual([
         'Suspend CronJob checkout/checkout-abandoned-cart-reminder on reserve-ams',
@@ -368,15 +440,17 @@ describe('actions on the demo clusters', () => {
       const res = await execute('checkout', back);
       expect(res.status).toBe(202);
       expect((await finished(res.body.id)).state).toBe('succeeded');
-      const after = new Map([
-        ...specsOf(demo.sim, 'prod-fra'),
-        ...specsOf(demo.sim, 'reserve-ams'),
-      ]);
-      expect(changedKeys(before, after)).toEqual([]);
+      expect(changedKeys(before, clusterSpecs())).toEqual([]);
+      // Newest first: the failback, then the failover it undid.
       const history = await demo.get(`${entity('checkout')}/executions`);
       expect(
-        history.body.executions.map((e: ActionExecution) => e.action),
-      ).toEqual(['failback', 'failover']);
+        history.body.executions
+          .slice(0, 2)
+          .map((e: ActionExecution) => [e.id, e.action]),
+      ).toEqual([
+        [res.body.id, 'failback'],
+        [failover.id, 'failover'],
+      ]);
       const report = (await demo.get(`${entity('checkout')}/readiness`)).body;
       expect(report.failover).toBeUndefined();
       expect(report.clusters[0]).toMatchObject({
@@ -385,7 +459,6 @@ describe('actions on the demo clusters', () => {
       });
     });
   });
-
   describe('Velero actions on checkout', () => {
     it('lets one action run per entity: a concurrent run gets 409; the drill records its duration', async () => {
       const drill = await plan('checkout', 'restore-drill');

@@ -1,11 +1,10 @@
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ActionExecution } from '@kube-reserve/plugin-reserve-common';
 import { createAuditLog } from './__testUtils__/auditLog';
-import { owner } from './__testUtils__/ownerOnlyPermissions';
+import {
+  denyCheckoutToOutsider,
+  outsider,
+  owner,
+} from './__testUtils__/ownerOnlyPermissions';
 import {
   DemoBackend,
   startDemoBackend,
@@ -13,44 +12,7 @@ import {
 
 jest.setTimeout(90_000);
 
-/** A signed-in user whom the policy denies readiness of checkout, and nothing else to read. */
-const outsider = 'user:default/outsider';
 const checkoutRef = 'component:default/checkout';
-
-// The demo's owner-only policy, plus one denial: `reserve.readiness.read` on checkout for the
-// outsider. The resource refs the plugin asks about are what the policy sees.
-const denyCheckoutToOutsider = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    async authorize(requests, options) {
-      const user = (options.credentials.principal as { userEntityRef?: string })
-        .userEntityRef;
-      return requests.map(request => {
-        const { permission } = request;
-        const resourceRef =
-          'resourceRef' in request ? request.resourceRef : undefined;
-        if (permission.name === 'reserve.readiness.read') {
-          return {
-            result:
-              user === outsider && resourceRef === checkoutRef
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW,
-          };
-        }
-        return {
-          result:
-            permission.attributes.action === 'read' || user === owner
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-        };
-      });
-    },
-    async authorizeConditional(requests) {
-      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-    },
-  }),
-});
 
 const entity = (name: string) =>
   `/api/reserve/entities/component/default/${name}`;
@@ -146,7 +108,7 @@ describe('a policy denying readiness of one entity', () => {
 
   it('is refused through both registered actions, storing no plan', async () => {
     const plansBefore = auditLog.lines.filter(
-      line => line.eventId === 'reserve-action-plan',
+      line => line.eventId === 'action-plan',
     ).length;
     for (const [name, input] of [
       ['get-reserve-readiness', { entityRef: checkoutRef }],
@@ -167,15 +129,13 @@ describe('a policy denying readiness of one entity', () => {
     }
     const plansAfter = auditLog.lines.filter(
       line =>
-        line.eventId === 'reserve-action-plan' &&
-        line.meta.entityRef === checkoutRef,
+        line.eventId === 'action-plan' && line.meta.entityRef === checkoutRef,
     );
     expect(
       plansAfter.filter(line => line.meta.actor === outsider),
     ).toHaveLength(0);
     expect(
-      auditLog.lines.filter(line => line.eventId === 'reserve-action-plan')
-        .length,
+      auditLog.lines.filter(line => line.eventId === 'action-plan').length,
     ).toBeGreaterThan(plansBefore);
   });
 

@@ -135,14 +135,14 @@ describe('the failed-over state of an entity', () => {
     await failBack();
     const lines = auditLog.lines
       .slice(from)
-      .filter(l => /^reserve-fail(over|back)-recorded$/.test(l.eventId));
+      .filter(l => /^fail(over|back)-recorded$/.test(l.eventId));
     expect(lines.map(l => [l.eventId, l.status, l.meta.actor])).toEqual([
-      ['reserve-failover-recorded', 'initiated', owner],
-      ['reserve-failover-recorded', 'succeeded', owner],
-      ['reserve-failover-recorded', 'initiated', owner],
-      ['reserve-failover-recorded', 'failed', owner],
-      ['reserve-failback-recorded', 'initiated', owner],
-      ['reserve-failback-recorded', 'succeeded', owner],
+      ['failover-recorded', 'initiated', owner],
+      ['failover-recorded', 'succeeded', owner],
+      ['failover-recorded', 'initiated', owner],
+      ['failover-recorded', 'failed', owner],
+      ['failback-recorded', 'initiated', owner],
+      ['failback-recorded', 'succeeded', owner],
     ]);
     expect(lines[1]).toMatchObject({
       severityLevel: 'high',

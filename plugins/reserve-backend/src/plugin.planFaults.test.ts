@@ -103,7 +103,7 @@ describe('planning a failover while prod-fra fails', () => {
     );
     const audited = auditLog.lines.find(
       line =>
-        line.eventId === 'reserve-action-plan' &&
+        line.eventId === 'action-plan' &&
         line.status === 'succeeded' &&
         line.meta.planId === planned.id,
     );

@@ -9,6 +9,7 @@ import {
 import knexFactory from 'knex';
 import { createAuditLog } from './__testUtils__/auditLog';
 import { changedKeys, specsOf } from './__testUtils__/clusterSpecs';
+import { onFirstOperatorWrite } from './__testUtils__/crashPoints';
 import {
   owner,
   ownerOnlyPermissions,
@@ -104,14 +105,18 @@ describe('an execution in flight when the backend goes down', () => {
     expect(planned.status).toBe(200);
     const plan: ActionPlan = planned.body;
     expect(plan.steps[stuckStep].cluster).toBe('prod-fra');
-    // Slow the reserve so that prod-fra hangs before the run reaches it.
-    sim.cluster('reserve-ams').faults.set({ latencyMs: 150 });
+    // prod-fra hangs from the moment the run's first step lands on the reserve: after the
+    // plan check, which reads it, and before the run reaches it.
+    const hang = onFirstOperatorWrite(sim, 'reserve-ams', () =>
+      sim.cluster('prod-fra').faults.set({ hang: true }),
+    );
     const res = await demo.post(
       `${checkout}/actions/${action}/executions`,
       { planId: plan.id, confirmation: 'checkout' },
       owner,
     );
-    sim.cluster('prod-fra').faults.set({ hang: true });
+    // A run that never started writes nothing: disarm the hang for the next test.
+    if (res.status !== 202) hang.stop();
     expect(res.status).toBe(202);
     return waitForExecution(
       demo,
@@ -185,12 +190,12 @@ describe('an execution in flight when the backend goes down', () => {
       ),
     ).toEqual([
       expect.objectContaining({
-        eventId: 'reserve-action-step',
+        eventId: 'action-step',
         meta: expect.objectContaining({ step: 3, actor: owner }),
         error: 'interrupted by a shutdown',
       }),
       expect.objectContaining({
-        eventId: 'reserve-action-execution',
+        eventId: 'action-execution',
         meta: expect.objectContaining({ state: 'interrupted', actor: owner }),
       }),
     ]);

@@ -125,7 +125,7 @@ describe('runbooks of a demo service', () => {
     expect((await manualItem('failover', item.id)).state).toBe('open');
     expect(
       auditLog.lines
-        .filter(line => line.eventId === 'reserve-permission-refused')
+        .filter(line => line.eventId === 'permission-refused')
         .map(({ status, meta }) => [status, meta]),
     ).toEqual(
       ['initiated', 'failed'].map(status => [

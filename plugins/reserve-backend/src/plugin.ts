@@ -21,11 +21,11 @@ import { AuthorizedRunbookService } from './authorization/AuthorizedRunbookServi
 import { EntityAuthorizer } from './authorization/EntityAuthorizer';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
-import { DatabaseDrillStore } from './database/DrillStore';
-import { DatabaseExecutionStore } from './database/ExecutionStore';
+import { DatabaseDrillStore } from './database/DatabaseDrillStore';
+import { DatabaseExecutionStore } from './database/DatabaseExecutionStore';
 import { DatabaseFailoverStore } from './database/DatabaseFailoverStore';
-import { DatabasePlanStore } from './database/PlanStore';
-import { DatabaseRunbookStore } from './database/RunbookStore';
+import { DatabasePlanStore } from './database/DatabasePlanStore';
+import { DatabaseRunbookStore } from './database/DatabaseRunbookStore';
 import { FailoverService } from './failover/FailoverService';
 import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './overview/ClusterOverview';

@@ -53,6 +53,41 @@ export function countOperatorWrites(sim: Simulator): WriteCount {
   };
 }
 
+/** Something a test armed to happen at a moment of a run. */
+export interface ArmedMoment {
+  /** Whether the moment came and the test's function was called. */
+  readonly fired: boolean;
+  /** Disarms it, if it has not fired (a run refused before it wrote anything). */
+  stop(): void;
+}
+
+/**
+ * Calls `act` once, synchronously, when the first write with the `reserve-operator` token
+ * reaches the cluster, before the cluster handles it: the moment a run's first step on that
+ * cluster lands, its plan check (which only reads) being over. A fault switched on there
+ * meets the run's later steps, however fast or slow the machine runs the steps in between.
+ */
+export function onFirstOperatorWrite(
+  sim: Simulator,
+  cluster: string,
+  act: () => void,
+): ArmedMoment {
+  let fired = false;
+  const stop = sim.cluster(cluster).requests.observe(request => {
+    if (fired || request.token !== 'reserve-operator') return;
+    if (!WRITES.includes(request.method)) return;
+    fired = true;
+    stop();
+    act();
+  });
+  return {
+    get fired() {
+      return fired;
+    },
+    stop,
+  };
+}
+
 /** The writes ({@link countOperatorWrites}) of a run that applies each step once. */
 export function writesOnce(plan: ActionPlan): Map<string, number> {
   const writes = new Map<string, number>();

@@ -33,6 +33,8 @@ export interface ReserveTestBackend<S extends ClusterTargets = Simulator> {
   get(path: string, user?: string): request.Test;
   /** POST a JSON body as a signed-in user (the default mock user unless named). */
   post(path: string, body?: object, user?: string): request.Test;
+  /** DELETE as a signed-in user (the default mock user unless named). */
+  delete(path: string, user?: string): request.Test;
   /** Waits until the catalog holds this many Components. */
   waitForComponents(count: number): Promise<void>;
   /** Waits until the clusters' summaries (as `GET /clusters` answers them) satisfy the predicate. */
@@ -50,25 +52,22 @@ export interface ReserveTestBackend<S extends ClusterTargets = Simulator> {
 }
 
 /**
- * Starts a Backstage test backend whose reserve plugin reaches every cluster of a running
- * simulator over real HTTPS with its `reserve-reader` token, and writes with its
- * `reserve-operator` token, as app-config.yaml configures the demo.
+ * The configuration of a reserve plugin that reaches every cluster of the targets over real
+ * HTTPS with its `reserve-reader` token, and writes with its `reserve-operator` token, as
+ * app-config.yaml configures the demo.
  */
-export async function startReserveBackend<
-  S extends ClusterTargets = Simulator,
->(options: {
-  sim: S;
+export function reserveConfig(options: {
+  sim: ClusterTargets;
   /** `reserve` config; each of `reserve.clusters` gets its simulated operator token. */
   reserve: { clusters: Record<string, object>; [key: string]: unknown };
   /** `catalog` config: the entities to ingest. */
-  catalog: object;
-  features?: BackendFeature[];
+  catalog?: object;
   /** `backend.database`, e.g. SQLite files that outlive the backend; SQLite in memory if unset. */
   database?: object;
-}): Promise<ReserveTestBackend<S>> {
+}) {
   const { sim } = options;
   const caData = Buffer.from(sim.caPem).toString('base64');
-  const config = {
+  return {
     kubernetes: {
       clusterLocatorMethods: [
         {
@@ -95,15 +94,34 @@ export async function startReserveBackend<
         ]),
       ),
     },
-    catalog: options.catalog,
+    ...(options.catalog ? { catalog: options.catalog } : {}),
     ...(options.database ? { backend: { database: options.database } } : {}),
   };
+}
+
+/**
+ * Starts a Backstage test backend whose reserve plugin reaches every cluster of a running
+ * simulator as {@link reserveConfig} configures it.
+ */
+export async function startReserveBackend<
+  S extends ClusterTargets = Simulator,
+>(options: {
+  sim: S;
+  /** `reserve` config; each of `reserve.clusters` gets its simulated operator token. */
+  reserve: { clusters: Record<string, object>; [key: string]: unknown };
+  /** `catalog` config: the entities to ingest. */
+  catalog: object;
+  features?: BackendFeature[];
+  /** `backend.database`, e.g. SQLite files that outlive the backend; SQLite in memory if unset. */
+  database?: object;
+}): Promise<ReserveTestBackend<S>> {
+  const { sim } = options;
   const backend = await startTestBackend({
     features: [
       reservePlugin,
       // The real scheduler: collection must keep running for faults to show.
       schedulerServiceFactory,
-      mockServices.rootConfig.factory({ data: config }),
+      mockServices.rootConfig.factory({ data: reserveConfig(options) }),
       import('@backstage/plugin-catalog-backend'),
       ...(options.features ?? []),
     ],
@@ -143,6 +161,10 @@ export async function startReserveBackend<
         .post(path)
         .set('Authorization', mockCredentials.user.header(user))
         .send(body ?? {}),
+    delete: (path, user) =>
+      request(backend.server)
+        .delete(path)
+        .set('Authorization', mockCredentials.user.header(user)),
     async waitForComponents(count) {
       await waitFor(`${count} components in the catalog`, async () => {
         const res = await get(

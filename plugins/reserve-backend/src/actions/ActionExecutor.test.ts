@@ -6,8 +6,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { ActionPlan } from '@kube-reserve/plugin-reserve-common';
 import { DrillStore } from '../database/DrillStore';
-import { DatabaseExecutionStore } from '../database/ExecutionStore';
-import { DatabasePlanStore } from '../database/PlanStore';
+import { DatabaseExecutionStore } from '../database/DatabaseExecutionStore';
+import { DatabasePlanStore } from '../database/DatabasePlanStore';
 import { ActionExecutor } from './ActionExecutor';
 import { OperatorSource } from './OperatorConnections';
 import { projectionOf } from './planning/objectState';
@@ -148,8 +148,8 @@ describe('ActionExecutor', () => {
     });
     const taken = `Execution ${execution.id} is no longer run by runner ${stalledInstance}`;
     expect(ends).toEqual([
-      expect.stringContaining(`reserve-action-step failed: ${taken}`),
-      expect.stringContaining(`reserve-action-execution failed: ${taken}`),
+      expect.stringContaining(`action-step failed: ${taken}`),
+      expect.stringContaining(`action-execution failed: ${taken}`),
     ]);
     expect(logger.error).toHaveBeenCalledWith(
       expect.stringContaining(

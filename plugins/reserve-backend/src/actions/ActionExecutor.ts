@@ -38,6 +38,21 @@ interface RunningExecution {
   done: Promise<void>;
 }
 
+/** One run of an execution by this instance, from its launch to its end. */
+interface RunContext {
+  /** The execution as it was when the run started (resumed: with its finished steps). */
+  execution: ActionExecution;
+  /** This instance's hold on the execution: every write of the run goes through it. */
+  run: ExecutionRun;
+  plan: ActionPlan;
+  /** Who started or resumed the run. */
+  actor: string;
+  /** The audit event of the whole run, ended when the run ends. */
+  audit: AuditorServiceEvent;
+  /** Aborted at shutdown, or once another instance has taken the execution. */
+  signal: AbortSignal;
+}
+
 /**
  * Runs plans step by step: checks the confirmation, takes the entity's lock in the database,
  * checks the plan against the clusters, then runs each step in the background, storing its
@@ -107,7 +122,7 @@ export class ActionExecutor {
     assertPlanNotExpired(plan, this.options.settings.planTtlMs);
     const actor = actorOf(credentials);
     const event = await this.options.auditor.createEvent({
-      eventId: 'reserve-action-execution',
+      eventId: 'action-execution',
       severityLevel: 'high',
       meta: { actor, entityRef, action, planId: plan.id },
     });
@@ -133,7 +148,7 @@ export class ActionExecutor {
         await event.fail({ error: error as Error });
         throw error;
       }
-      this.launch(execution, plan, actor, event);
+      this.launch({ execution, plan, actor, audit: event });
       return execution;
     });
   }
@@ -150,7 +165,7 @@ export class ActionExecutor {
     const plan = (await plans.getPlan(execution.planId))!;
     const actor = actorOf(credentials);
     const event = await this.options.auditor.createEvent({
-      eventId: 'reserve-action-execution',
+      eventId: 'action-execution',
       severityLevel: 'high',
       meta: {
         actor,
@@ -183,7 +198,7 @@ export class ActionExecutor {
         throw error;
       }
       const resumed = (await executions.getExecution(id))!;
-      this.launch(resumed, plan, actor, event);
+      this.launch({ execution: resumed, plan, actor, audit: event });
       return resumed;
     });
   }
@@ -256,12 +271,8 @@ export class ActionExecutor {
     await this.running.get(id)?.done;
   }
 
-  private launch(
-    execution: ActionExecution,
-    plan: ActionPlan,
-    actor: string,
-    event: AuditorServiceEvent,
-  ) {
+  private launch(start: Omit<RunContext, 'run' | 'signal'>) {
+    const { execution } = start;
     const { executions, logger, settings } = this.options;
     const run = { executionId: execution.id, runner: this.runner };
     const abort = new AbortController();
@@ -274,7 +285,7 @@ export class ActionExecutor {
       onLost: () => abort.abort(),
     });
     const entry: RunningExecution = { abort, done: Promise.resolve() };
-    entry.done = this.run(execution, run, plan, actor, event, abort.signal)
+    entry.done = this.run({ ...start, run, signal: abort.signal })
       .catch(error =>
         logger.error(`Execution ${execution.id} stopped unexpectedly`, error),
       )
@@ -287,16 +298,10 @@ export class ActionExecutor {
     this.running.set(execution.id, entry);
   }
 
-  private async run(
-    execution: ActionExecution,
-    run: ExecutionRun,
-    plan: ActionPlan,
-    actor: string,
-    event: AuditorServiceEvent,
-    signal: AbortSignal,
-  ): Promise<void> {
+  private async run(context: RunContext): Promise<void> {
+    const { execution, run, audit } = context;
     try {
-      await this.runSteps(execution, run, plan, actor, event, signal);
+      await this.runSteps(context);
     } catch (error) {
       if (!(error instanceof ExecutionTakenError)) throw error;
       // Another instance marked the execution interrupted while this one stalled, and may
@@ -304,21 +309,15 @@ export class ActionExecutor {
       this.options.logger.error(
         `Execution ${execution.id} was taken from this backend instance (runner ${run.runner}) after its heartbeat was late; this instance stopped running it and wrote nothing more`,
       );
-      await event.fail({
+      await audit.fail({
         error,
         meta: { executionId: execution.id, takenOver: true },
       });
     }
   }
 
-  private async runSteps(
-    execution: ActionExecution,
-    run: ExecutionRun,
-    plan: ActionPlan,
-    actor: string,
-    event: AuditorServiceEvent,
-    signal: AbortSignal,
-  ): Promise<void> {
+  private async runSteps(context: RunContext): Promise<void> {
+    const { execution, run, plan, audit, signal } = context;
     const { executions } = this.options;
     const states = new Map(execution.steps.map(s => [s.index, s.state]));
     let failure: string | undefined;
@@ -327,7 +326,7 @@ export class ActionExecutor {
       if (state === 'succeeded' || state === 'skipped') continue;
       if (failure && !step.always) continue;
       if (signal.aborted) break;
-      const outcome = await this.runOne(run, plan, step, actor, signal);
+      const outcome = await this.runOne(context, step);
       if (outcome === 'interrupted') break;
       if (outcome !== 'ok' && !failure) {
         failure = `Step ${step.index + 1} of ${plan.steps.length} (${
@@ -341,40 +340,38 @@ export class ActionExecutor {
       const message =
         'The backend stopped while this execution ran: resume it (POST /executions/:id/resume)';
       await executions.finishExecution(run, 'interrupted', message);
-      await event.fail({
+      await audit.fail({
         error: new Error(message),
         meta: { executionId: execution.id, state: 'interrupted' },
       });
     } else if (failure) {
       await executions.finishExecution(run, 'failed', failure);
-      await event.fail({
+      await audit.fail({
         error: new Error(failure),
         meta: { executionId: execution.id, state: 'failed' },
       });
     } else {
       // Before the execution reads as succeeded, so that whoever sees it succeed sees where
       // the entity serves now.
-      await this.options.onSucceeded?.(plan, execution.id, actor);
+      await this.options.onSucceeded?.(plan, execution.id, context.actor);
       await executions.finishExecution(
         run,
         'succeeded',
         `All ${plan.steps.length} steps done`,
       );
-      await event.success({
+      await audit.success({
         meta: { executionId: execution.id, state: 'succeeded' },
       });
     }
   }
 
   private async runOne(
-    run: ExecutionRun,
-    plan: ActionPlan,
+    context: RunContext,
     step: ActionStep,
-    actor: string,
-    signal: AbortSignal,
   ): Promise<'ok' | 'interrupted' | { error: string }> {
+    const { run, plan, actor } = context;
     const event = await this.options.auditor.createEvent({
-      eventId: 'reserve-action-step',
+      eventId: 'action-step',
       severityLevel: 'medium',
       meta: {
         actor,
@@ -387,7 +384,7 @@ export class ActionExecutor {
       },
     });
     try {
-      return await this.runStored(run, plan, step, signal, event);
+      return await this.runStored(context, step, event);
     } catch (error) {
       if (error instanceof ExecutionTakenError) await event.fail({ error });
       throw error;
@@ -396,10 +393,8 @@ export class ActionExecutor {
 
   /** Runs a step, storing its state before and after; ExecutionTakenError ends the run. */
   private async runStored(
-    run: ExecutionRun,
-    plan: ActionPlan,
+    { run, plan, signal }: RunContext,
     step: ActionStep,
-    signal: AbortSignal,
     event: AuditorServiceEvent,
   ): Promise<'ok' | 'interrupted' | { error: string }> {
     const { executions } = this.options;

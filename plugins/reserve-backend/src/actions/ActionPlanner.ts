@@ -109,7 +109,7 @@ export class ActionPlanner {
     const entityRef = stringifyEntityRef(entity);
     const actor = actorOf(credentials);
     const event = await auditor.createEvent({
-      eventId: 'reserve-action-plan',
+      eventId: 'action-plan',
       severityLevel: 'low',
       meta: { actor, entityRef, action, options: { ...options } },
     });

@@ -58,7 +58,7 @@ export class EntityAuthorizer {
         `Not allowed to ${permission.name} on ${entityRef}`,
       );
       const event = await this.options.auditor.createEvent({
-        eventId: 'reserve-permission-refused',
+        eventId: 'permission-refused',
         severityLevel: 'medium',
         meta: {
           actor: actorOf(credentials),

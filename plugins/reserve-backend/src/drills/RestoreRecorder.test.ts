@@ -1,12 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
-import { DatabaseDrillStore } from '../database/DrillStore';
-import {
-  aBackup,
-  aBackupSpec,
-  aRestore,
-} from '../view/__fixtures__/builders';
+import { DatabaseDrillStore } from '../database/DatabaseDrillStore';
+import { aBackup, aBackupSpec, aRestore } from '../view/__fixtures__/builders';
 import { RestoreRecorder, restoreEntityMapper } from './RestoreRecorder';
 
 jest.setTimeout(60_000);

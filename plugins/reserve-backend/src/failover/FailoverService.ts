@@ -51,7 +51,7 @@ export class FailoverService {
     const entityRef = stringifyEntityRef(entity);
     const actor = actorOf(credentials);
     const event = await this.options.auditor.createEvent({
-      eventId: 'reserve-failover-recorded',
+      eventId: 'failover-recorded',
       severityLevel: 'high',
       meta: {
         actor,
@@ -99,7 +99,7 @@ export class FailoverService {
     const entityRef = stringifyEntityRef(entity);
     const actor = actorOf(credentials);
     const event = await this.options.auditor.createEvent({
-      eventId: 'reserve-failback-recorded',
+      eventId: 'failback-recorded',
       severityLevel: 'high',
       meta: { actor, entityRef },
     });

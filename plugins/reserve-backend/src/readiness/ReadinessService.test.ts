@@ -22,7 +22,7 @@ import { ClusterConnection } from '../clusters/ClusterConnection';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DatabaseFailoverStore } from '../database/DatabaseFailoverStore';
-import { DatabaseDrillStore } from '../database/DrillStore';
+import { DatabaseDrillStore } from '../database/DatabaseDrillStore';
 import { ClusterOverview } from '../overview/ClusterOverview';
 import { defaultPlatformThresholds } from '../platform/thresholds';
 import { parsePolicyDefaults } from './policy';

@@ -1,7 +1,7 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { storeDatabases } from '../__testUtils__/storeDatabases';
 import { DrillRecord } from '@kube-reserve/plugin-reserve-common';
-import { DatabaseDrillStore } from './DrillStore';
+import { DatabaseDrillStore } from './DatabaseDrillStore';
 
 jest.setTimeout(60_000);
 

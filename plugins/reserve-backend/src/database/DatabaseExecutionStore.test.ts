@@ -2,12 +2,9 @@ import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { ActionPlan } from '@kube-reserve/plugin-reserve-common';
 import { storeDatabases } from '../__testUtils__/storeDatabases';
-import {
-  DatabaseExecutionStore,
-  ExecutionRun,
-  ExecutionTakenError,
-} from './ExecutionStore';
-import { DatabasePlanStore } from './PlanStore';
+import { DatabaseExecutionStore } from './DatabaseExecutionStore';
+import { DatabasePlanStore } from './DatabasePlanStore';
+import { ExecutionRun, ExecutionTakenError } from './ExecutionStore';
 
 jest.setTimeout(60_000);
 
@@ -107,26 +104,6 @@ describe('DatabasePlanStore and DatabaseExecutionStore', () => {
     });
     return { ...stores, plan: stored, execution, runOf };
   }
-
-  it.each(databases.eachSupportedId())(
-    'stores a plan and reads it back as planned, %p',
-    async databaseId => {
-      const { plans } = await createStores(databaseId);
-      const stored = {
-        ...plan(),
-        skipped: [
-          {
-            title: 'Suspend CronJob shop/dunning on prod-fra',
-            cluster: 'prod-fra',
-            reason: 'prod-fra unreachable',
-          },
-        ],
-      };
-      await plans.savePlan(stored);
-      expect(await plans.getPlan(stored.id)).toEqual(stored);
-      expect(await plans.getPlan(uuid())).toBeUndefined();
-    },
-  );
 
   it.each(databases.eachSupportedId())(
     'starts an execution with every step pending and records each step before and after it runs, %p',

@@ -1,7 +1,8 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { storeDatabases } from '../__testUtils__/storeDatabases';
 import path from 'node:path';
-import { DatabaseRunbookStore, StoredRunbookTick } from './RunbookStore';
+import { DatabaseRunbookStore } from './DatabaseRunbookStore';
+import { StoredRunbookTick } from './RunbookStore';
 
 jest.setTimeout(60_000);
 
