@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Simulator } from '@kube-reserve/cluster-sim';
 import {
@@ -19,8 +19,10 @@ import { DatabasePlanStore } from '../database/DatabasePlanStore';
 import { ExecutionStore } from '../database/ExecutionStore';
 import { PlanStore } from '../database/PlanStore';
 import { AuditLogLine, createAuditLog } from './auditLog';
+import { ClusterCheckpoint } from './checkoutFailover';
+import { countOperatorWrites, WriteCount } from './crashPoints';
 import { owner } from './ownerOnlyPermissions';
-import { demoReserveConfig } from './startDemoBackend';
+import { demoReserveConfig, startDemoClusters } from './startDemoBackend';
 import { reserveConfig } from './startReserveBackend';
 
 /** Checkout, whose objects the demo clusters hold. */
@@ -176,4 +178,41 @@ export async function executorWorld(
       await Promise.all(made.map(executor => executor.stop()));
     },
   };
+}
+
+/** What {@link useExecutorOnDemoClusters} gives each test. */
+export interface ExecutorTestState {
+  sim: Simulator;
+  /** The operator writes that reached the clusters during this test. */
+  writes: WriteCount;
+  /** This test's executor world, on a database of its own. */
+  world: ExecutorWorld;
+}
+
+/**
+ * Registers the hooks of an executor test file: the demo clusters once for the file; before
+ * each test, the clusters as they started with no fault, no write counted and a database of
+ * the test's own. Read the state in the tests, not when the describe block runs.
+ */
+export function useExecutorOnDemoClusters(): ExecutorTestState {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const state = {} as ExecutorTestState;
+  let demoState: ClusterCheckpoint;
+  beforeAll(async () => {
+    state.sim = await startDemoClusters();
+    demoState = new ClusterCheckpoint(state.sim);
+    state.writes = countOperatorWrites(state.sim);
+  });
+  afterAll(() => state.sim?.stop());
+  beforeEach(async () => {
+    state.sim.clusters.forEach(cluster => cluster.faults.clear());
+    demoState.restore();
+    state.writes.reset();
+    state.world = await executorWorld(
+      state.sim,
+      await databases.init('SQLITE_3'),
+    );
+  });
+  afterEach(() => state.world?.stop());
+  return state;
 }

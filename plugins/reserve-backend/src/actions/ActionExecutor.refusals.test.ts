@@ -1,23 +1,15 @@
-import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
-import { Simulator } from '@kube-reserve/cluster-sim';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   ActionPlan,
   ReserveActionId,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterCheckpoint } from '../__testUtils__/checkoutFailover';
+import { onFirstOperatorWrite } from '../__testUtils__/crashPoints';
 import {
-  WriteCount,
-  countOperatorWrites,
-  onFirstOperatorWrite,
-} from '../__testUtils__/crashPoints';
-import {
-  ExecutorWorld,
   checkoutObjects,
   checkoutRef,
-  executorWorld,
+  useExecutorOnDemoClusters,
 } from '../__testUtils__/executorOnClusters';
 import { owner } from '../__testUtils__/ownerOnlyPermissions';
-import { startDemoClusters } from '../__testUtils__/startDemoBackend';
 import { waitFor } from '../__testUtils__/startReserveBackend';
 
 jest.setTimeout(60_000);
@@ -27,26 +19,7 @@ const HOUR = 3_600_000;
 // Each refusal answers with the error the router turns into its status: InputError 400,
 // NotFoundError 404, ConflictError 409.
 describe('ActionExecutor on the demo clusters: runs it refuses', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let sim: Simulator;
-  let demoState: ClusterCheckpoint;
-  let writes: WriteCount;
-  let world: ExecutorWorld;
-
-  beforeAll(async () => {
-    sim = await startDemoClusters();
-    demoState = new ClusterCheckpoint(sim);
-    writes = countOperatorWrites(sim);
-  });
-  afterAll(() => sim?.stop());
-  // Each test: the demo clusters as they started, no fault, a database of its own.
-  beforeEach(async () => {
-    sim.clusters.forEach(cluster => cluster.faults.clear());
-    demoState.restore();
-    writes.reset();
-    world = await executorWorld(sim, await databases.init('SQLITE_3'));
-  });
-  afterEach(() => world?.stop());
+  const state = useExecutorOnDemoClusters();
 
   const credentials = mockCredentials.user(owner);
   const execute = (
@@ -56,7 +29,7 @@ describe('ActionExecutor on the demo clusters: runs it refuses', () => {
       action?: ReserveActionId;
       confirmation?: string;
     } = {},
-    executor = world.executor(),
+    executor = state.world.executor(),
   ) =>
     executor.execute(
       request.entityRef ?? checkoutRef,
@@ -66,8 +39,10 @@ describe('ActionExecutor on the demo clusters: runs it refuses', () => {
     );
   // A refused run leaves no execution and changes no cluster.
   const expectNothingStarted = async () => {
-    expect(await world.executions.listExecutions(checkoutRef)).toEqual([]);
-    expect(writes.counts()).toEqual(new Map());
+    expect(await state.world.executions.listExecutions(checkoutRef)).toEqual(
+      [],
+    );
+    expect(state.writes.counts()).toEqual(new Map());
   };
 
   it.each<[string, (plan: ActionPlan) => Promise<unknown>, object]>([
@@ -126,14 +101,14 @@ describe('ActionExecutor on the demo clusters: runs it refuses', () => {
       },
     ],
   ])('refuses %s, starting nothing', async (_what, refused, error) => {
-    const plan = await world.planFailover();
+    const plan = await state.world.planFailover();
     await expect(refused(plan)).rejects.toMatchObject(error);
     await expectNothingStarted();
   });
 
   it('refuses a plan older than reserve.actions.planTtl with a 409 naming its expiry, starting nothing', async () => {
     const createdAt = new Date(Date.now() - 2 * HOUR);
-    const plan = await world.planFailover({ createdAt });
+    const plan = await state.world.planFailover({ createdAt });
     await expect(execute(plan)).rejects.toMatchObject({
       name: 'ConflictError',
       message: `Plan ${plan.id} expired at ${new Date(
@@ -144,8 +119,8 @@ describe('ActionExecutor on the demo clusters: runs it refuses', () => {
   });
 
   it('refuses with a 409 a plan whose objects changed since planning, auditing the refusal and keeping no execution', async () => {
-    const plan = await world.planFailover();
-    const objects = sim.cluster('reserve-ams').objects;
+    const plan = await state.world.planFailover();
+    const objects = state.sim.cluster('reserve-ams').objects;
     const deployment = objects.get('deployments', 'checkout', 'checkout')!;
     objects.put({ ...deployment, spec: { ...deployment.spec, replicas: 5 } });
 
@@ -156,7 +131,7 @@ describe('ActionExecutor on the demo clusters: runs it refuses', () => {
     });
     await expectNothingStarted();
     expect(
-      world.audit
+      state.world.audit
         .filter(line => line.eventId === 'action-execution')
         .map(line => [line.status, line.meta.planId, line.error]),
     ).toEqual([
@@ -166,8 +141,8 @@ describe('ActionExecutor on the demo clusters: runs it refuses', () => {
   });
 
   it('refuses with a 409 a plan it cannot check because a cluster of it does not answer', async () => {
-    const plan = await world.planFailover();
-    sim.cluster('prod-fra').faults.set({ refuseConnections: true });
+    const plan = await state.world.planFailover();
+    state.sim.cluster('prod-fra').faults.set({ refuseConnections: true });
     await expect(execute(plan)).rejects.toMatchObject({
       name: 'ConflictError',
       message: expect.stringMatching(
@@ -178,60 +153,64 @@ describe('ActionExecutor on the demo clusters: runs it refuses', () => {
   });
 
   it('refuses with a 409 a plan that already ran, naming its execution', async () => {
-    const plan = await world.planFailover();
-    const executor = world.executor();
+    const plan = await state.world.planFailover();
+    const executor = state.world.executor();
     // The run fails at its second step: prod-fra refuses CronJobs once the first has landed.
-    const fault = onFirstOperatorWrite(sim, 'reserve-ams', () =>
-      sim.cluster('prod-fra').faults.set({ errorResources: ['cronjobs'] }),
+    const fault = onFirstOperatorWrite(state.sim, 'reserve-ams', () =>
+      state.sim
+        .cluster('prod-fra')
+        .faults.set({ errorResources: ['cronjobs'] }),
     );
     const first = await execute(plan, {}, executor);
     await executor.settled(first.id);
     fault.stop();
-    sim.cluster('prod-fra').faults.clear();
-    writes.reset();
+    state.sim.cluster('prod-fra').faults.clear();
+    state.writes.reset();
 
     await expect(execute(plan, {}, executor)).rejects.toMatchObject({
       name: 'ConflictError',
       message: `Plan ${plan.id} already ran as execution ${first.id} (failed): resume that execution or plan again`,
     });
     expect(
-      (await world.executions.listExecutions(checkoutRef)).map(e => e.id),
+      (await state.world.executions.listExecutions(checkoutRef)).map(e => e.id),
     ).toEqual([first.id]);
-    expect(writes.counts()).toEqual(new Map());
+    expect(state.writes.counts()).toEqual(new Map());
   });
 
   it("refuses with a 409 a second run of the entity's plans while one runs, across instances, until it ends", async () => {
-    const running = await world.planFailover();
-    const another = await world.planFailover();
+    const running = await state.world.planFailover();
+    const another = await state.world.planFailover();
     // The first run hangs at prod-fra, after its first step: it holds the entity's lock.
-    const hang = onFirstOperatorWrite(sim, 'reserve-ams', () =>
-      sim.cluster('prod-fra').faults.set({ hang: true }),
+    const hang = onFirstOperatorWrite(state.sim, 'reserve-ams', () =>
+      state.sim.cluster('prod-fra').faults.set({ hang: true }),
     );
-    const firstInstance = world.executor();
+    const firstInstance = state.world.executor();
     const first = await execute(running, {}, firstInstance);
     await waitFor('the first run to reach prod-fra', async () => hang.fired);
 
-    for (const executor of [firstInstance, world.executor()]) {
+    for (const executor of [firstInstance, state.world.executor()]) {
       await expect(execute(another, {}, executor)).rejects.toMatchObject({
         name: 'ConflictError',
         message: `Another action runs on ${checkoutRef} (execution ${first.id}, failover): wait until it ends`,
       });
     }
-    expect(await world.executions.executionOfPlan(another.id)).toBeUndefined();
     expect(
-      sim
+      await state.world.executions.executionOfPlan(another.id),
+    ).toBeUndefined();
+    expect(
+      state.sim
         .cluster('reserve-ams')
         .objects.get('cronjobs', 'checkout', checkoutObjects.cronJob.name)
         ?.spec,
     ).toMatchObject({ suspend: true });
 
     // Once it ends (failed: prod-fra dropped the hung request), the lock is free again.
-    sim.cluster('prod-fra').faults.clear();
+    state.sim.cluster('prod-fra').faults.clear();
     await firstInstance.settled(first.id);
-    expect(await world.executions.getExecution(first.id)).toMatchObject({
+    expect(await state.world.executions.getExecution(first.id)).toMatchObject({
       state: 'failed',
     });
-    const again = await world.planFailover();
+    const again = await state.world.planFailover();
     const next = await execute(again);
     expect(next).toMatchObject({ state: 'running', planId: again.id });
   });

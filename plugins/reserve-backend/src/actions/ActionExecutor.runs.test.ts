@@ -1,29 +1,16 @@
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { Simulator } from '@kube-reserve/cluster-sim';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   ActionExecution,
   ActionPlan,
 } from '@kube-reserve/plugin-reserve-common';
-import { ClusterCheckpoint } from '../__testUtils__/checkoutFailover';
+import { onFirstOperatorWrite, writesOnce } from '../__testUtils__/crashPoints';
 import {
-  WriteCount,
-  countOperatorWrites,
-  onFirstOperatorWrite,
-  writesOnce,
-} from '../__testUtils__/crashPoints';
-import {
-  ExecutorWorld,
   checkoutObjects,
   checkoutRef,
-  executorWorld,
+  useExecutorOnDemoClusters,
 } from '../__testUtils__/executorOnClusters';
 import { owner } from '../__testUtils__/ownerOnlyPermissions';
-import { startDemoClusters } from '../__testUtils__/startDemoBackend';
 import { waitFor } from '../__testUtils__/startReserveBackend';
 import { ExecutionStore } from '../database/ExecutionStore';
 import { ActionExecutor } from './ActionExecutor';
@@ -65,26 +52,7 @@ function freezable(executions: ExecutionStore) {
 }
 
 describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let sim: Simulator;
-  let demoState: ClusterCheckpoint;
-  let writes: WriteCount;
-  let world: ExecutorWorld;
-
-  beforeAll(async () => {
-    sim = await startDemoClusters();
-    demoState = new ClusterCheckpoint(sim);
-    writes = countOperatorWrites(sim);
-  });
-  afterAll(() => sim?.stop());
-  // Each test: the demo clusters as they started, no fault, a database of its own.
-  beforeEach(async () => {
-    sim.clusters.forEach(cluster => cluster.faults.clear());
-    demoState.restore();
-    writes.reset();
-    world = await executorWorld(sim, await databases.init('SQLITE_3'));
-  });
-  afterEach(() => world?.stop());
+  const state = useExecutorOnDemoClusters();
 
   const credentials = mockCredentials.user(owner);
   const run = (executor: ActionExecutor, plan: ActionPlan) =>
@@ -96,12 +64,12 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     );
   const ended = async (executor: ActionExecutor, id: string) => {
     await executor.settled(id);
-    return (await world.executions.getExecution(id))!;
+    return (await state.world.executions.getExecution(id))!;
   };
   const live = (cluster: string, resource: string, name: string) =>
-    sim.cluster(cluster).objects.get(resource, 'checkout', name)?.spec;
+    state.sim.cluster(cluster).objects.get(resource, 'checkout', name)?.spec;
   const audited = (eventId: string, meta: Record<string, unknown>) =>
-    world.audit.filter(
+    state.world.audit.filter(
       line =>
         line.eventId === eventId &&
         Object.entries(meta).every(([key, value]) => line.meta[key] === value),
@@ -116,9 +84,9 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
    * reserve-ams: after the plan check, before the run reaches prod-fra.
    */
   const runMeeting = async (change: () => void) => {
-    const plan = await world.planFailover();
-    const executor = world.executor();
-    const moment = onFirstOperatorWrite(sim, 'reserve-ams', change);
+    const plan = await state.world.planFailover();
+    const executor = state.world.executor();
+    const moment = onFirstOperatorWrite(state.sim, 'reserve-ams', change);
     try {
       const started = await run(executor, plan);
       const failed = await ended(executor, started.id);
@@ -129,7 +97,7 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     }
   };
   const refuseCronJobsOnPrimary = () =>
-    sim.cluster('prod-fra').faults.set({ errorResources: ['cronjobs'] });
+    state.sim.cluster('prod-fra').faults.set({ errorResources: ['cronjobs'] });
 
   it('fails the execution at a step the cluster refuses, with the step named and its error, and runs no step after it', async () => {
     const { plan, started, failed } = await runMeeting(refuseCronJobsOnPrimary);
@@ -154,7 +122,7 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     );
     expect(failed.message).toContain(failed.steps[1].output);
     // Nothing after the failed step reached a cluster: the reserve's CronJob stays suspended.
-    expect(writes.counts()).toEqual(
+    expect(state.writes.counts()).toEqual(
       new Map([[`reserve-ams PATCH ${deploymentPath}`, 1]]),
     );
     expect(
@@ -174,7 +142,7 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
 
   it('fails the step whose object went away since planning, and refuses to resume with a 409 while the cluster differs from the plan', async () => {
     const { executor, failed } = await runMeeting(() =>
-      sim
+      state.sim
         .cluster('prod-fra')
         .objects.delete('cronjobs', 'checkout', checkoutObjects.cronJob.name),
     );
@@ -198,7 +166,7 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     });
     // Still failed as it was, with its steps and message, resumable once the cause is fixed
     // (the refused resume held it for a moment: it ends again, at the refusal).
-    expect(await world.executions.getExecution(failed.id)).toEqual({
+    expect(await state.world.executions.getExecution(failed.id)).toEqual({
       ...failed,
       finishedAt: expect.any(String),
     });
@@ -217,8 +185,8 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     const { plan, executor, failed } = await runMeeting(
       refuseCronJobsOnPrimary,
     );
-    sim.cluster('prod-fra').faults.clear();
-    writes.reset();
+    state.sim.cluster('prod-fra').faults.clear();
+    state.writes.reset();
 
     const resumed = await executor.resume(failed.id, 'checkout', credentials);
     expect(resumed.state).toBe('running');
@@ -228,7 +196,7 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     expect(done.steps.map(s => s.state)).toEqual(Array(4).fill('succeeded'));
     expect(done.steps[0]).toEqual(failed.steps[0]);
     expect(done.steps[3].output).toContain('checkout/checkout 6/6 available');
-    expect(writes.counts()).toEqual(
+    expect(state.writes.counts()).toEqual(
       new Map([
         [`prod-fra PATCH ${cronJobPath}`, 1],
         [`reserve-ams PATCH ${cronJobPath}`, 1],
@@ -269,18 +237,18 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
 
   it('lets another instance take over a run whose runner died mid-step: once its heartbeat is three beats late the run is interrupted, and the resume finds the step done at the cluster and runs it to the end', async () => {
     const settings = { heartbeatMs: 100 };
-    const plan = await world.planFailover();
+    const plan = await state.world.planFailover();
     // The first instance dies as its first step lands at the cluster: it never records it.
-    const dying = freezable(world.executions);
+    const dying = freezable(state.world.executions);
     const firstLogger = mockServices.logger.mock();
-    const first = world.executor({
+    const first = state.world.executor({
       executions: dying.store,
       settings,
       logger: firstLogger,
     });
     const secondLogger = mockServices.logger.mock();
-    const second = world.executor({ settings, logger: secondLogger });
-    const death = onFirstOperatorWrite(sim, 'reserve-ams', () =>
+    const second = state.world.executor({ settings, logger: secondLogger });
+    const death = onFirstOperatorWrite(state.sim, 'reserve-ams', () =>
       dying.freeze(),
     );
     const { id } = await run(first, plan);
@@ -299,7 +267,7 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     let interrupted: ActionExecution | undefined;
     await waitFor('the sweep to interrupt the run', async () => {
       await sweep.fn(new AbortController().signal);
-      interrupted = await world.executions.getExecution(id);
+      interrupted = await state.world.executions.getExecution(id);
       return interrupted?.state === 'interrupted';
     });
     expect(interrupted!.message).toMatch(/resume it/);
@@ -319,12 +287,12 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
     expect(done.steps.map(s => s.state)).toEqual(Array(4).fill('succeeded'));
     expect(done.steps[0].output).toBe('Already as planned: nothing changed.');
     // Every patch reached its cluster once: the one the dead runner made was not made again.
-    expect(writes.counts()).toEqual(writesOnce(plan));
+    expect(state.writes.counts()).toEqual(writesOnce(plan));
 
     // Should the first instance wake up, it finds the run taken and writes nothing.
     dying.thaw();
     await first.settled(id);
-    expect(await world.executions.getExecution(id)).toEqual(done);
+    expect(await state.world.executions.getExecution(id)).toEqual(done);
     expect(firstLogger.error).toHaveBeenCalledWith(
       expect.stringContaining(
         `Execution ${id} was taken from this backend instance`,
