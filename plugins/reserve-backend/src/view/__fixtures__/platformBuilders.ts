@@ -5,10 +5,7 @@ import type {
   V1PodDisruptionBudget,
 } from '@kubernetes/client-node';
 import { ClusterFacts } from '@kube-reserve/plugin-reserve-common';
-import {
-  ClusterObjectLists,
-  ClusterSideView,
-} from '../EntityView';
+import { ClusterObjectLists, ClusterSideView } from '../EntityView';
 import { CertManagerCertificate } from '../../kube/certManagerTypes';
 import { aClusterSide } from './viewBuilders';
 import { testNamespace } from './workloadBuilders';
