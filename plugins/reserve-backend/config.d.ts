@@ -75,6 +75,12 @@ export interface Config {
       frequency?: HumanDuration | string;
       /** Per request to a cluster. Default: 10 seconds. */
       timeout?: HumanDuration | string;
+      /**
+       * Watch each kind after listing it, so that a change shows within seconds and a cycle
+       * lists only what no watch keeps current (default true); false lists every kind every
+       * cycle.
+       */
+      watch?: boolean;
     };
     /** Policy defaults; each entity's `kube-reserve.io/*` annotations override them. */
     defaults?: {

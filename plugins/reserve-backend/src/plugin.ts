@@ -87,6 +87,7 @@ export const reservePlugin = createBackendPlugin({
         );
 
         const snapshots = ClusterSnapshots.create({ registry, logger });
+        deps.lifecycle.addShutdownHook(() => snapshots.stop());
         const clusters = new ClusterOverview({
           snapshots,
           thresholds: platformThresholds(defaults.certWarning),

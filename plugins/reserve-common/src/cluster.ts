@@ -36,6 +36,14 @@ export interface ResourceKindStatus {
    * taken (ISO 8601). Absent when no listing is served, and for the other states.
    */
   listedAt?: string;
+  /**
+   * How an `ok` kind is kept current: `watch` (a watch is open, a change shows within
+   * seconds) or `poll` (listed every refresh period; `pollReason` says why: the cluster
+   * refuses watch on it, the watch is reconnecting, or watching is turned off).
+   */
+  collection?: 'watch' | 'poll';
+  /** With `collection: poll`: why the kind is not watched. */
+  pollReason?: string;
 }
 
 /** Health of a cluster's data: whether it answered, and which kinds it let us read. */

@@ -26,6 +26,8 @@ export class ClusterServer {
   private readonly server: https.Server;
   private readonly sockets = new Set<Socket>();
   private readonly hung = new Set<ServerResponse>();
+  /** Open watch streams, ended when faults change (see applyFaults). */
+  private readonly watches = new Set<ServerResponse>();
   private readonly abort = new AbortController();
   private listening = false;
   private boundPort = 0;
@@ -131,6 +133,12 @@ export class ClusterServer {
       for (const res of this.hung) res.destroy();
       this.hung.clear();
     }
+    // An open watch would carry on past a fault switched on after it started (a real API
+    // server checks RBAC and answers errors when a watch starts, and ends watches only at their
+    // timeout or on a restart). Ending the open watches, as a restart does, makes clients meet
+    // the cluster's new state at once instead of minutes later.
+    for (const res of this.watches) res.end();
+    this.watches.clear();
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse) {
@@ -146,6 +154,12 @@ export class ClusterServer {
     }
     if (this.faults.trickleBytesPerSecond) {
       trickleResponse(res, () => this.faults.trickleBytesPerSecond);
+    }
+    if (
+      /[?&]watch=(true|1)(&|$)|^\/apis?\/(.+\/)?watch\//.test(req.url ?? '')
+    ) {
+      this.watches.add(res);
+      res.on('close', () => this.watches.delete(res));
     }
     const latency = this.faults.latencyMs ?? 0;
     if (latency > 0) {

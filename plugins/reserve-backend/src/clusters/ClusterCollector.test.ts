@@ -14,9 +14,11 @@ const deployment = (name: string, annotations?: Record<string, string>) => ({
 /** A collector of one cluster whose listings answer `deployments` for Deployments. */
 function collectorOf(deployments: () => Promise<KubernetesObject[]>) {
   const logger = mockServices.logger.mock();
+  // Listings without a resourceVersion: nothing to watch from, so every cycle lists.
   const connection = {
-    list: async (_apiVersion: string, kind: string) =>
-      kind === 'Deployment' ? deployments() : [],
+    listWithVersion: async (_apiVersion: string, kind: string) => ({
+      items: kind === 'Deployment' ? await deployments() : [],
+    }),
     version: async () => 'v1.34.2',
     servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
   };
@@ -40,6 +42,8 @@ describe('ClusterCollector, when a cluster answers a malformed listing', () => {
     const { snapshot } = collector;
     expect(snapshot.status.state).toBe('ok');
     expect(snapshot.status.kinds.deployments).toEqual({
+      collection: 'poll',
+      pollReason: 'its listing carried no resourceVersion to watch from',
       state: 'ok',
       message: 'skipped 1 object without metadata.name',
     });
@@ -65,6 +69,8 @@ describe('ClusterCollector, when a cluster answers a malformed listing', () => {
 
     const { snapshot } = collector;
     expect(snapshot.status.kinds.deployments).toEqual({
+      collection: 'poll',
+      pollReason: 'its listing carried no resourceVersion to watch from',
       state: 'ok',
       message:
         "dropped annotations past the API server's 256 KiB limit from shop/checkout: example.com/padding (10.0 MB)",

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import type { KubernetesObject } from '@kubernetes/client-node';
 import {
   ClusterStatus,
   ResourceKindStatus,
@@ -11,12 +12,19 @@ import {
 import { ClusterSnapshot, pendingSnapshot } from './ClusterSnapshot';
 import { COLLECTED_KINDS, CollectedKind } from './collectedKinds';
 import { CompactListing, compactListing } from './compactListing';
+import { KindWatch } from './KindWatch';
 import { SecretDigester } from './secretDigest';
 
+/** How long events are gathered before the snapshot takes them. */
+const PUBLISH_DELAY_MS = 200;
+
 /**
- * Collects one cluster: every kind once per cycle, the version and the serving certificate.
- * A failure is recorded in the snapshot's status (for the cluster or for one kind) and the last
- * good data is kept; nothing here throws to the scheduler.
+ * Collects one cluster: each cycle its version and serving certificate, and every kind that
+ * no open watch keeps current (all of them the first time); a listed kind is then watched
+ * (see KindWatch), and its changes reach the snapshot within a fraction of a second, without
+ * waiting for the next cycle. With `watch: false`, or for a kind the cluster will not let us
+ * watch, every cycle lists it. A failure is recorded in the snapshot's status (for the cluster
+ * or for one kind) and the last good data is kept; nothing here throws to the scheduler.
  */
 export class ClusterCollector {
   private current: ClusterSnapshot;
@@ -24,6 +32,11 @@ export class ClusterCollector {
   private lastCycle: Promise<void> = Promise.resolve();
   /** What was wrong with each kind's last answer, to log each new problem once. */
   private readonly listingProblems = new Map<string, string>();
+  /** What the last listing of each kind left out; a watched kind keeps saying it. */
+  private readonly lastProblems = new Map<string, string[]>();
+  private readonly watches = new Map<string, KindWatch>();
+  private publishTimer?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     readonly name: string,
@@ -33,9 +46,18 @@ export class ClusterCollector {
       secrets: SecretDigester;
       logger: LoggerService;
       now?: () => Date;
+      /** Watch each kind after listing it (the default), or list every kind every cycle. */
+      watch?: boolean;
     },
   ) {
     this.current = pendingSnapshot(name);
+  }
+
+  /** Closes the watches; cycles asked for later do nothing. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.publishTimer);
+    for (const watch of this.watches.values()) watch.stop();
   }
 
   /** The latest snapshot. */
@@ -46,15 +68,107 @@ export class ClusterCollector {
   /**
    * Runs one collection cycle and replaces the snapshot. Cycles asked for while one runs (the
    * schedule's, and one an action asks for after changing the cluster) run one after another,
-   * so an older listing never replaces a newer one.
+   * so an older listing never replaces a newer one. A `fresh` cycle lists every kind, watched
+   * or not, so that it reads what was just written (a watch event may still be on its way).
    */
-  collect(): Promise<void> {
-    const cycle = this.lastCycle.then(() => this.collectOnce());
-    this.lastCycle = cycle;
-    return cycle;
+  collect(options?: { fresh?: boolean }): Promise<void> {
+    return this.inTurn(() => this.collectOnce(options?.fresh ?? false));
   }
 
-  private async collectOnce(): Promise<void> {
+  private inTurn(work: () => Promise<void> | void): Promise<void> {
+    const turn = this.lastCycle.then(() => (this.stopped ? undefined : work()));
+    this.lastCycle = turn;
+    return turn;
+  }
+
+  // Events come in bursts (a rollout changes a Deployment many times): the snapshot takes them
+  // together, shortly after the first.
+  private changed = () => {
+    if (this.publishTimer || this.stopped) return;
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = undefined;
+      void this.inTurn(() => this.publishWatched());
+    }, PUBLISH_DELAY_MS);
+    this.publishTimer.unref?.();
+  };
+
+  /** A new snapshot with what the open watches hold now; no request to the cluster. */
+  private publishWatched() {
+    const now = this.options.now?.() ?? new Date();
+    const kinds = new Map(this.current.kinds);
+    const statuses = { ...this.current.status.kinds };
+    for (const [key, watch] of this.watches) {
+      if (watch.live && statuses[key]?.state === 'ok') {
+        kinds.set(key, { items: watch.items(), fetchedAt: now });
+      }
+      if (statuses[key])
+        statuses[key] = this.withCollection(key, statuses[key]);
+    }
+    this.current = {
+      ...this.current,
+      status: { ...this.current.status, kinds: statuses },
+      kinds,
+    };
+  }
+
+  private withCollection(
+    key: string,
+    status: ResourceKindStatus,
+  ): ResourceKindStatus {
+    const {
+      collection: _collection,
+      pollReason: _pollReason,
+      ...rest
+    } = status;
+    if (rest.state !== 'ok') return rest;
+    const watch = this.watches.get(key);
+    if (!watch) {
+      return {
+        ...rest,
+        collection: 'poll',
+        pollReason: 'watching is turned off (reserve.refresh.watch)',
+      };
+    }
+    const pollReason = watch.pollReason;
+    return pollReason
+      ? { ...rest, collection: 'poll', pollReason }
+      : { ...rest, collection: 'watch' };
+  }
+
+  private watchOf(
+    kind: CollectedKind,
+    namespace?: string,
+  ): KindWatch | undefined {
+    if (this.options.watch === false) return undefined;
+    let watch = this.watches.get(kind.key);
+    if (!watch) {
+      const compact = this.compactor(kind);
+      watch = new KindWatch(
+        {
+          key: kind.key,
+          apiVersion: kind.apiVersion,
+          namespace,
+          compact: item => compactListing([item], compact).items[0],
+        },
+        {
+          onChange: this.changed,
+          // A listing now, not at the next cycle: the watch could not catch up.
+          onExpired: () => void this.collect(),
+          logger: this.options.logger,
+        },
+      );
+      this.watches.set(kind.key, watch);
+    }
+    return watch;
+  }
+
+  private compactor(kind: CollectedKind) {
+    return kind.key === 'secrets'
+      ? (item: KubernetesObject) => this.options.secrets.digest(item)
+      : undefined;
+  }
+
+  private async collectOnce(fresh: boolean): Promise<void> {
     const now = this.options.now?.() ?? new Date();
     let connection: ClusterConnection;
     try {
@@ -69,7 +183,7 @@ export class ClusterCollector {
     const [version, certificate, ...listings] = await Promise.allSettled([
       connection.version(),
       connection.servingCertificateNotAfter(),
-      ...COLLECTED_KINDS.map(kind => this.listKind(connection, kind)),
+      ...COLLECTED_KINDS.map(kind => this.listKind(connection, kind, fresh)),
     ]);
 
     const kinds = new Map(this.current.kinds);
@@ -80,9 +194,12 @@ export class ClusterCollector {
       if (result.status === 'fulfilled') {
         const { items, problems } = result.value;
         kinds.set(kind.key, { items, fetchedAt: now });
-        kindStatus[kind.key] = problems.length
-          ? { state: 'ok', message: problems.join('; ') }
-          : { state: 'ok' };
+        kindStatus[kind.key] = this.withCollection(
+          kind.key,
+          problems.length
+            ? { state: 'ok', message: problems.join('; ') }
+            : { state: 'ok' },
+        );
         this.noteProblems(kind.key, problems);
         return;
       }
@@ -118,16 +235,28 @@ export class ClusterCollector {
   private async listKind(
     connection: ClusterConnection,
     kind: CollectedKind,
+    fresh: boolean,
   ): Promise<CompactListing> {
     const namespace =
       kind.namespace === 'velero'
         ? this.options.veleroNamespace
         : kind.namespace;
-    const items = await connection.list(kind.apiVersion, kind.kind, namespace);
-    if (kind.key === 'secrets') {
-      return compactListing(items, item => this.options.secrets.digest(item));
+    const watch = this.watchOf(kind, namespace);
+    if (watch?.live && !fresh) {
+      return {
+        items: watch.items(),
+        problems: this.lastProblems.get(kind.key) ?? [],
+      };
     }
-    return compactListing(items);
+    const { items, resourceVersion } = await connection.listWithVersion(
+      kind.apiVersion,
+      kind.kind,
+      namespace,
+    );
+    const listing = compactListing(items, this.compactor(kind));
+    this.lastProblems.set(kind.key, listing.problems);
+    watch?.follow(connection, listing.items, resourceVersion);
+    return listing;
   }
 
   // A malformed answer is logged when it starts or changes, not on every cycle it lasts.

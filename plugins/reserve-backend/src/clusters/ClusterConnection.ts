@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import * as tls from 'node:tls';
 import type {
+  KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
   VersionApi,
+  Watch,
 } from '@kubernetes/client-node';
 import { ClusterConnectionConfig } from './ClusterRegistry';
 
@@ -25,6 +27,7 @@ export class ClusterConnection {
     private readonly config: ClusterConnectionConfig,
     private readonly objects: KubernetesObjectApi,
     private readonly versions: VersionApi,
+    private readonly watcher: Watch,
     private readonly timeoutMs: number,
   ) {}
 
@@ -39,6 +42,7 @@ export class ClusterConnection {
       config,
       new k8s.KubernetesObjectApi(configuration),
       new k8s.VersionApi(configuration),
+      new k8s.Watch(await kubeConfigOf(config)),
       timeoutMs,
     );
   }
@@ -55,6 +59,18 @@ export class ClusterConnection {
     kind: string,
     namespace?: string,
   ): Promise<KubernetesObject[]> {
+    return (await this.listWithVersion(apiVersion, kind, namespace)).items;
+  }
+
+  /**
+   * {@link ClusterConnection.list}, with the list's resourceVersion: where a watch of the kind
+   * starts so that it misses no change made after the list.
+   */
+  async listWithVersion(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+  ): Promise<{ items: KubernetesObject[]; resourceVersion?: string }> {
     const page = (limit?: number, continueToken?: string) =>
       this.objects.list(
         apiVersion,
@@ -70,13 +86,18 @@ export class ClusterConnection {
       );
     const items: KubernetesObject[] = [];
     let continueToken: string | undefined;
+    let resourceVersion: string | undefined;
     do {
       let answer;
       try {
         answer = await page(PAGE_SIZE, continueToken);
       } catch (error) {
         if (continueToken && (error as { code?: number }).code === 410) {
-          return (await page()).items;
+          const whole = await page();
+          return {
+            items: whole.items,
+            resourceVersion: whole.metadata?.resourceVersion,
+          };
         }
         throw error;
       }
@@ -85,10 +106,53 @@ export class ClusterConnection {
       const listMeta = answer.metadata as {
         _continue?: string;
         continue?: string;
+        resourceVersion?: string;
       };
       continueToken = listMeta?._continue || listMeta?.continue || undefined;
+      // Every page of a paged list is served at the first page's resourceVersion.
+      resourceVersion ??= listMeta?.resourceVersion;
     } while (continueToken);
-    return items;
+    return { items, resourceVersion };
+  }
+
+  /**
+   * Watches a kind from `resourceVersion` (`/api/v1/...` or `/apis/<group>/<version>/...`
+   * by its `plural`), with bookmarks, until the server ends the watch after `timeoutSeconds`,
+   * the connection fails or the answer's `stop` is called. Each event goes to `onEvent`;
+   * `onEnd` is called once, with the error if it did not end cleanly (an HTTP refusal carries
+   * its status as `code`, as list errors do).
+   */
+  async watch(options: {
+    apiVersion: string;
+    plural: string;
+    namespace?: string;
+    resourceVersion: string;
+    timeoutSeconds: number;
+    onEvent: (type: string, object: KubernetesObject) => void;
+    onEnd: (error?: unknown) => void;
+  }): Promise<{ stop(): void }> {
+    const { apiVersion, plural, namespace } = options;
+    const path = `${apiVersion === 'v1' ? '/api/v1' : `/apis/${apiVersion}`}${
+      namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''
+    }/${plural}`;
+    const controller = await this.watcher.watch(
+      path,
+      {
+        resourceVersion: options.resourceVersion,
+        allowWatchBookmarks: true,
+        timeoutSeconds: options.timeoutSeconds,
+      },
+      (type, object) => options.onEvent(type, object),
+      error => {
+        const status = (error as { statusCode?: number } | null)?.statusCode;
+        options.onEnd(
+          error
+            ? Object.assign(error, status ? { code: status } : {})
+            : undefined,
+        );
+      },
+    );
+    return { stop: () => controller.abort() };
   }
 
   /** The API server's version, e.g. `v1.34.2`. */
@@ -149,6 +213,27 @@ export async function clientConfiguration(
   timeoutMs: number,
 ) {
   const k8s = await import('@kubernetes/client-node');
+  const kubeConfig = await kubeConfigOf(config);
+  return k8s.createConfiguration({
+    baseServer: new k8s.ServerConfiguration(config.url, {}),
+    authMethods: { default: kubeConfig },
+    promiseMiddleware: [
+      {
+        pre: async context => {
+          context.setSignal(AbortSignal.timeout(timeoutMs));
+          return context;
+        },
+        post: async context => context,
+      },
+    ],
+  });
+}
+
+/** One cluster with its token, as a client-node KubeConfig. */
+async function kubeConfigOf(
+  config: ClusterConnectionConfig,
+): Promise<KubeConfig> {
+  const k8s = await import('@kubernetes/client-node');
   const kubeConfig = new k8s.KubeConfig();
   kubeConfig.loadFromOptions({
     clusters: [
@@ -164,19 +249,7 @@ export async function clientConfiguration(
     contexts: [{ name: config.name, cluster: config.name, user: config.name }],
     currentContext: config.name,
   });
-  return k8s.createConfiguration({
-    baseServer: new k8s.ServerConfiguration(config.url, {}),
-    authMethods: { default: kubeConfig },
-    promiseMiddleware: [
-      {
-        pre: async context => {
-          context.setSignal(AbortSignal.timeout(timeoutMs));
-          return context;
-        },
-        post: async context => context,
-      },
-    ],
-  });
+  return kubeConfig;
 }
 
 /** Classifies a failed request: network or TLS trouble, 401, 403, a missing CRD, a broken answer. */

@@ -68,7 +68,11 @@ describe('ClusterRegistry', () => {
     expect(result.pairs).toEqual([
       { primary: 'prod-fra', reserves: ['reserve-ams'] },
     ]);
-    expect(result.refresh).toEqual({ frequencyMs: 15_000, timeoutMs: 3_000 });
+    expect(result.refresh).toEqual({
+      frequencyMs: 15_000,
+      timeoutMs: 3_000,
+      watch: true,
+    });
     expect(result.veleroNamespace).toBe('velero');
   });
 
@@ -76,6 +80,7 @@ describe('ClusterRegistry', () => {
     expect(registry({ clusters }).refresh).toEqual({
       frequencyMs: 30_000,
       timeoutMs: 10_000,
+      watch: true,
     });
   });
 

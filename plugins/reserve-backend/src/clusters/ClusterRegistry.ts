@@ -23,6 +23,8 @@ export interface RegisteredCluster {
 export interface RefreshSettings {
   frequencyMs: number;
   timeoutMs: number;
+  /** Watch each kind between listings (`reserve.refresh.watch`, default true). */
+  watch: boolean;
 }
 
 const DEFAULT_FREQUENCY_MS = 30_000;
@@ -171,5 +173,6 @@ function readRefresh(config: Config): RefreshSettings {
   return {
     frequencyMs: read('frequency', DEFAULT_FREQUENCY_MS),
     timeoutMs: read('timeout', DEFAULT_TIMEOUT_MS),
+    watch: config.getOptionalBoolean('reserve.refresh.watch') ?? true,
   };
 }

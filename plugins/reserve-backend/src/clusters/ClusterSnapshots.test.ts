@@ -32,13 +32,16 @@ const registry = ClusterRegistry.fromConfig(
 // What the collector asks of a cluster; these tests answer it without a network.
 type FakeCluster = Pick<
   ClusterConnection,
-  'list' | 'version' | 'servingCertificateNotAfter'
+  'listWithVersion' | 'version' | 'servingCertificateNotAfter'
 >;
 
-/** A cluster answering listings with `list`; collection itself is not under test. */
-function fakeCluster(list: FakeCluster['list']): FakeCluster {
+/**
+ * A cluster answering listings with `list`, without a resourceVersion (so nothing is watched);
+ * collection itself is not under test.
+ */
+function fakeCluster(list: ClusterConnection['list']): FakeCluster {
   return {
-    list,
+    listWithVersion: async (...args) => ({ items: await list(...args) }),
     version: async () => 'v1.34.2',
     servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
   };
@@ -175,10 +178,10 @@ describe('ClusterSnapshots, when the cluster stops answering', () => {
     { code: 'ECONNREFUSED' },
   );
   const cluster: FakeCluster = {
-    list: async (_apiVersion, kind) => {
+    ...fakeCluster(async (_apiVersion: string, kind: string) => {
       if (refusing) throw refused;
       return kind === 'Schedule' ? [schedule] : [];
-    },
+    }),
     version: async () => {
       if (refusing) throw refused;
       return 'v1.34.2';
@@ -219,7 +222,7 @@ describe('ClusterSnapshots, versions of what they serve', () => {
   let now = firstCollection;
   let answer: 'all' | 'no deployments' | 'nothing' = 'all';
   const cluster: FakeCluster = {
-    list: async (_apiVersion, kind) => {
+    ...fakeCluster(async (_apiVersion: string, kind: string) => {
       if (answer === 'nothing') throw new Error('connect ECONNREFUSED');
       if (answer === 'no deployments' && kind === 'Deployment') {
         throw Object.assign(new Error('timed out'), {
@@ -228,7 +231,7 @@ describe('ClusterSnapshots, versions of what they serve', () => {
         });
       }
       return [];
-    },
+    }),
     version: async () => {
       if (answer === 'nothing') throw new Error('connect ECONNREFUSED');
       return 'v1.34.2';

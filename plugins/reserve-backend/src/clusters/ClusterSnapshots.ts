@@ -113,6 +113,7 @@ export class ClusterSnapshots {
           secrets,
           logger: logger.child({ cluster: cluster.facts.name }),
           now: options.now,
+          watch: registry.refresh.watch,
         }),
       );
     }
@@ -143,6 +144,11 @@ export class ClusterSnapshots {
     }
   }
 
+  /** Closes every collector's watches, at shutdown. */
+  stop(): void {
+    for (const collector of this.collectors.values()) collector.stop();
+  }
+
   /** Collects every cluster once, concurrently; used at start-up by tests and benchmarks. */
   async collectAll(): Promise<void> {
     await Promise.all([...this.collectors.values()].map(c => c.collect()));
@@ -154,7 +160,9 @@ export class ClusterSnapshots {
    */
   async collectNow(names: readonly string[]): Promise<void> {
     await Promise.all(
-      [...new Set(names)].map(name => this.collectors.get(name)?.collect()),
+      [...new Set(names)].map(name =>
+        this.collectors.get(name)?.collect({ fresh: true }),
+      ),
     );
   }
 

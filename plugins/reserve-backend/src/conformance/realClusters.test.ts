@@ -18,7 +18,11 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { Simulator } from '@kube-reserve/cluster-sim';
 import { parseAllDocuments } from 'yaml';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { ClusterConnection } from '../clusters/ClusterConnection';
+import { ClusterRegistry } from '../clusters/ClusterRegistry';
+import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { COLLECTED_KINDS } from '../clusters/collectedKinds';
 import { demoCatalogConfig, examplesDir } from '../__testUtils__/demoCatalog';
 import {
@@ -28,6 +32,7 @@ import {
 import {
   ClusterTargets,
   ReserveTestBackend,
+  reserveConfig,
   startReserveBackend,
   waitFor,
 } from '../__testUtils__/startReserveBackend';
@@ -128,7 +133,14 @@ async function installServiceAccount(
   admin: KubeApi,
   file: string,
 ): Promise<string> {
-  const objects = manifests(file);
+  return installObjects(admin, manifests(file));
+}
+
+/** Applies a service account's objects and answers the token its Secret gets. */
+async function installObjects(
+  admin: KubeApi,
+  objects: KubeObject[],
+): Promise<string> {
   for (const object of objects) await admin.apply(object);
   const secret = objects.find(o => o.kind === 'Secret')!;
   let token = '';
@@ -154,6 +166,7 @@ describe('deploy/rbac on real kube-apiservers', () => {
   // A list's continue token and a watch position taken at the start, expired at the end.
   const early = { continue: '', resourceVersion: '', at: 0 };
   const operatorTokens: Record<string, string> = {};
+  let targets: ClusterTargets;
 
   beforeAll(async () => {
     const started = Date.now();
@@ -196,7 +209,7 @@ describe('deploy/rbac on real kube-apiservers', () => {
     }
     // The collector reads with the reader service account's own token and the actions write
     // with the operator's, nothing broader.
-    const targets: ClusterTargets = {
+    targets = {
       caPem: planes.caPem,
       clusters: planes.clusters.map(cluster => ({
         name: cluster.name,
@@ -209,11 +222,15 @@ describe('deploy/rbac on real kube-apiservers', () => {
       })),
       cluster: name => targets.clusters.find(c => c.name === name)!,
     };
+    // This backend lists every kind every cycle: the RBAC test below revokes rules, and a real
+    // API server checks RBAC when a watch starts and carries open watches on, so a watched kind
+    // would turn forbidden only when its watch times out, minutes later. The collector's
+    // watches are tested on their own below.
     backend = await startReserveBackend({
       sim: targets,
       reserve: {
         ...demoReserveConfig,
-        refresh: looseRefresh,
+        refresh: { ...looseRefresh, watch: false },
       },
       catalog: demoCatalogConfig,
     });
@@ -526,6 +543,156 @@ describe('deploy/rbac on real kube-apiservers', () => {
         async () => (await certificates()) === 'absent',
         60_000,
       );
+    });
+  });
+
+  describe("the collector's watches on kube-apiserver", () => {
+    let snapshots: ClusterSnapshots | undefined;
+    afterEach(() => snapshots?.stop());
+
+    // A collector of every cluster reading with `token(cluster)`, collected once.
+    const collector = async (token: (cluster: string) => string) => {
+      const config = reserveConfig({
+        sim: {
+          ...targets,
+          clusters: targets.clusters.map(cluster => ({
+            ...cluster,
+            token: (name?: string) =>
+              name === 'reserve-reader'
+                ? token(cluster.name)
+                : cluster.token(name),
+          })),
+        },
+        reserve: { ...demoReserveConfig, refresh: looseRefresh },
+      });
+      snapshots = ClusterSnapshots.create({
+        registry: ClusterRegistry.fromConfig(new ConfigReader(config)),
+        logger: mockServices.logger.mock(),
+      });
+      await snapshots.collectAll();
+      return snapshots;
+    };
+    const okKinds = (s: ClusterSnapshots, cluster: string) =>
+      Object.entries(s.snapshot(cluster).status.kinds).filter(
+        ([, kind]) => kind.state === 'ok',
+      );
+
+    it('watches every kind with kube-reserve-reader: a ConfigMap created, changed and deleted shows within 2 s each, without a collection', async () => {
+      const s = await collector(name => readerTokens[name]);
+      await waitFor('every kind on prod-fra watched', async () =>
+        okKinds(s, 'prod-fra').every(([, kind]) => kind.collection === 'watch'),
+      );
+      expect(okKinds(s, 'prod-fra').length).toBeGreaterThan(15);
+      const { admin } = planes.cluster('prod-fra');
+      const configMaps = '/api/v1/namespaces/checkout/configmaps';
+      const colour = () =>
+        (
+          s
+            .snapshot('prod-fra')
+            .kinds.get('configmaps')
+            ?.items.find(item => item.metadata?.name === 'kr-watched') as
+            | { data?: { colour?: string } }
+            | undefined
+        )?.data?.colour;
+      const timings: string[] = [];
+      const step = async (
+        what: string,
+        change: () => Promise<unknown>,
+        seen: () => boolean,
+      ) => {
+        const started = Date.now();
+        await change();
+        await waitFor(what, async () => seen(), 2_000);
+        timings.push(`${what} ${Date.now() - started} ms`);
+      };
+      await step(
+        'created',
+        () =>
+          admin.request('POST', configMaps, {
+            metadata: { name: 'kr-watched' },
+            data: { colour: 'blue' },
+          }),
+        () => colour() === 'blue',
+      );
+      await step(
+        'changed',
+        () =>
+          admin.request(
+            'PATCH',
+            `${configMaps}/kr-watched`,
+            { data: { colour: 'green' } },
+            'application/merge-patch+json',
+          ),
+        () => colour() === 'green',
+      );
+      await step(
+        'deleted',
+        () => admin.request('DELETE', `${configMaps}/kr-watched`),
+        () => colour() === undefined,
+      );
+      // eslint-disable-next-line no-console
+      console.log(
+        `watch: a change reached the snapshot: ${timings.join(', ')}`,
+      );
+    });
+
+    it('lists every cycle, saying why, what a role without the watch verb lets it list', async () => {
+      const cluster = planes.cluster('prod-fra');
+      const reader = manifests('reserve-reader.yaml');
+      const listOnly = 'kr-list-only';
+      const objects = reader.map(object => {
+        const renamed = {
+          ...object,
+          metadata: { ...object.metadata, name: listOnly },
+        } as KubeObject & Record<string, any>;
+        if (object.kind === 'ClusterRole') {
+          renamed.rules = (
+            object as KubeObject & { rules: PolicyRule[] }
+          ).rules.map(rule => ({
+            ...rule,
+            verbs: rule.verbs.filter(verb => verb !== 'watch'),
+          }));
+        }
+        if (object.kind === 'ClusterRoleBinding') {
+          renamed.roleRef = { ...renamed.roleRef, name: listOnly };
+          renamed.subjects = renamed.subjects.map((subject: object) => ({
+            ...subject,
+            name: listOnly,
+          }));
+        }
+        if (object.kind === 'Secret') {
+          renamed.metadata.annotations = {
+            ...renamed.metadata.annotations,
+            'kubernetes.io/service-account.name': listOnly,
+          };
+        }
+        return renamed;
+      });
+      const token = await installObjects(cluster.admin, objects);
+      const s = await collector(name =>
+        name === 'prod-fra' ? token : readerTokens[name],
+      );
+      // Each watch is refused as it is opened; the next collection says so.
+      await waitFor('every watch on prod-fra refused', async () => {
+        await s.collectAll();
+        return okKinds(s, 'prod-fra').every(([, kind]) =>
+          kind.pollReason?.startsWith('the cluster refuses'),
+        );
+      });
+      const kinds = okKinds(s, 'prod-fra');
+      expect(kinds.length).toBeGreaterThan(15);
+      for (const [key, kind] of kinds) {
+        expect({ key, collection: kind.collection }).toEqual({
+          key,
+          collection: 'poll',
+        });
+        expect(kind.pollReason).toEqual(
+          expect.stringMatching(/; watching again in \d+ s$/),
+        );
+        expect(kind.pollReason).toContain(
+          `the cluster refuses to watch ${key} (`,
+        );
+      }
     });
   });
 

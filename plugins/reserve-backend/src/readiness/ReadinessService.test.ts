@@ -123,9 +123,10 @@ async function setup(
       if (refusing.has(name)) throw refused;
       return value();
     };
+    // Listings without a resourceVersion: nothing is watched, each collection lists.
     return {
-      list: (_apiVersion: string, kind: string) =>
-        answer(() => objects[name].get(kind) ?? []),
+      listWithVersion: (_apiVersion: string, kind: string) =>
+        answer(() => ({ items: objects[name].get(kind) ?? [] })),
       version: () => answer(() => 'v1.34.2'),
       servingCertificateNotAfter: () =>
         answer(() => new Date('2027-06-01T00:00:00Z')),

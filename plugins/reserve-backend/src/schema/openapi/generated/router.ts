@@ -992,6 +992,16 @@ export const spec = {
             type: 'string',
             description: 'ISO 8601 date-time.',
           },
+          collection: {
+            type: 'string',
+            enum: ['watch', 'poll'],
+            description:
+              'How an ok kind is kept current, watched or listed every refresh period.',
+          },
+          pollReason: {
+            type: 'string',
+            description: 'With collection poll, why the kind is not watched.',
+          },
         },
         required: ['state'],
         additionalProperties: false,

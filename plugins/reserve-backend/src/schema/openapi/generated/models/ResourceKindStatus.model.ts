@@ -14,6 +14,14 @@ export interface ResourceKindStatus {
    * ISO 8601 date-time.
    */
   listedAt?: string;
+  /**
+   * How an ok kind is kept current, watched or listed every refresh period.
+   */
+  collection?: ResourceKindStatusCollectionEnum;
+  /**
+   * With collection poll, why the kind is not watched.
+   */
+  pollReason?: string;
 }
 
 /**
@@ -24,3 +32,8 @@ export type ResourceKindStatusStateEnum =
   | 'forbidden'
   | 'failed'
   | 'absent';
+
+/**
+ * @public
+ */
+export type ResourceKindStatusCollectionEnum = 'watch' | 'poll';
