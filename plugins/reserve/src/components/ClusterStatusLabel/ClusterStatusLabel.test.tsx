@@ -1,5 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ClusterStatusLabel } from './ClusterStatusLabel';
 
 describe('ClusterStatusLabel', () => {
@@ -41,6 +42,42 @@ describe('ClusterStatusLabel', () => {
         'Failed to list: deployments (showing data from 12 s ago), leases',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('says a cluster whose kinds are all watched shows changes within seconds', async () => {
+    await renderInTestApp(
+      <ClusterStatusLabel
+        status={{
+          state: 'ok',
+          kinds: {
+            deployments: { state: 'ok', collection: 'watch' },
+            secrets: { state: 'ok', collection: 'watch' },
+          },
+        }}
+      />,
+    );
+    expect(
+      screen.getByText('Watched: changes show within seconds'),
+    ).toBeInTheDocument();
+  });
+
+  it('names the kinds listed every refresh instead of watched, with why on hover', async () => {
+    const why =
+      'the cluster refuses to watch secrets (HTTP 403); watching again in 225 s';
+    await renderInTestApp(
+      <ClusterStatusLabel
+        status={{
+          state: 'ok',
+          kinds: {
+            deployments: { state: 'ok', collection: 'watch' },
+            secrets: { state: 'ok', collection: 'poll', pollReason: why },
+          },
+        }}
+      />,
+    );
+    const line = screen.getByText('Listed every refresh, not watched: secrets');
+    await userEvent.hover(line);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(why);
   });
 
   it('shows an unreachable cluster in red with the reason', async () => {

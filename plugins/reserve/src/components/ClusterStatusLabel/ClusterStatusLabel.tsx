@@ -20,6 +20,39 @@ function kindsIn(status: ClusterStatus, state: 'forbidden' | 'failed') {
     );
 }
 
+/**
+ * How the answered kinds are kept current: every one watched, or the kinds listed every
+ * refresh instead, with why; nothing from a backend that does not say.
+ */
+function Collection(props: { status: ClusterStatus }) {
+  const ok = Object.entries(props.status.kinds).filter(
+    ([, kind]) => kind.state === 'ok' && kind.collection,
+  );
+  if (ok.length === 0) return null;
+  const polled = ok.filter(([, kind]) => kind.collection === 'poll');
+  if (polled.length === 0) {
+    return (
+      <Typography variant="caption" display="block" color="textSecondary">
+        Watched: changes show within seconds
+      </Typography>
+    );
+  }
+  const reasons = [...new Set(polled.map(([, kind]) => kind.pollReason))]
+    .filter(Boolean)
+    .join('; ');
+  const names =
+    polled.length === ok.length
+      ? 'every kind'
+      : polled.map(([name]) => name).join(', ');
+  return (
+    <Tooltip title={reasons}>
+      <Typography variant="caption" display="block" color="textSecondary">
+        Listed every refresh, not watched: {names}
+      </Typography>
+    </Tooltip>
+  );
+}
+
 function ConnectionState(props: { status: ClusterStatus }) {
   const { status } = props;
   switch (status.state) {
@@ -44,7 +77,7 @@ function ConnectionState(props: { status: ClusterStatus }) {
 /**
  * How Kube Reserve's last collection of a cluster went: ok, stale, unreachable, unauthorized
  * or pending, plus, for a cluster that answered, the resource kinds it was forbidden to read
- * or failed to list.
+ * or failed to list, and whether its kinds are watched or listed every refresh.
  */
 export function ClusterStatusLabel(props: { status: ClusterStatus }) {
   const { status } = props;
@@ -77,6 +110,7 @@ export function ClusterStatusLabel(props: { status: ClusterStatus }) {
           <StatusWarning>Failed to list: {failed.join(', ')}</StatusWarning>
         </Typography>
       )}
+      {answered && <Collection status={status} />}
     </>
   );
 }
