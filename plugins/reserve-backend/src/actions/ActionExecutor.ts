@@ -186,10 +186,12 @@ export class ActionExecutor {
         try {
           await assertPlanCurrent(plan, operators, execution.steps);
         } catch (error) {
+          // Refused: the execution ends as it was, its end time included.
           await executions.finishExecution(
             { executionId: id, runner: this.runner },
             execution.state as 'failed' | 'interrupted',
             execution.message,
+            execution.finishedAt,
           );
           throw error;
         }

@@ -192,13 +192,14 @@ export class DatabaseExecutionStore implements ExecutionStore {
     run: ExecutionRun,
     state: Exclude<ExecutionState, 'running'>,
     message?: string,
+    finishedAt?: string,
   ): Promise<void> {
     const updated = await this.db('reserve_executions')
       .where(heldBy(run))
       .update({
         state,
         lock_key: null,
-        finished_at: new Date(),
+        finished_at: finishedAt ? new Date(finishedAt) : new Date(),
         message: message ?? null,
       });
     if (updated === 0) throw new ExecutionTakenError(run);

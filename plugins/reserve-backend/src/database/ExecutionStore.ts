@@ -56,12 +56,14 @@ export interface ExecutionStore {
   resumeExecution(id: string, entityRef: string, runner: string): Promise<void>;
   /**
    * Sets a run's end state and releases the entity's lock; ExecutionTakenError (nothing
-   * written) when the run's runner no longer holds the execution.
+   * written) when the run's runner no longer holds the execution. It ends now, or at
+   * `finishedAt` when an end is put back (a refused resume leaves the execution as it was).
    */
   finishExecution(
     run: ExecutionRun,
     state: Exclude<ExecutionState, 'running'>,
     message?: string,
+    finishedAt?: string,
   ): Promise<void>;
   /** Removes an execution that never ran a step (its plan turned out stale). */
   discardExecution(id: string): Promise<void>;
