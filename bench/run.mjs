@@ -19,6 +19,7 @@ import {
 import { BackendClient } from './lib/client.mjs';
 import { countFirstCycle, countRefreshCycle } from './lib/cycles.mjs';
 import { SERVICE_COUNT } from './lib/fixtures.mjs';
+import { measureFreshness } from './lib/freshness.mjs';
 import { measureHangingCluster } from './lib/hangingCluster.mjs';
 import { runLoad, settledMemory } from './lib/load.mjs';
 import {
@@ -269,6 +270,12 @@ async function fullCatalogRun(context) {
       const ownership = await mark('ownership', () =>
         measureOwnership({ client, samples, budgetMs: 40_000 }),
       );
+      progress(
+        'measuring freshness: a change on a cluster until the report shows it',
+      );
+      const freshness = await mark('freshness', () =>
+        measureFreshness({ client, sim }),
+      );
       memory.end = memoryOf(backend.pid);
 
       // Last, as it leaves the most garbage behind. The backend's memory is read before and
@@ -296,6 +303,7 @@ async function fullCatalogRun(context) {
         ownership,
         parts,
         hang,
+        freshness,
         memory,
         load,
         marks,
