@@ -15,6 +15,20 @@ import { CompactListing, compactListing } from './compactListing';
 import { KindWatch } from './KindWatch';
 import { SecretDigester } from './secretDigest';
 
+/**
+ * A Lease renewed by its holder and nothing else: leaders renew every few seconds, and each
+ * renewal published would make every report of the cluster's entities be judged again. The
+ * next collection takes the renewals (leader election is judged when the Leases were seen).
+ */
+function onlyRenewed(before: KubernetesObject, after: KubernetesObject) {
+  const spec = (lease: KubernetesObject) => {
+    const { renewTime: _renewTime, ...rest } =
+      (lease as { spec?: Record<string, unknown> }).spec ?? {};
+    return JSON.stringify(rest);
+  };
+  return spec(before) === spec(after);
+}
+
 /** How long events are gathered before the snapshot takes them. */
 const PUBLISH_DELAY_MS = 200;
 
@@ -149,6 +163,7 @@ export class ClusterCollector {
           apiVersion: kind.apiVersion,
           namespace,
           compact: item => compactListing([item], compact).items[0],
+          routine: kind.key === 'leases' ? onlyRenewed : undefined,
         },
         {
           onChange: this.changed,

@@ -89,6 +89,37 @@ describe('KindWatch', () => {
     expect(kindWatch.live).toBe(true);
   });
 
+  it('keeps a routine change without asking for a new snapshot', async () => {
+    const { connection, latest, onChange, settle } = setUp();
+    const leases = new KindWatch(
+      {
+        key: 'leases',
+        apiVersion: 'coordination.k8s.io/v1',
+        compact: (item: KubernetesObject) => item,
+        routine: (before, after) =>
+          (before as { spec: { holderIdentity: string } }).spec
+            .holderIdentity ===
+          (after as { spec: { holderIdentity: string } }).spec.holderIdentity,
+      },
+      {
+        onChange,
+        onExpired: jest.fn(),
+        logger: mockServices.logger.mock(),
+      },
+    );
+    const lease = (holder: string, renewTime: string) => ({
+      metadata: { name: 'kube-scheduler', namespace: 'kube-system' },
+      spec: { holderIdentity: holder, renewTime },
+    });
+    leases.follow(connection, [lease('a', 'T1')], '5');
+    await settle();
+    latest().onEvent('MODIFIED', lease('a', 'T2'));
+    expect(onChange).not.toHaveBeenCalled();
+    expect(leases.items()).toEqual([lease('a', 'T2')]);
+    latest().onEvent('MODIFIED', lease('b', 'T3'));
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for a listing on 410 Gone and watches again from the new listing', async () => {
     const { connection, watches, latest, kindWatch, onExpired, settle } =
       setUp();

@@ -17,6 +17,11 @@ export interface WatchedKind {
   namespace?: string;
   /** Compacts an object as listings are; undefined leaves it out (no name, say). */
   compact: (item: KubernetesObject) => KubernetesObject | undefined;
+  /**
+   * A change not worth a new snapshot on its own (a Lease's renewal every few seconds): kept,
+   * and taken by the next collection or the next other change.
+   */
+  routine?: (before: KubernetesObject, after: KubernetesObject) => boolean;
 }
 
 /**
@@ -174,9 +179,14 @@ export class KindWatch {
     if (type === 'DELETED') {
       this.objects.delete(key);
     } else if (type === 'ADDED' || type === 'MODIFIED') {
+      const before = this.objects.get(key);
       const compacted = this.kind.compact(object);
       if (compacted) this.objects.set(key, compacted);
       else this.objects.delete(key);
+      if (before && compacted && this.kind.routine?.(before, compacted)) {
+        this.sorted = undefined;
+        return;
+      }
     } else {
       return;
     }

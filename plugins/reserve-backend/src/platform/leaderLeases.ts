@@ -14,13 +14,16 @@ function toIso(value: Date | string | undefined): string | undefined {
 }
 
 /**
- * A leader Lease as last seen: fresh while someone holds it and `now ≤ renewTime +
- * leaseDurationSeconds`, the same rule candidates use before taking a Lease over.
+ * A leader Lease as last seen: fresh while someone holds it and `seenAt ≤ renewTime +
+ * leaseDurationSeconds`, the same rule candidates use before taking a Lease over, applied when
+ * the Lease was seen: a leader renews every few seconds, far more often than a cluster is
+ * collected, so judging the Lease seen a while ago against the current time would call a
+ * healthy leader gone.
  */
 export function readLeaderLease(
   name: string,
   leases: readonly V1Lease[],
-  now: Date,
+  seenAt: Date,
 ): LeaderLease {
   const lease = leases.find(
     l => l.metadata?.name === name && l.metadata?.namespace === 'kube-system',
@@ -32,7 +35,7 @@ export function readLeaderLease(
     holder !== undefined &&
     renewTime !== undefined &&
     leaseDurationSeconds !== undefined &&
-    now.getTime() <= Date.parse(renewTime) + leaseDurationSeconds * 1000;
+    seenAt.getTime() <= Date.parse(renewTime) + leaseDurationSeconds * 1000;
   return {
     name,
     ...(holder ? { holder } : {}),

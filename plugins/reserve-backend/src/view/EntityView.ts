@@ -127,6 +127,11 @@ export interface ClusterSideView extends Partial<ClusterObjectLists> {
   version?: string;
   /** The API server's serving certificate notAfter (ISO 8601), once read. */
   apiCertificateNotAfter?: string;
+  /**
+   * When the Leases were last seen (ISO 8601): their listing, or the watch's last report of
+   * them. A Lease renewed every few seconds is judged as it was then, not against a later now.
+   */
+  leasesSeenAt?: string;
 }
 
 /** Everything the checks may know about one entity: plain data, no cluster calls. */

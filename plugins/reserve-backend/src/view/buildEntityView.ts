@@ -152,6 +152,7 @@ export function buildClusterSide(
     status: snapshot.status,
     version: snapshot.version,
     apiCertificateNotAfter: snapshot.apiCertificateNotAfter,
+    leasesSeenAt: snapshot.kinds.get('leases')?.fetchedAt.toISOString(),
   };
   const read = (key: string) => snapshot.kinds.get(key)?.items;
   const assign = (list: ListName, items: KubernetesObject[] | undefined) => {

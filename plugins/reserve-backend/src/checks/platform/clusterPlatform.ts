@@ -18,7 +18,7 @@ import { unavailableReason } from '../../view/clusterData';
 import { apiCertificateResult } from './apiCertificate';
 import { ClusterPlatformEvaluation } from './clusterScoped';
 import { controlPlaneResult } from './controlPlane';
-import { leaderElectionResult } from './leaderElection';
+import { leaderElectionResult, leasesSeenAt } from './leaderElection';
 import { nodesResult } from './nodes';
 import { versionSupportedResult } from './versionSupported';
 
@@ -78,7 +78,7 @@ export function evaluateClusterPlatform(
     ...(trusted('leases')
       ? {
           leaderElection: leaderLeaseNames.map(name =>
-            readLeaderLease(name, side.leases!, now),
+            readLeaderLease(name, side.leases!, leasesSeenAt(side, now)),
           ),
         }
       : {}),

@@ -27,6 +27,42 @@ describe('platform.leader-election', () => {
     expect(leaderElectionResult(side, context).state).toBe('pass');
   });
 
+  it('judges a Lease when it was seen: renewed 2 s before a listing 25 s ago is a live leader', () => {
+    // A leader renews every 2 s; the collection saw it 25 s ago, longer than its 15 s
+    // duration: against the current time alone it would read expired.
+    const side = {
+      ...withLeases([
+        aLease('kube-scheduler', {
+          renewTime: secondsAgo(27),
+          leaseDurationSeconds: 15,
+        }),
+        aLease('kube-controller-manager', {
+          renewTime: secondsAgo(26),
+          leaseDurationSeconds: 15,
+        }),
+      ]),
+      leasesSeenAt: secondsAgo(25),
+    };
+    expect(leaderElectionResult(side, context).state).toBe('pass');
+  });
+
+  it('fails a Lease that had expired when it was seen, saying how long ago it expired', () => {
+    const side = {
+      ...withLeases([
+        aLease('kube-scheduler', {
+          renewTime: secondsAgo(60),
+          leaseDurationSeconds: 15,
+        }),
+        aLease('kube-controller-manager'),
+      ]),
+      leasesSeenAt: secondsAgo(25),
+    };
+    expect(leaderElectionResult(side, context)).toMatchObject({
+      state: 'fail',
+      message: expect.stringContaining('expired 45 s ago'),
+    });
+  });
+
   it('is still fresh exactly at renewTime + leaseDurationSeconds', () => {
     const side = withLeases([
       aLease('kube-scheduler', {

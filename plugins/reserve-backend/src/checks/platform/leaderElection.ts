@@ -16,6 +16,11 @@ import { PlatformContext, checkEachCluster } from './clusterScoped';
 
 const id = 'platform.leader-election';
 
+/** When the side's Leases were seen: the time their freshness is judged at. */
+export function leasesSeenAt(side: ClusterSideView, now: Date): Date {
+  return side.leasesSeenAt ? new Date(side.leasesSeenAt) : now;
+}
+
 function leaseFinding(
   lease: LeaderLease,
   cluster: string,
@@ -73,7 +78,11 @@ export function leaderElectionResult(
   const findings = leaderLeaseNames
     .map((name): Finding | undefined =>
       hasLease(name, leases)
-        ? leaseFinding(readLeaderLease(name, leases, now), cluster, now)
+        ? leaseFinding(
+            readLeaderLease(name, leases, leasesSeenAt(side, now)),
+            cluster,
+            now,
+          )
         : {
             state: 'fail',
             text: `no ${name} Lease in kube-system on ${cluster}`,
