@@ -68,13 +68,16 @@ describe('ClusterSnapshots with watches', () => {
       | { data?: Record<string, string> }
       | undefined;
 
-  it('shows a change within a second, without listing again, and reports every kind watched', async () => {
-    const s = await start();
-    await waitFor('every watch open', async () =>
+  const everyKindWatched = (s: ClusterSnapshots) =>
+    waitFor('every watch on prod-fra open', async () =>
       Object.values(s.snapshot('prod-fra').status.kinds)
         .filter(kind => kind.state === 'ok')
         .every(kind => kind.collection === 'watch'),
     );
+
+  it('shows a change within a second, without listing again, and reports every kind watched', async () => {
+    const s = await start();
+    await everyKindWatched(s);
     prodFra().requests.reset();
 
     const changedAt = Date.now();
@@ -128,11 +131,7 @@ describe('ClusterSnapshots with watches', () => {
 
   it('meets a fault switched on after the watches opened at the next collection', async () => {
     const s = await start();
-    await waitFor('every watch open', async () =>
-      Object.values(s.snapshot('prod-fra').status.kinds)
-        .filter(kind => kind.state === 'ok')
-        .every(kind => kind.collection === 'watch'),
-    );
+    await everyKindWatched(s);
     prodFra().faults.set({ errorResources: ['configmaps'] });
     await waitFor('configmaps failed', async () => {
       await s.collectAll();
