@@ -130,3 +130,56 @@ describe('ClusterCollector, when collections overlap', () => {
     ).toEqual(['after-the-action']);
   });
 });
+
+describe('ClusterCollector, keeping only what is read', () => {
+  it("keeps a Node's labels, taints, conditions and nodeInfo, not the images its kubelet holds", async () => {
+    const node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: 'fra1-w-1',
+        labels: { 'topology.kubernetes.io/zone': 'a' },
+      },
+      spec: { taints: [{ key: 'dedicated', effect: 'NoSchedule' }] },
+      status: {
+        conditions: [{ type: 'Ready', status: 'True' }],
+        nodeInfo: { kubeletVersion: 'v1.34.2' },
+        images: Array.from({ length: 300 }, (_x, i) => ({
+          names: [`registry.example.com/app-${i}@sha256:${'0'.repeat(64)}`],
+          sizeBytes: 1000 + i,
+        })),
+        volumesInUse: ['kubernetes.io/csi/disk-1'],
+        volumesAttached: [{ name: 'kubernetes.io/csi/disk-1', devicePath: '' }],
+      },
+    };
+    const connection = {
+      listWithVersion: async (_apiVersion: string, kind: string) => ({
+        items: kind === 'Node' ? [node] : [],
+      }),
+      version: async () => 'v1.34.2',
+      servingCertificateNotAfter: async () => new Date('2027-06-01T00:00:00Z'),
+    };
+    const collector = new ClusterCollector(
+      'prod-fra',
+      async () => connection as unknown as ClusterConnection,
+      {
+        veleroNamespace: 'velero',
+        secrets: new SecretDigester(),
+        logger: mockServices.logger.mock(),
+      },
+    );
+    await collector.collect();
+    expect(collector.snapshot.kinds.get('nodes')!.items).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: node.metadata,
+        spec: node.spec,
+        status: {
+          conditions: node.status.conditions,
+          nodeInfo: node.status.nodeInfo,
+        },
+      },
+    ]);
+  });
+});

@@ -11,7 +11,11 @@ import {
 } from './ClusterConnection';
 import { ClusterSnapshot, pendingSnapshot } from './ClusterSnapshot';
 import { COLLECTED_KINDS, CollectedKind } from './collectedKinds';
-import { CompactListing, compactListing } from './compactListing';
+import {
+  CompactListing,
+  compactListing,
+  withoutNodeBulk,
+} from './compactListing';
 import { KindWatch } from './KindWatch';
 import { SecretDigester } from './secretDigest';
 
@@ -178,9 +182,10 @@ export class ClusterCollector {
   }
 
   private compactor(kind: CollectedKind) {
-    return kind.key === 'secrets'
-      ? (item: KubernetesObject) => this.options.secrets.digest(item)
-      : undefined;
+    if (kind.key === 'secrets') {
+      return (item: KubernetesObject) => this.options.secrets.digest(item);
+    }
+    return kind.key === 'nodes' ? withoutNodeBulk : undefined;
   }
 
   private async collectOnce(fresh: boolean): Promise<void> {

@@ -68,6 +68,25 @@ export function withoutBulkyMetadata(item: KubernetesObject): KubernetesObject {
 }
 
 /**
+ * A Node without what nothing here reads and what weighs most on a real cluster: the images
+ * its kubelet holds (every tag and digest of every image pulled, often hundreds) and the
+ * volumes in use or attached. Labels, taints, conditions and nodeInfo stay.
+ */
+export function withoutNodeBulk(item: KubernetesObject): KubernetesObject {
+  const node = withoutBulkyMetadata(item) as KubernetesObject & {
+    status?: Record<string, unknown>;
+  };
+  if (!node.status) return node;
+  const {
+    images: _images,
+    volumesInUse: _volumesInUse,
+    volumesAttached: _volumesAttached,
+    ...status
+  } = node.status;
+  return { ...node, status } as KubernetesObject;
+}
+
+/**
  * Keeps what checks can use of a listing, compacted by `compact`: an object without a name is
  * skipped (no entity can select it, and no sound API server sends one), and annotations past
  * what the API server stores are dropped, so that one malformed object neither sinks the
