@@ -194,6 +194,23 @@ describe('KindWatch', () => {
     expect(watches).toHaveLength(2);
   });
 
+  it('takes a watch that sent bookmarks and then fell silent for 3 minutes for dead', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    const { connection, watches, latest, kindWatch, settle } = setUp();
+    kindWatch.follow(connection, [], '12');
+    await settle();
+    latest().onEvent('BOOKMARK', {
+      metadata: { resourceVersion: '13' },
+    } as KubernetesObject);
+    jest.advanceTimersByTime(179_000);
+    expect(kindWatch.live).toBe(true);
+    jest.advanceTimersByTime(1_000);
+    expect(watches[0].stopped).toBe(true);
+    expect(kindWatch.pollReason).toMatch(
+      /^its watch failed \(no event nor bookmark for 3 min\)/,
+    );
+  });
+
   it('takes a watch that neither sends nor ends past its timeout for dead', async () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate'] });
     const { connection, watches, kindWatch, settle } = setUp();

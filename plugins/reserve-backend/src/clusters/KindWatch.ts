@@ -6,6 +6,12 @@ import { ClusterConnection, describeFailure } from './ClusterConnection';
 const WATCH_SECONDS = 300;
 /** With no event nor bookmark for this long past its timeout, a watch is taken for dead. */
 const IDLE_GRACE_MS = 60_000;
+/**
+ * Once a watch has sent a bookmark, the longest silence it is trusted through: API servers
+ * send a bookmark about once a minute, so three minutes without one is a connection that
+ * died unnoticed, and the kind's objects must not pass for current that long.
+ */
+const BOOKMARKED_SILENCE_MS = 3 * 60_000;
 /** The longest wait before watching again: after failures (doubling from 1 s) or a refusal. */
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -51,6 +57,8 @@ export class KindWatch {
   private idle?: NodeJS.Timeout;
   private problem?: string;
   private stopped = false;
+  /** Whether the open watch has sent a bookmark: then it is expected to go on sending them. */
+  private bookmarked = false;
 
   constructor(
     private readonly kind: WatchedKind,
@@ -157,6 +165,7 @@ export class KindWatch {
     object: KubernetesObject,
     timeoutSeconds: number,
   ) {
+    if (type === 'BOOKMARK') this.bookmarked = true;
     this.armIdle(timeoutSeconds);
     if (type === 'ERROR') {
       const status = object as { code?: number; message?: string };
@@ -243,18 +252,29 @@ export class KindWatch {
     this.hooks.onExpired();
   }
 
-  // Nothing for longer than the server keeps a watch open: the connection died unnoticed.
+  // Silent for longer than the server keeps a watch open, or than it goes between bookmarks
+  // once it has sent one: the connection died unnoticed.
   private armIdle(timeoutSeconds: number) {
     clearTimeout(this.idle);
     this.idle = setTimeout(
-      () => this.ended(new Error('no event nor bookmark past its timeout')),
-      timeoutSeconds * 1000 + IDLE_GRACE_MS,
+      () =>
+        this.ended(
+          new Error(
+            this.bookmarked
+              ? 'no event nor bookmark for 3 min'
+              : 'no event nor bookmark past its timeout',
+          ),
+        ),
+      this.bookmarked
+        ? BOOKMARKED_SILENCE_MS
+        : timeoutSeconds * 1000 + IDLE_GRACE_MS,
     );
     this.idle.unref?.();
   }
 
   private close() {
     this.attempt += 1;
+    this.bookmarked = false;
     this.connecting = false;
     clearTimeout(this.idle);
     this.idle = undefined;
