@@ -81,6 +81,22 @@ export interface Config {
        * cycle.
        */
       watch?: boolean;
+      /**
+       * How often the catalog's entities (the configured kinds and Groups) are read again;
+       * readiness and team rollups answer from the last read. Default: 10 seconds.
+       */
+      catalog?: HumanDuration | string;
+      /**
+       * How often every entity's report is looked at: judged again when what it read changed
+       * (or time alone may have changed it) and each change recorded in history. Default: 5
+       * seconds.
+       */
+      reports?: HumanDuration | string;
+    };
+    /** Readiness history: every change of an entity's verdict, score or check states. */
+    history?: {
+      /** How long changes are kept. Default: 90 days. */
+      retention?: HumanDuration | string;
     };
     /** Policy defaults; each entity's `kube-reserve.io/*` annotations override them. */
     defaults?: {

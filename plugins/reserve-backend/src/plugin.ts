@@ -19,14 +19,21 @@ import { AuthorizedOwnershipService } from './authorization/AuthorizedOwnershipS
 import { AuthorizedReadinessService } from './authorization/AuthorizedReadinessService';
 import { AuthorizedRunbookService } from './authorization/AuthorizedRunbookService';
 import { EntityAuthorizer } from './authorization/EntityAuthorizer';
+import { AuthorizedReadinessHistory } from './authorization/AuthorizedReadinessHistory';
+import { CatalogMirror } from './catalog/CatalogMirror';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { durationOf, readDuration } from './config/durations';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
 import { DatabaseDrillStore } from './database/DatabaseDrillStore';
 import { DatabaseExecutionStore } from './database/DatabaseExecutionStore';
 import { DatabaseFailoverStore } from './database/DatabaseFailoverStore';
+import { DatabaseHistoryStore } from './database/DatabaseHistoryStore';
 import { DatabasePlanStore } from './database/DatabasePlanStore';
 import { DatabaseRunbookStore } from './database/DatabaseRunbookStore';
+import { RecordChanges } from './database/RecordChanges';
 import { FailoverService } from './failover/FailoverService';
+import { ReadinessHistory } from './history/ReadinessHistory';
+import { ReadinessKeeper } from './history/ReadinessKeeper';
 import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './overview/ClusterOverview';
 import { platformThresholds } from './platform/thresholds';
@@ -64,8 +71,11 @@ export const reservePlugin = createBackendPlugin({
         const defaults = parsePolicyDefaults(
           config.getOptional('reserve.defaults') ?? {},
         );
+        // Drills and failovers this instance writes: reports kept from before are not served.
+        const records = new RecordChanges();
         const drills = await DatabaseDrillStore.create({
           database: deps.database,
+          changes: records,
         });
         const runbookStore = await DatabaseRunbookStore.create({
           database: deps.database,
@@ -78,8 +88,23 @@ export const reservePlugin = createBackendPlugin({
         });
         const failoverStore = await DatabaseFailoverStore.create({
           database: deps.database,
+          changes: records,
+        });
+        const historyStore = await DatabaseHistoryStore.create({
+          database: deps.database,
         });
         const kinds = EntityKinds.fromConfig(config);
+        const mirror = new CatalogMirror({
+          catalog,
+          auth: deps.auth,
+          logger,
+          kinds: kinds.names,
+          frequencyMs: readDuration(
+            config,
+            'reserve.refresh.catalog',
+            durationOf(10_000),
+          ).ms,
+        });
         const operators = OperatorConnections.fromConfig(config, registry);
         const actionSettings = readActionSettings(
           config,
@@ -94,10 +119,12 @@ export const reservePlugin = createBackendPlugin({
         });
         const readiness = new ReadinessService({
           catalog,
+          mirror,
           snapshots,
           clusters,
           drills,
           failovers: failoverStore,
+          records,
           defaults,
           kinds,
           // At most a refresh period (what a cluster change may take to show anyway) and
@@ -106,8 +133,10 @@ export const reservePlugin = createBackendPlugin({
         });
         const ownership = new OwnershipService({
           catalog,
+          mirror,
           readiness,
           clusters,
+          history: historyStore,
         });
         const runbooks = new RunbookService({
           readiness,
@@ -164,6 +193,15 @@ export const reservePlugin = createBackendPlugin({
         });
         const authorized = {
           readiness: new AuthorizedReadinessService(readiness, authorizer),
+          history: new AuthorizedReadinessHistory(
+            new ReadinessHistory({
+              catalog,
+              mirror,
+              store: historyStore,
+              kinds,
+            }),
+            authorizer,
+          ),
           ownership: new AuthorizedOwnershipService(ownership, authorizer),
           runbooks: new AuthorizedRunbookService(runbooks, authorizer),
           planner: new AuthorizedActionPlanner(planner, authorizer),
@@ -174,6 +212,24 @@ export const reservePlugin = createBackendPlugin({
         registerReadinessAction(deps.actionsRegistry, authorized.readiness);
         registerPlanAction(deps.actionsRegistry, authorized.planner);
         await snapshots.schedule(scheduler);
+        await mirror.schedule(scheduler);
+        await new ReadinessKeeper({
+          readiness,
+          mirror,
+          kinds,
+          store: historyStore,
+          logger,
+          frequencyMs: readDuration(
+            config,
+            'reserve.refresh.reports',
+            durationOf(5_000),
+          ).ms,
+          retentionMs: readDuration(
+            config,
+            'reserve.history.retention',
+            durationOf(90 * 24 * 60 * 60 * 1000),
+          ).ms,
+        }).schedule(scheduler);
         await new DrillHistory({
           auth: deps.auth,
           catalog,

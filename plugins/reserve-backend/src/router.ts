@@ -8,6 +8,7 @@ import express from 'express';
 import { ActionExecutions } from './authorization/AuthorizedActionExecutor';
 import { ActionPlans } from './authorization/AuthorizedActionPlanner';
 import { FailoverRecords } from './authorization/AuthorizedFailoverService';
+import { HistoryReads } from './authorization/AuthorizedReadinessHistory';
 import { OwnershipRollups } from './authorization/AuthorizedOwnershipService';
 import { ReadinessReports } from './authorization/AuthorizedReadinessService';
 import { Runbooks } from './authorization/AuthorizedRunbookService';
@@ -20,6 +21,7 @@ import {
   entityPathSchema,
   executionPathSchema,
   failoverRecordRequestSchema,
+  historyQuerySchema,
   ownershipQuerySchema,
   parseInput,
   runbookItemPathSchema,
@@ -41,6 +43,7 @@ export async function createRouter(options: {
   clusters: ClusterOverview;
   pairs: ClusterPair[];
   readiness: ReadinessReports;
+  history: HistoryReads;
   ownership: OwnershipRollups;
   runbooks: Runbooks;
   planner: ActionPlans;
@@ -66,6 +69,15 @@ export async function createRouter(options: {
     const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
     const credentials = await credentialsOf(req);
     res.json(await readiness.getEntityReport(ref.compound, credentials));
+  });
+
+  router.get('/entities/:kind/:namespace/:name/history', async (req, res) => {
+    const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+    const { days } = parseInput(historyQuerySchema, req.query, 'query');
+    const credentials = await credentialsOf(req);
+    res.json(
+      await options.history.getEntityHistory(ref.compound, days, credentials),
+    );
   });
 
   router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {

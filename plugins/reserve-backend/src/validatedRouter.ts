@@ -8,6 +8,7 @@ import {
   actionResumeRequestSchema,
   entityPathSchema,
   executionPathSchema,
+  historyQuerySchema,
   failoverRecordRequestSchema,
   ownershipQuerySchema,
   parseInput,
@@ -29,6 +30,10 @@ export interface OperationInput {
 export const operationInputs: Record<string, OperationInput> = {
   'GET /entities/{kind}/{namespace}/{name}/readiness': {
     path: entityPathSchema,
+  },
+  'GET /entities/{kind}/{namespace}/{name}/history': {
+    path: entityPathSchema,
+    query: historyQuerySchema,
   },
   'GET /entities/{kind}/{namespace}/{name}/runbooks': {
     path: entityPathSchema,

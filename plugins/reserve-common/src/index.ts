@@ -11,6 +11,7 @@ export * from './checks';
 export * from './cluster';
 export * from './duration';
 export * from './failover';
+export * from './history';
 export * from './ownership';
 export * from './permissions';
 export * from './platform';

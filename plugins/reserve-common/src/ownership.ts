@@ -1,5 +1,6 @@
 import { CheckCategory, CheckId, Severity } from './checks';
 import { ClusterSummary } from './cluster';
+import { ReadinessMovement } from './history';
 import { CheckState, Verdict } from './report';
 
 /** The most serious finding of an entity, to show in one cell. */
@@ -28,6 +29,8 @@ export interface OwnershipRow {
   categories: Partial<Record<CheckCategory, CheckState>>;
   /** Set while the entity is failed over: the reserve serving it, and since when (ISO 8601). */
   failedOver?: { servingCluster: string; since: string };
+  /** Where the entity stood 30 days ago (or when first recorded since), from its history. */
+  movement?: ReadinessMovement;
 }
 
 /** A Kubernetes cluster catalog entity (`kind: Resource`, `spec.type: kubernetes-cluster`) a group owns. */

@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { DrillRecord } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
 import { DrillStore } from './DrillStore';
+import { RecordChanges } from './RecordChanges';
 import { connectPluginDatabase, isoTime } from './pluginDatabase';
 
 const table = 'reserve_drills';
@@ -50,11 +51,19 @@ export class DatabaseDrillStore implements DrillStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** Told of every entity whose records this store writes. */
+    changes?: RecordChanges;
   }): Promise<DatabaseDrillStore> {
-    return new DatabaseDrillStore(await connectPluginDatabase(options));
+    return new DatabaseDrillStore(
+      await connectPluginDatabase(options),
+      options.changes,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly changes?: RecordChanges,
+  ) {}
 
   async recordDrills(drills: readonly DrillRecord[]): Promise<void> {
     if (drills.length === 0) return;
@@ -87,6 +96,7 @@ export class DatabaseDrillStore implements DrillStore {
         'completed_at',
         'duration_ms',
       ]);
+    this.changes?.written([...new Set(rows.map(row => row.entity_ref))]);
   }
 
   async listDrills(

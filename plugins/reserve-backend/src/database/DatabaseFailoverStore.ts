@@ -6,6 +6,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
 import { FailoverEnd, FailoverStore, StoredFailover } from './FailoverStore';
+import { RecordChanges } from './RecordChanges';
 import {
   connectPluginDatabase,
   isUniqueViolation,
@@ -71,11 +72,19 @@ export class DatabaseFailoverStore implements FailoverStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** Told of every entity whose records this store writes. */
+    changes?: RecordChanges;
   }): Promise<DatabaseFailoverStore> {
-    return new DatabaseFailoverStore(await connectPluginDatabase(options));
+    return new DatabaseFailoverStore(
+      await connectPluginDatabase(options),
+      options.changes,
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly changes?: RecordChanges,
+  ) {}
 
   async recordFailover(
     entityRef: string,
@@ -95,6 +104,7 @@ export class DatabaseFailoverStore implements FailoverStore {
           failover.pendingOnFormerPrimary,
         ),
       });
+      this.changes?.written([entityRef]);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const current = await this.getFailover(entityRef);
@@ -112,7 +122,7 @@ export class DatabaseFailoverStore implements FailoverStore {
     entityRef: string,
     end: FailoverEnd,
   ): Promise<StoredFailover | undefined> {
-    return this.db.transaction(async tx => {
+    const stored = await this.db.transaction(async tx => {
       const row: FailoverRow | undefined = await tx(table)
         .where({ in_force_key: entityRef })
         .first();
@@ -134,6 +144,8 @@ export class DatabaseFailoverStore implements FailoverStore {
         ended_execution_id: end.executionId ?? null,
       });
     });
+    if (stored) this.changes?.written([entityRef]);
+    return stored;
   }
 
   async getFailover(entityRef: string): Promise<FailoverState | undefined> {

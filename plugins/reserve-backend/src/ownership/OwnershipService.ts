@@ -14,22 +14,33 @@ import {
   OwnershipResponse,
   summarizeReport,
 } from '@kube-reserve/plugin-reserve-common';
+import { CatalogMirror } from '../catalog/CatalogMirror';
+import { HistoryStore } from '../database/HistoryStore';
 import { ClusterOverview } from '../overview/ClusterOverview';
 import { ReadinessService } from '../readiness/ReadinessService';
 
 const CLUSTER_RESOURCE_TYPE = 'kubernetes-cluster';
 const OWNER_BATCH = 100;
+const OWNED_KINDS = ['Component', 'Resource'];
+// How far back a row's movement looks.
+const MOVEMENT_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A group's rollup: one summary row per entity it owns (with its child groups' entities when
  * aggregated, as the org plugin's ownership card counts them) and the clusters it owns.
+ * Groups and owned entities come from the catalog mirror while it is trusted, else from the
+ * catalog with the caller's credentials.
  */
 export class OwnershipService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      mirror?: Pick<CatalogMirror, 'get' | 'list'>;
       readiness: ReadinessService;
       clusters: ClusterOverview;
+      /** Where each entity stood 30 days ago comes from its history, when given. */
+      history?: Pick<HistoryStore, 'statesAt'>;
       now?: () => Date;
     },
   ) {}
@@ -41,7 +52,11 @@ export class OwnershipService {
     credentials: BackstageCredentials,
   ): Promise<OwnershipResponse> {
     const { catalog, readiness, clusters: overview } = this.options;
-    const group = await catalog.getEntityByRef(groupRef, { credentials });
+    // A group the mirror does not hold (yet) is read, with what it owns, from the catalog.
+    const mirrored = this.options.mirror?.get(groupRef);
+    const mirror = mirrored ? this.options.mirror : undefined;
+    const group =
+      mirrored ?? (await catalog.getEntityByRef(groupRef, { credentials }));
     if (!group) {
       throw new NotFoundError(
         `No group ${stringifyEntityRef(groupRef)} in the catalog`,
@@ -55,9 +70,11 @@ export class OwnershipService {
       );
     }
     const owners = aggregate
-      ? await this.descendantGroups(group, credentials)
+      ? await this.descendantGroups(group, mirror, credentials)
       : [stringifyEntityRef(group)];
-    const owned = await this.ownedEntities(owners, credentials);
+    const owned = mirror
+      ? ownedIn(mirror.list(OWNED_KINDS), owners)
+      : await this.ownedEntities(owners, credentials);
 
     const clusters: OwnedCluster[] = owned
       .filter(isClusterResource)
@@ -68,7 +85,15 @@ export class OwnershipService {
         summary: overview.get(entity.metadata.name),
       }));
     const components = owned.filter(entity => entity.kind === 'Component');
-    const reports = await readiness.reportsFor(components);
+    const now = this.options.now?.() ?? new Date();
+    const periodStart = new Date(now.getTime() - MOVEMENT_DAYS * DAY_MS);
+    const [reports, then] = await Promise.all([
+      readiness.reportsFor(components),
+      this.options.history?.statesAt(
+        components.map(entity => stringifyEntityRef(entity)),
+        periodStart,
+      ),
+    ]);
     const entities = components
       .map((entity, i) => {
         const row = summarizeReport(
@@ -81,15 +106,30 @@ export class OwnershipService {
           reports[i],
         );
         const { failover } = reports[i];
-        return failover
-          ? {
-              ...row,
-              failedOver: {
-                servingCluster: failover.servingCluster,
-                since: failover.since,
-              },
-            }
-          : row;
+        const past = then?.get(row.entityRef);
+        return {
+          ...row,
+          ...(failover
+            ? {
+                failedOver: {
+                  servingCluster: failover.servingCluster,
+                  since: failover.since,
+                },
+              }
+            : {}),
+          ...(past
+            ? {
+                movement: {
+                  days: MOVEMENT_DAYS,
+                  score: past.score,
+                  verdict: past.verdict,
+                  since: new Date(
+                    Math.max(Date.parse(past.at), periodStart.getTime()),
+                  ).toISOString(),
+                },
+              }
+            : {}),
+        };
       })
       .sort(
         (a, b) => a.score - b.score || a.entityRef.localeCompare(b.entityRef),
@@ -100,13 +140,14 @@ export class OwnershipService {
       aggregate,
       entities,
       clusters,
-      generatedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      generatedAt: now.toISOString(),
     };
   }
 
   // The group and every group below it, each visited once even if the hierarchy has a cycle.
   private async descendantGroups(
     group: Entity,
+    mirror: Pick<CatalogMirror, 'get'> | undefined,
     credentials: BackstageCredentials,
   ): Promise<string[]> {
     const seen = new Set([stringifyEntityRef(group)]);
@@ -120,13 +161,25 @@ export class OwnershipService {
         .filter(ref => !seen.has(ref));
       childRefs.forEach(ref => seen.add(ref));
       if (childRefs.length === 0) break;
-      const { items } = await this.options.catalog.getEntitiesByRefs(
-        { entityRefs: childRefs },
-        { credentials },
-      );
-      frontier = items.filter((item): item is Entity => Boolean(item));
+      frontier = await this.groups(childRefs, mirror, credentials);
     }
     return [...seen];
+  }
+
+  private async groups(
+    refs: string[],
+    mirror: Pick<CatalogMirror, 'get'> | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const items = mirror
+      ? refs.map(ref => mirror.get(ref))
+      : (
+          await this.options.catalog.getEntitiesByRefs(
+            { entityRefs: refs },
+            { credentials },
+          )
+        ).items;
+    return items.filter((item): item is Entity => Boolean(item));
   }
 
   private async ownedEntities(
@@ -138,7 +191,7 @@ export class OwnershipService {
       const { items } = await this.options.catalog.getEntities(
         {
           filter: {
-            kind: ['Component', 'Resource'],
+            kind: OWNED_KINDS,
             'relations.ownedBy': owners.slice(i, i + OWNER_BATCH),
           },
         },
@@ -148,6 +201,16 @@ export class OwnershipService {
     }
     return [...byRef.values()];
   }
+}
+
+// The entities owned by one of `owners`, as the catalog's `relations.ownedBy` filter finds them.
+function ownedIn(entities: Entity[], owners: string[]): Entity[] {
+  const wanted = new Set(owners.map(owner => owner.toLocaleLowerCase('en-US')));
+  return entities.filter(entity =>
+    getEntityRelations(entity, RELATION_OWNED_BY).some(ref =>
+      wanted.has(stringifyEntityRef(ref).toLocaleLowerCase('en-US')),
+    ),
+  );
 }
 
 function isClusterResource(entity: Entity): boolean {

@@ -40,6 +40,12 @@ function stableJson(value: unknown): string {
   );
 }
 
+/** The entity as an assessment's input: equal exactly when the entity is. */
+export function entityInput(entity: Entity): string {
+  // The catalog's etag changes with any change to the entity (its relations included).
+  return entity.metadata.etag ?? stableJson(entity);
+}
+
 /** The inputs of one entity's assessment, to tell whether a kept one still holds. */
 export function assessmentInputs(
   entity: Entity,
@@ -47,8 +53,7 @@ export function assessmentInputs(
   failover: FailoverState | undefined,
 ): AssessmentInputs {
   return {
-    // The catalog's etag changes with any change to the entity (its relations included).
-    entity: entity.metadata.etag ?? stableJson(entity),
+    entity: entityInput(entity),
     drills: stableJson(drills),
     failover: failover ? stableJson(failover) : '',
   };
@@ -72,10 +77,14 @@ export class AssessmentCache<T> {
     },
   ) {}
 
-  /** The entity's kept assessment if it still holds at `nowMs` for these inputs. */
+  /**
+   * The entity's kept assessment if it still holds at `nowMs` for these inputs; given only
+   * the entity's input, for the drills and failover it read as they were (the caller knows
+   * of every change to them: see {@link AssessmentCache.forget}).
+   */
   get(
     entityRef: string,
-    inputs: AssessmentInputs,
+    inputs: AssessmentInputs | Pick<AssessmentInputs, 'entity'>,
     nowMs: number,
   ): T | undefined {
     const entry = this.kept.get(entityRef);
@@ -133,6 +142,11 @@ export class AssessmentCache<T> {
     }
   }
 
+  /** Drops the entity's kept assessment. */
+  forget(entityRef: string): void {
+    this.kept.delete(entityRef);
+  }
+
   /** How many assessments are kept. */
   get size(): number {
     return this.kept.size;
@@ -150,8 +164,13 @@ export class AssessmentCache<T> {
   }
 }
 
-function sameInputs(a: AssessmentInputs, b: AssessmentInputs): boolean {
+function sameInputs(
+  kept: AssessmentInputs,
+  given: AssessmentInputs | Pick<AssessmentInputs, 'entity'>,
+): boolean {
   return (
-    a.entity === b.entity && a.drills === b.drills && a.failover === b.failover
+    kept.entity === given.entity &&
+    (!('drills' in given) ||
+      (kept.drills === given.drills && kept.failover === given.failover))
   );
 }

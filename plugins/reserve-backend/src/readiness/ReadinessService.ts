@@ -13,14 +13,20 @@ import {
   FailoverState,
   ReportCluster,
 } from '@kube-reserve/plugin-reserve-common';
+import { CatalogMirror } from '../catalog/CatalogMirror';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DrillStore } from '../database/DrillStore';
+import { RecordChanges } from '../database/RecordChanges';
 import { FailoverStore } from '../database/FailoverStore';
 import { ClusterOverview } from '../overview/ClusterOverview';
 import { platformThresholds } from '../platform/thresholds';
 import { buildEntityBackups } from './backupsSection';
 import { buildEntityView, entityNamespaces } from '../view/buildEntityView';
-import { AssessmentCache, assessmentInputs } from './AssessmentCache';
+import {
+  AssessmentCache,
+  assessmentInputs,
+  entityInput,
+} from './AssessmentCache';
 import { EntityKinds } from '../view/entityKinds';
 import { EntityView } from '../view/EntityView';
 import { selectEntityObjects } from '../view/entitySelection';
@@ -58,10 +64,21 @@ export class ReadinessService {
   constructor(
     private readonly options: {
       catalog: CatalogService;
+      /**
+       * The catalog's entities as last read, answered from instead of calling the catalog;
+       * an entity it does not hold is asked of the catalog with the caller's credentials.
+       */
+      mirror?: Pick<CatalogMirror, 'get'>;
       snapshots: ClusterSnapshots;
       clusters: ClusterOverview;
       drills: DrillStore;
       failovers: Pick<FailoverStore, 'getFailover' | 'failoversInForce'>;
+      /**
+       * Told of every drill and failover this instance writes: then a kept assessment is
+       * served without reading the entity's drills and failover again (other instances'
+       * writes are seen by `reportsFor`, which reads them every time).
+       */
+      records?: RecordChanges;
       defaults: PolicyDefaults;
       /** The kinds with workloads (`reserve.entityKinds`); default Component and Resource. */
       kinds?: EntityKinds;
@@ -80,6 +97,9 @@ export class ReadinessService {
       maxAgeMs: options.assessmentMaxAgeMs ?? DEFAULT_ASSESSMENT_MAX_AGE_MS,
       maxEntries: options.assessmentsKept ?? DEFAULT_ASSESSMENTS_KEPT,
     });
+    options.records?.subscribe(entityRefs =>
+      entityRefs.forEach(entityRef => this.assessments.forget(entityRef)),
+    );
   }
 
   /** The report of one catalog entity; NotFoundError when the caller cannot see it. */
@@ -101,15 +121,23 @@ export class ReadinessService {
     what = 'readiness',
   ): Promise<EntityAssessment> {
     (this.options.kinds ?? new EntityKinds()).assertApplies(ref, what);
-    const entity = await this.options.catalog.getEntityByRef(ref, {
-      credentials,
-    });
+    const entity =
+      this.options.mirror?.get(ref) ??
+      (await this.options.catalog.getEntityByRef(ref, { credentials }));
     if (!entity) {
       throw new NotFoundError(
         `No entity ${stringifyEntityRef(ref)} in the catalog`,
       );
     }
     const entityRef = stringifyEntityRef(entity);
+    if (this.options.records) {
+      const kept = this.assessments.get(
+        entityRef,
+        { entity: entityInput(entity) },
+        this.now().getTime(),
+      );
+      if (kept) return kept;
+    }
     const [drills, failover] = await Promise.all([
       this.options.drills.listDrills(entityRef),
       this.options.failovers.getFailover(entityRef),

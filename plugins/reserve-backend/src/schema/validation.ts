@@ -74,6 +74,28 @@ export const ownershipQuerySchema = z.object({
     .transform(value => value === 'true'),
 });
 
+/** The most days `GET .../history` reaches back. */
+export const HISTORY_MAX_DAYS = 366;
+
+/** The query of `GET .../history`: how many days back, 1 to 366 (default 90). */
+export const historyQuerySchema = z.object({
+  days: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return 90;
+      const days = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+      if (!(days >= 1 && days <= HISTORY_MAX_DAYS)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `days must be a whole number from 1 to ${HISTORY_MAX_DAYS}, not '${text}'`,
+        });
+        return z.NEVER;
+      }
+      return days;
+    }),
+});
+
 /** Validates input, or throws an InputError naming each wrong field. */
 export function parseInput<T extends z.ZodType>(
   schema: T,

@@ -41,6 +41,11 @@ export class EntityKinds {
     private readonly kinds: readonly string[] = DEFAULT_ENTITY_KINDS,
   ) {}
 
+  /** The configured kinds, as configured. */
+  get names(): readonly string[] {
+    return this.kinds;
+  }
+
   /**
    * Throws an InputError naming the kind unless the entity is of a configured kind;
    * `what` is what was asked for, e.g. `readiness`.

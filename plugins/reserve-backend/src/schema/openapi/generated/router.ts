@@ -93,6 +93,57 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/history': {
+      get: {
+        operationId: 'GetEntityHistory',
+        description:
+          "Every change of the entity's verdict, score and check states over the last days.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            required: false,
+            description: 'How many days back (1 to 366; default 90).',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]+$',
+              maxLength: 3,
+            },
+            example: '90',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's changes, oldest first.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/entities/{kind}/{namespace}/{name}/runbooks': {
       get: {
         operationId: 'GetEntityRunbooks',
@@ -2083,6 +2134,9 @@ export const spec = {
             required: ['servingCluster', 'since'],
             additionalProperties: false,
           },
+          movement: {
+            $ref: '#/components/schemas/ReadinessMovement',
+          },
         },
         required: [
           'entityRef',
@@ -2093,6 +2147,88 @@ export const spec = {
           'failing',
           'categories',
         ],
+        additionalProperties: false,
+      },
+      ReadinessChange: {
+        type: 'object',
+        description:
+          "An entity's verdict, score and check states from one moment on.",
+        properties: {
+          at: {
+            type: 'string',
+            description:
+              'ISO 8601 date-time of the report that first showed this state.',
+          },
+          verdict: {
+            $ref: '#/components/schemas/Verdict',
+          },
+          score: {
+            type: 'integer',
+          },
+          checks: {
+            type: 'object',
+            description: "Each check's state, by check id.",
+            additionalProperties: {
+              $ref: '#/components/schemas/CheckState',
+            },
+          },
+        },
+        required: ['at', 'verdict', 'score', 'checks'],
+        additionalProperties: false,
+      },
+      EntityHistory: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          days: {
+            type: 'integer',
+          },
+          changes: {
+            type: 'array',
+            description:
+              'Changes within the window, oldest first, preceded by the state in force when it began.',
+            items: {
+              $ref: '#/components/schemas/ReadinessChange',
+            },
+          },
+          notReadySince: {
+            type: 'string',
+            description:
+              'ISO 8601 date-time since when the verdict has not been ready, while it is not.',
+          },
+          notReadySinceComplete: {
+            type: 'boolean',
+            description: 'False when history holds no older ready state.',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+        required: ['entityRef', 'days', 'changes', 'generatedAt'],
+        additionalProperties: false,
+      },
+      ReadinessMovement: {
+        type: 'object',
+        description:
+          'Where an entity stood at the start of a period, or when first recorded within it.',
+        properties: {
+          days: {
+            type: 'integer',
+          },
+          score: {
+            type: 'integer',
+          },
+          verdict: {
+            $ref: '#/components/schemas/Verdict',
+          },
+          since: {
+            type: 'string',
+            description: 'ISO 8601 date-time.',
+          },
+        },
+        required: ['days', 'score', 'verdict', 'since'],
         additionalProperties: false,
       },
       OwnedCluster: {

@@ -10,6 +10,7 @@ import { ActionPlan } from '../models/ActionPlan.model';
 import { ActionPlanOptions } from '../models/ActionPlanOptions.model';
 import { ActionResumeRequest } from '../models/ActionResumeRequest.model';
 import { ClustersResponse } from '../models/ClustersResponse.model';
+import { EntityHistory } from '../models/EntityHistory.model';
 import { EntityReport } from '../models/EntityReport.model';
 import { ErrorPayload } from '../models/ErrorPayload.model';
 import { ExecutionsResponse } from '../models/ExecutionsResponse.model';
@@ -63,6 +64,20 @@ export type ExecuteAction = {
  */
 export type GetClusters = {
   response: ClustersResponse | ErrorPayload | ErrorPayload;
+};
+/**
+ * @public
+ */
+export type GetEntityHistory = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    days?: string;
+  };
+  response: EntityHistory | ErrorPayload | ErrorPayload | ErrorPayload;
 };
 /**
  * @public
@@ -196,6 +211,8 @@ export type EndpointMap = {
   '#post|/entities/{kind}/{namespace}/{name}/actions/{action}/executions': ExecuteAction;
 
   '#get|/clusters': GetClusters;
+
+  '#get|/entities/{kind}/{namespace}/{name}/history': GetEntityHistory;
 
   '#get|/entities/{kind}/{namespace}/{name}/readiness': GetEntityReadiness;
 

@@ -15,6 +15,7 @@ import { ActionPlan } from '../models/ActionPlan.model';
 import { ActionPlanOptions } from '../models/ActionPlanOptions.model';
 import { ActionResumeRequest } from '../models/ActionResumeRequest.model';
 import { ClustersResponse } from '../models/ClustersResponse.model';
+import { EntityHistory } from '../models/EntityHistory.model';
 import { EntityReport } from '../models/EntityReport.model';
 import { ExecutionsResponse } from '../models/ExecutionsResponse.model';
 import { FailoverRecord } from '../models/FailoverRecord.model';
@@ -69,6 +70,19 @@ export type ExecuteAction = {
  * @public
  */
 export type GetClusters = {};
+/**
+ * @public
+ */
+export type GetEntityHistory = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  query: {
+    days?: string;
+  };
+};
 /**
  * @public
  */
@@ -254,6 +268,38 @@ export class DefaultApiClient {
     const uriTemplate = `/clusters`;
 
     const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Every change of the entity\'s verdict, score and check states over the last days.
+   * @param kind - The entity\&#39;s kind, e.g. &#x60;component&#x60; (compared case-insensitively).
+   * @param namespace - The entity\&#39;s namespace, e.g. &#x60;default&#x60; (compared case-insensitively).
+   * @param name - The entity\&#39;s name, e.g. &#x60;checkout&#x60;.
+   * @param days - How many days back (1 to 366; default 90).
+   */
+  public async getEntityHistory(
+    // @ts-ignore
+    request: GetEntityHistory,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityHistory>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/history{?days}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+      ...request.query,
+    });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {

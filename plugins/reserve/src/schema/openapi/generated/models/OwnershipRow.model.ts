@@ -6,6 +6,7 @@
 import { OwnershipRowCategories } from '../models/OwnershipRowCategories.model';
 import { OwnershipRowFailedOver } from '../models/OwnershipRowFailedOver.model';
 import { OwnershipRowFailing } from '../models/OwnershipRowFailing.model';
+import { ReadinessMovement } from '../models/ReadinessMovement.model';
 import { Verdict } from '../models/Verdict.model';
 import { WorstFinding } from '../models/WorstFinding.model';
 
@@ -24,4 +25,5 @@ export interface OwnershipRow {
   worstFinding?: WorstFinding;
   categories: OwnershipRowCategories;
   failedOver?: OwnershipRowFailedOver;
+  movement?: ReadinessMovement;
 }

@@ -32,7 +32,6 @@ export type ResourceKindStatusStateEnum =
   | 'forbidden'
   | 'failed'
   | 'absent';
-
 /**
  * @public
  */
