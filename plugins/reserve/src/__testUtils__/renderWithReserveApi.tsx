@@ -16,11 +16,17 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { ReactElement } from 'react';
 import { ReserveApi, reserveApiRef } from '../api';
 
-/** A ReserveApi whose methods are jest mocks; runbooks and executions default to none. */
+/** A ReserveApi whose methods are jest mocks; history, runbooks and executions default to none. */
 export function mockReserveApi(): jest.Mocked<ReserveApi> {
   return {
     getClusters: jest.fn(),
     getEntityReport: jest.fn(),
+    getEntityHistory: jest.fn(async (entity: CompoundEntityRef) => ({
+      entityRef: stringifyEntityRef(entity),
+      days: 90,
+      changes: [],
+      generatedAt: new Date().toISOString(),
+    })),
     getOwnership: jest.fn(),
     getRunbooks: jest.fn(async (entity: CompoundEntityRef) => ({
       entityRef: stringifyEntityRef(entity),

@@ -7,6 +7,7 @@ import {
   ActionPlanOptions,
   ActionResumeRequest,
   ClustersResponse,
+  EntityHistory,
   ExecutionsResponse,
   EntityReport,
   ManualRunbookItem,
@@ -28,6 +29,12 @@ export interface OwnershipRequest {
   aggregate: boolean;
 }
 
+/** Options of {@link ReserveApi.getEntityHistory}. */
+export interface EntityHistoryOptions {
+  /** How many days back, 1 to 366; the backend's default (90) when absent. */
+  days?: number;
+}
+
 /** Which manual runbook item to tick or untick, for {@link ReserveApi.updateRunbookItem}. */
 export interface RunbookItemRequest {
   entity: CompoundEntityRef;
@@ -42,6 +49,11 @@ export interface ReserveApi {
   getClusters(): Promise<ClustersResponse>;
   /** The readiness report of one entity. */
   getEntityReport(entity: CompoundEntityRef): Promise<EntityReport>;
+  /** Every change of an entity's verdict, score and check states over the last days. */
+  getEntityHistory(
+    entity: CompoundEntityRef,
+    options?: EntityHistoryOptions,
+  ): Promise<EntityHistory>;
   /** One summary row per entity a group owns, plus the clusters it owns. */
   getOwnership(request: OwnershipRequest): Promise<OwnershipResponse>;
   /** The runbooks of one entity, with live item states. */

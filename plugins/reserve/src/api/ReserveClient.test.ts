@@ -76,6 +76,39 @@ describe('ReserveClient', () => {
     ]);
   });
 
+  it('reads an entity history for the days asked, and the backend default without', async () => {
+    const history = {
+      entityRef: 'component:default/checkout',
+      days: 30,
+      changes: [
+        {
+          at: '2026-11-20T08:00:00Z',
+          verdict: 'not-ready',
+          score: 40,
+          checks: { 'parity.images': 'fail' },
+        },
+      ],
+      notReadySince: '2026-11-20T08:00:00Z',
+      notReadySinceComplete: false,
+      generatedAt: '2026-12-07T08:00:00Z',
+    };
+    const received = answer(
+      'get',
+      '/entities/Component/default/checkout/history',
+      200,
+      history,
+    );
+    const client = makeClient();
+    await expect(
+      client.getEntityHistory(entity, { days: 30 }),
+    ).resolves.toEqual(history);
+    await client.getEntityHistory(entity);
+    expect(received.map(r => r.url)).toEqual([
+      `${base}/entities/Component/default/checkout/history?days=30`,
+      `${base}/entities/Component/default/checkout/history`,
+    ]);
+  });
+
   it('asks for a group ownership with the aggregate flag', async () => {
     const received = answer('get', '/ownership', 200, { entities: [] });
     await makeClient().getOwnership({

@@ -8,6 +8,7 @@ import {
   ActionPlanOptions,
   ActionResumeRequest,
   ClustersResponse,
+  EntityHistory,
   ExecutionsResponse,
   EntityReport,
   ManualRunbookItem,
@@ -16,7 +17,12 @@ import {
   RunbooksResponse,
 } from '@kube-reserve/plugin-reserve-common';
 import { DefaultApiClient, TypedResponse } from '../schema/openapi';
-import { OwnershipRequest, ReserveApi, RunbookItemRequest } from './ReserveApi';
+import {
+  EntityHistoryOptions,
+  OwnershipRequest,
+  ReserveApi,
+  RunbookItemRequest,
+} from './ReserveApi';
 
 function entityPath(entity: CompoundEntityRef) {
   const { kind, namespace, name } = entity;
@@ -44,6 +50,19 @@ export class ReserveClient implements ReserveApi {
   async getEntityReport(entity: CompoundEntityRef): Promise<EntityReport> {
     return this.read(
       await this.api.getEntityReadiness({ path: entityPath(entity) }),
+    );
+  }
+
+  async getEntityHistory(
+    entity: CompoundEntityRef,
+    options: EntityHistoryOptions = {},
+  ): Promise<EntityHistory> {
+    const { days } = options;
+    return this.read(
+      await this.api.getEntityHistory({
+        path: entityPath(entity),
+        query: days === undefined ? {} : { days: String(days) },
+      }),
     );
   }
 

@@ -2,6 +2,7 @@ export { reserveApiRef } from './ReserveApi';
 export type {
   ReserveApi,
   ClustersResponse,
+  EntityHistoryOptions,
   OwnershipRequest,
   RunbookItemRequest,
 } from './ReserveApi';

@@ -1,4 +1,9 @@
-import { formatClockTime, formatLocalTime, splitInstants } from './instants';
+import {
+  formatClockTime,
+  formatDay,
+  formatLocalTime,
+  splitInstants,
+} from './instants';
 
 describe('instants in messages', () => {
   it('finds every ISO 8601 instant in a message, between its text', () => {
@@ -55,5 +60,13 @@ describe('instants in messages', () => {
     expect(formatClockTime('2025-12-05T14:02:00Z', now, berlin)).toBe(
       '5 Dec 2025, 15:02',
     );
+  });
+
+  it('writes the day alone, with the year when it is not this year', () => {
+    const now = new Date('2026-12-06T18:00:00Z');
+    const berlin = { locale: 'en-GB', timeZone: 'Europe/Berlin' };
+    // 23:30 UTC is the next day in Berlin.
+    expect(formatDay('2026-11-06T23:30:00Z', now, berlin)).toBe('7 Nov');
+    expect(formatDay('2025-11-07T10:00:00Z', now, berlin)).toBe('7 Nov 2025');
   });
 });

@@ -96,3 +96,21 @@ export function formatClockTime(
     timeZone,
   }).format(date);
 }
+
+/** The day of an instant, e.g. `7 Nov`, with the year when it is not this year's. */
+export function formatDay(
+  iso: string,
+  now: Date = new Date(),
+  options: LocalTimeOptions = {},
+): string {
+  const { locale, timeZone } = options;
+  const year = (d: Date) =>
+    new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }).format(d);
+  const date = new Date(iso);
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    year: year(date) === year(now) ? undefined : 'numeric',
+    timeZone,
+  }).format(date);
+}

@@ -7,6 +7,7 @@ import {
   Verdict,
 } from '@kube-reserve/plugin-reserve-common';
 import { severitiesWorstFirst } from './checkStates';
+import { ScoreMovement, scoreMovement } from './readinessHistory';
 import { compareVerdicts, verdictLabels } from './verdicts';
 
 /** A service in a risk table: its summary, or the reason it could not be assessed. */
@@ -34,6 +35,8 @@ export interface RiskTableRow {
   worstText: string;
   /** Where a failed-over service serves from, e.g. `Serving from reserve-ams`. */
   servingText?: string;
+  /** How the score moved over the last days, when its history says. */
+  movement?: ScoreMovement;
 }
 
 /** A service's failing checks by severity, e.g. `2 critical, 1 high`. */
@@ -75,6 +78,7 @@ export function toRiskTableRows(risks: readonly ServiceRisk[]): RiskTableRow[] {
         servingText: summary?.failedOver
           ? `Serving from ${summary.failedOver.servingCluster}`
           : undefined,
+        movement: summary ? scoreMovement(summary) : undefined,
       };
     })
     .sort(

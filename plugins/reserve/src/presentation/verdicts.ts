@@ -1,4 +1,6 @@
-import { Verdict } from '@kube-reserve/plugin-reserve-common';
+import { CheckState, Verdict } from '@kube-reserve/plugin-reserve-common';
+import { Theme } from '@material-ui/core/styles';
+import { checkStatePresentation, CheckStatePresentation } from './checkStates';
 
 /** How each verdict reads on screen. */
 export const verdictLabels: Readonly<Record<Verdict, string>> = {
@@ -19,4 +21,25 @@ const verdictsWorstFirst: readonly Verdict[] = [
 /** Orders two verdicts worst first. */
 export function compareVerdicts(a: Verdict, b: Verdict): number {
   return verdictsWorstFirst.indexOf(a) - verdictsWorstFirst.indexOf(b);
+}
+
+// A verdict shows as the check state it sums up, so that a ready service and a passing check
+// share their green, and unknown stays grey in both.
+const verdictCheckStates: Readonly<Record<Verdict, CheckState>> = {
+  ready: 'pass',
+  'at-risk': 'warn',
+  'not-ready': 'fail',
+  unknown: 'unknown',
+};
+
+/** The status icon of a verdict, the one of the check state it resembles. */
+export function verdictStatus(
+  verdict: Verdict,
+): CheckStatePresentation['Status'] {
+  return checkStatePresentation[verdictCheckStates[verdict]].Status;
+}
+
+/** The theme colour of a verdict: ready green, at risk amber, not ready red, unknown grey. */
+export function verdictColour(theme: Theme, verdict: Verdict): string {
+  return checkStatePresentation[verdictCheckStates[verdict]].colour(theme);
 }

@@ -14,6 +14,7 @@ import {
   renderWithReserveApi,
 } from '../../__testUtils__/renderWithReserveApi';
 import { entityBackups } from '../../__testUtils__/backups';
+import { checkoutHistory } from '../../__testUtils__/history';
 import { responseError } from '../../__testUtils__/responseError';
 import { runbooks } from '../../__testUtils__/runbooks';
 import { EntityReserveContent } from './EntityReserveContent';
@@ -248,5 +249,69 @@ describe('EntityReserveContent backups and runbooks', () => {
       namespace: 'default',
       name: 'checkout',
     });
+  });
+});
+
+describe('EntityReserveContent history', () => {
+  it('says since when the service has not been ready and draws its score over 90 days', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(notReadyReport);
+    api.getEntityHistory.mockResolvedValue(checkoutHistory());
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('payments-api'),
+    });
+
+    expect(await screen.findByText(/^Not ready since /)).toHaveTextContent(
+      /\(3 d\)$/,
+    );
+    expect(
+      screen.getByText('Readiness over the last 90 days'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Score 72 → 55 over 90 days, 3 changes; now Not ready',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getEntityHistory).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'payments-api' },
+      { days: 90 },
+    );
+  });
+
+  it('says no history is recorded yet for a service assessed for the first time', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(readyReport);
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('checkout'),
+    });
+
+    expect(
+      await screen.findByText('No history recorded yet'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Not ready since/)).not.toBeInTheDocument();
+  });
+
+  it('shows why the history could not be read in its card and the rest of the tab as usual', async () => {
+    const api = mockReserveApi();
+    api.getEntityReport.mockResolvedValue(notReadyReport);
+    api.getEntityHistory.mockRejectedValue(
+      await responseError(503, 'ServiceUnavailableError', 'History store down'),
+    );
+    await renderWithReserveApi(<EntityReserveContent />, {
+      api,
+      entity: component('payments-api'),
+    });
+
+    expect(
+      await screen.findByText('Error: 503: History store down'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Not ready')).toBeInTheDocument();
+    expect(screen.getByLabelText('Score')).toHaveTextContent('41');
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Checks' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Not ready since/)).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { Entity, getCompoundEntityRef } from '@backstage/catalog-model';
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import {
   MissingAnnotationEmptyState,
   useEntity,
@@ -12,19 +12,42 @@ import {
   isReserveAvailable,
   RESERVE_REQUIRED_ANNOTATIONS,
 } from '../../conditions';
+import { useEntityHistory } from '../../hooks/useEntityHistory';
 import { useEntityReport } from '../../hooks/useEntityReport';
 import { commandNamesOf } from '../../presentation/commands';
+import { TREND_DAYS } from '../../presentation/readinessHistory';
 import { BackupsSection } from '../BackupsSection';
 import { CheckList } from '../CheckList';
 import { ClusterComparison } from '../ClusterComparison';
 import { ClusterWarnings } from '../ClusterWarnings';
 import { FailoverButton } from '../FailoverButton';
+import { ReadinessTrend } from '../ReadinessTrend';
 import { ReportSummary } from '../ReportSummary';
 import { ReserveErrorPanel } from '../ReserveErrorPanel';
 import { RunbooksSection } from '../RunbooksSection';
 
 const README_URL =
   'https://backstage.io/docs/features/kubernetes/configuration#surfacing-your-kubernetes-components-as-part-of-an-entity';
+
+// Its own card: a history that fails to load leaves the rest of the tab as it is.
+function ReadinessHistoryCard(props: {
+  history: ReturnType<typeof useEntityHistory>;
+}) {
+  const { value, loading, error } = props.history;
+  let body = null;
+  if (value) {
+    body = <ReadinessTrend history={value} />;
+  } else if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = <ReserveErrorPanel error={error} />;
+  }
+  return (
+    <InfoCard title={`Readiness over the last ${TREND_DAYS} days`}>
+      {body}
+    </InfoCard>
+  );
+}
 
 function ReserveReport(props: {
   entity: Entity;
@@ -40,6 +63,7 @@ function ReserveReport(props: {
     onChanged();
     setRefreshKey(key => key + 1);
   }, [onChanged]);
+  const history = useEntityHistory(entityRef, TREND_DAYS, refreshKey);
   const primary = report.clusters.find(c => c.roleInPair === 'primary');
   const reserves = report.clusters.filter(c => c.roleInPair === 'reserve');
   return (
@@ -47,6 +71,7 @@ function ReserveReport(props: {
       <Grid item xs={12}>
         <ReportSummary
           report={report}
+          history={history.value}
           action={
             <FailoverButton
               entity={entityRef}
@@ -56,6 +81,9 @@ function ReserveReport(props: {
             />
           }
         />
+      </Grid>
+      <Grid item xs={12}>
+        <ReadinessHistoryCard history={history} />
       </Grid>
       <Grid item xs={12}>
         <ClusterWarnings
@@ -121,8 +149,8 @@ function LoadedReserveReport(props: { entity: Entity }) {
 
 /**
  * The service's Reserve tab: its situation, verdict and score with the Fail over (or Fail
- * back) button, the primary and its reserves side by side, every check by category with its
- * evidence and remediation, backups, and runbooks.
+ * back) button, its score over the last 90 days, the primary and its reserves side by side,
+ * every check by category with its evidence and remediation, backups, and runbooks.
  */
 export function EntityReserveContent() {
   const { entity } = useEntity();

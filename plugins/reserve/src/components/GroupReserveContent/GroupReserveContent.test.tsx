@@ -46,6 +46,41 @@ describe('GroupReserveContent', () => {
     });
   });
 
+  it('shows how each service’s score moved over the last 30 days', async () => {
+    const api = mockReserveApi();
+    const [checkout, payments] = ownership.entities;
+    api.getOwnership.mockResolvedValue({
+      ...ownership,
+      entities: [
+        {
+          ...checkout,
+          movement: {
+            days: 30,
+            score: 88,
+            verdict: 'at-risk',
+            since: '2026-11-07T09:00:00Z',
+          },
+        },
+        payments,
+      ],
+    });
+    await renderWithReserveApi(<GroupReserveContent />, {
+      api,
+      entity: groupEntity,
+    });
+
+    const checkoutLink = await screen.findByRole('link', { name: 'Checkout' });
+    expect(
+      screen.getByRole('columnheader', { name: /30 days/ }),
+    ).toBeInTheDocument();
+    const checkoutRow = checkoutLink.closest('tr')!;
+    expect(within(checkoutRow).getByText('▲ 12')).toBeInTheDocument();
+    const paymentsRow = screen
+      .getByRole('link', { name: 'Payments API' })
+      .closest('tr')!;
+    expect(within(paymentsRow).queryByText(/[▲▼—]/)).not.toBeInTheDocument();
+  });
+
   it('asks again without child groups when the toggle is switched off', async () => {
     const api = mockReserveApi();
     api.getOwnership.mockImplementation(async ({ aggregate }) =>

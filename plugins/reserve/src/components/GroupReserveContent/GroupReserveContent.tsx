@@ -37,6 +37,7 @@ function Ownership(props: { response: OwnershipResponse }) {
           risks={services}
           title="Services"
           showOwner={response.aggregate}
+          showMovement
         />
       </Grid>
       {services.length > 0 && (
@@ -64,8 +65,8 @@ function Ownership(props: { response: OwnershipResponse }) {
 }
 
 /**
- * The group's Reserve tab: every service the group owns, worst first, a heat map of check
- * categories, and the clusters it owns.
+ * The group's Reserve tab: every service the group owns, worst first, with how its score
+ * moved over 30 days, a heat map of check categories, and the clusters it owns.
  */
 export function GroupReserveContent(props: {
   /** Whether to start with child groups included; defaults to true. */

@@ -1,10 +1,14 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { checkoutHistory, daysBefore } from '../../__testUtils__/history';
 import {
   failedOverReport,
+  notReadyReport,
   readyReport,
   unreachablePrimaryReport,
 } from '../../__testUtils__/reports';
+import { formatLocalTime } from '../../presentation/instants';
 import { ReportSummary } from './ReportSummary';
 
 describe('ReportSummary', () => {
@@ -80,5 +84,51 @@ describe('ReportSummary', () => {
   it('says nothing before the verdict when the service is in no particular situation', async () => {
     await renderInTestApp(<ReportSummary report={readyReport} />);
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('says since when a service has not been ready and for how long, the local time on hover', async () => {
+    const history = checkoutHistory();
+    await renderInTestApp(
+      <ReportSummary report={notReadyReport} history={history} />,
+    );
+    const since = screen.getByText(/^Not ready since /);
+    expect(since).toHaveTextContent(
+      new RegExp(`^Not ready since .*${clock} \\(3 d\\)$`),
+    );
+    await userEvent.hover(since);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      formatLocalTime(history.notReadySince!),
+    );
+  });
+
+  it('says "at least" when history reaches no further back than the failure', async () => {
+    await renderInTestApp(
+      <ReportSummary
+        report={{ ...readyReport, verdict: 'unknown' }}
+        history={{
+          ...checkoutHistory(),
+          notReadySince: daysBefore(new Date(), 12),
+          notReadySinceComplete: false,
+        }}
+      />,
+    );
+    expect(screen.getByText(/^Not ready since at least /)).toHaveTextContent(
+      /\(12 d\)$/,
+    );
+  });
+
+  it('does not contradict a ready verdict with a history that lags the report', async () => {
+    // The history was made before the report that found the service ready again.
+    await renderInTestApp(
+      <ReportSummary report={readyReport} history={checkoutHistory()} />,
+    );
+    expect(screen.getByText('Ready')).toBeInTheDocument();
+    expect(screen.queryByText(/Not ready since/)).not.toBeInTheDocument();
+  });
+
+  it('shows the verdict without since when until the history has loaded', async () => {
+    await renderInTestApp(<ReportSummary report={notReadyReport} />);
+    expect(screen.getByText('Not ready')).toBeInTheDocument();
+    expect(screen.queryByText(/Not ready since/)).not.toBeInTheDocument();
   });
 });

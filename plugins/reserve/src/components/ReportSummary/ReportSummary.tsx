@@ -1,5 +1,8 @@
 import { InfoCard, WarningPanel } from '@backstage/core-components';
-import { EntityReport } from '@kube-reserve/plugin-reserve-common';
+import {
+  EntityHistory,
+  EntityReport,
+} from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -7,6 +10,7 @@ import { ReactNode } from 'react';
 import { oldestSnapshotAge } from '../../presentation/reports';
 import { DataAge } from '../DataAge';
 import { VerdictStatus } from '../VerdictStatus';
+import { NotReadySince } from './NotReadySince';
 import { SituationLine } from './SituationLine';
 
 function Fact(props: { label: string; value: string }) {
@@ -22,14 +26,17 @@ function Fact(props: { label: string; value: string }) {
 
 /**
  * The top of the Reserve tab: the situation first when there is one (primary unreachable,
- * failed over), then verdict, score, policy and the data's age; `action` sits in its header.
+ * failed over), then verdict, score, policy, since when it has not been ready and the data's
+ * age; `action` sits in its header.
  */
 export function ReportSummary(props: {
   report: EntityReport;
+  /** The entity's readiness history, once loaded: says since when it has not been ready. */
+  history?: EntityHistory;
   /** The header's button, e.g. Fail over. */
   action?: ReactNode;
 }) {
-  const { report } = props;
+  const { report, history } = props;
   const { policy } = report;
   // Failed over, the question is whether it is healthy where it serves and could fail back.
   const title = report.failover
@@ -69,6 +76,12 @@ export function ReportSummary(props: {
         <Fact label="RTO" value={policy.rto.text} />
         <Fact label="Restore drill every" value={policy.drillInterval.text} />
       </Grid>
+      {/* History may lag the report a moment: a ready verdict is not contradicted. */}
+      {history && report.verdict !== 'ready' && (
+        <Box mt={1}>
+          <NotReadySince history={history} />
+        </Box>
+      )}
       <Box mt={1}>
         <DataAge
           generatedAt={report.generatedAt}

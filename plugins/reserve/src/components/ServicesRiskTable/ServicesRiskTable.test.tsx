@@ -5,6 +5,7 @@ import {
   mockReserveApi,
   renderWithReserveApi,
 } from '../../__testUtils__/renderWithReserveApi';
+import { formatDay } from '../../presentation/instants';
 import { ownedServices } from '../../presentation/riskRows';
 import { ServicesRiskTable } from './ServicesRiskTable';
 
@@ -85,5 +86,70 @@ describe('ServicesRiskTable', () => {
     expect(
       within(paymentsRow).queryByText(/Serving from/),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('ServicesRiskTable movement', () => {
+  const since = '2026-11-07T09:00:00Z';
+  const [checkout, payments] = ownedServices(ownership);
+  const moved = [
+    {
+      ...payments,
+      summary: {
+        ...payments.summary!,
+        movement: { days: 30, score: 49, verdict: 'at-risk' as const, since },
+      },
+    },
+    {
+      ...checkout,
+      summary: {
+        ...checkout.summary!,
+        movement: { days: 30, score: 100, verdict: 'ready' as const, since },
+      },
+    },
+    { entityRef: 'component:default/ledger', error: '403: Not allowed' },
+  ];
+
+  function movementCell(name: string) {
+    const row = screen.getByText(name).closest('tr') as HTMLElement;
+    const header = screen.getByText('30 days').closest('th') as HTMLElement;
+    const column = [...header.parentElement!.children].indexOf(header);
+    return row.children[column] as HTMLElement;
+  }
+
+  it('shows how each score moved over 30 days, and where it stood on hover', async () => {
+    await renderWithReserveApi(
+      <ServicesRiskTable risks={moved} showMovement />,
+      { api: mockReserveApi() },
+    );
+    expect(movementCell('Payments API')).toHaveTextContent(/^▼ 8$/);
+    expect(movementCell('Checkout')).toHaveTextContent(/^—$/);
+    // No history for it: nothing, not a dash that would read "no change".
+    expect(movementCell('ledger')).toHaveTextContent(/^$/);
+
+    await userEvent.hover(
+      within(movementCell('Payments API')).getByText('▼ 8'),
+    );
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      `Score 49 on ${formatDay(since)} → 41 now; At risk then, Not ready now`,
+    );
+  });
+
+  it('sorts by movement, the best rise first and services without history last', async () => {
+    await renderWithReserveApi(
+      <ServicesRiskTable risks={moved} showMovement />,
+      { api: mockReserveApi() },
+    );
+    await userEvent.click(screen.getByText('30 days'));
+    await userEvent.click(screen.getByText('30 days'));
+    expect(serviceNames()).toEqual(['Checkout', 'Payments API', 'ledger']);
+  });
+
+  it('has no movement column where the rows carry none, as on the platform page', async () => {
+    await renderWithReserveApi(<ServicesRiskTable risks={moved} />, {
+      api: mockReserveApi(),
+    });
+    expect(screen.queryByText('30 days')).not.toBeInTheDocument();
+    expect(screen.queryByText('▼ 8')).not.toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
@@ -22,10 +23,21 @@ import { CheckStateStatus } from '../CheckStateStatus';
 import { VerdictStatus } from '../VerdictStatus';
 import { MessageText } from '../MessageText';
 
-const useStyles = makeStyles({
+const useStyles = makeStyles(theme => ({
   // Names never wrap: not letter by letter ("Recommendation" / "s"), not at a hyphen.
   name: { whiteSpace: 'nowrap' },
-});
+  rose: { whiteSpace: 'nowrap', color: theme.palette.status.ok },
+  fell: { whiteSpace: 'nowrap', color: theme.palette.status.error },
+  still: { whiteSpace: 'nowrap', color: theme.palette.text.secondary },
+}));
+
+// The period the backend measures movements over, for the header before any row says.
+const DEFAULT_MOVEMENT_DAYS = 30;
+
+// Rows without a recorded movement sort below any movement.
+function movementDelta(row: RiskTableRow): number {
+  return row.movement?.delta ?? Number.NEGATIVE_INFINITY;
+}
 
 function FailingChips(props: { row: RiskTableRow }) {
   const failing = props.row.risk.summary?.failing;
@@ -70,21 +82,43 @@ function WorstFinding(props: { row: RiskTableRow }) {
   );
 }
 
+function Movement(props: { row: RiskTableRow }) {
+  const classes = useStyles();
+  const { movement } = props.row;
+  if (!movement) {
+    return null;
+  }
+  let className = classes.still;
+  if (movement.delta > 0) className = classes.rose;
+  if (movement.delta < 0) className = classes.fell;
+  return (
+    <Tooltip title={movement.description}>
+      <Typography variant="body2" component="span" className={className}>
+        {movement.text}
+      </Typography>
+    </Tooltip>
+  );
+}
+
 /**
  * One row per service, worst first: verdict, score, failing checks by severity and worst
- * finding, and where a failed-over service serves from; sortable, searchable and filterable
- * by verdict.
+ * finding, and where a failed-over service serves from; with `showMovement`, how each score
+ * moved over the last 30 days. Sortable, searchable and filterable by verdict.
  */
 export function ServicesRiskTable(props: {
   risks: readonly ServiceRisk[];
   title?: string;
   showOwner?: boolean;
+  /** Adds a column of how each score moved, from the rows' recorded movements. */
+  showMovement?: boolean;
   isLoading?: boolean;
   emptyContent?: ReactNode;
 }) {
   const classes = useStyles();
   const tabLink = useReserveTabLink();
   const rows = toRiskTableRows(props.risks);
+  const movementDays =
+    rows.find(row => row.movement)?.movement?.days ?? DEFAULT_MOVEMENT_DAYS;
   const columns: TableColumn<RiskTableRow>[] = [
     {
       title: 'Service',
@@ -124,6 +158,18 @@ export function ServicesRiskTable(props: {
       type: 'numeric',
       render: row => (row.score === undefined ? '—' : row.score),
     },
+    ...(props.showMovement
+      ? [
+          {
+            title: `${movementDays} days`,
+            tooltip: `How the score moved over the last ${movementDays} days`,
+            field: 'movement',
+            searchable: false,
+            render: row => <Movement row={row} />,
+            customSort: (a, b) => movementDelta(a) - movementDelta(b) || 0,
+          } as TableColumn<RiskTableRow>,
+        ]
+      : []),
     {
       title: 'Failing checks',
       field: 'failingText',

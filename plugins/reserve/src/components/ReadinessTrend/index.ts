@@ -1,0 +1,1 @@
+export { ReadinessTrend } from './ReadinessTrend';
