@@ -82,6 +82,18 @@ export interface Config {
        */
       watch?: boolean;
       /**
+       * Whether backend instances share the clusters' collection: one instance collects each
+       * cluster (a lease row in the plugin database) and publishes what it collected there for
+       * the others. Default: true on PostgreSQL, false on SQLite (instances cannot share it).
+       */
+      shared?: boolean;
+      /**
+       * With `shared`: how often an instance renews the leases of the clusters it collects. A
+       * lease lapses after two missed renewals, and another instance takes the cluster within
+       * three. Default: 10 seconds.
+       */
+      heartbeat?: HumanDuration | string;
+      /**
        * How often the catalog's entities (the configured kinds and Groups) are read again;
        * readiness and team rollups answer from the last read. Default: 10 seconds.
        */

@@ -49,6 +49,7 @@ const figures = {
   resumedToPlan: 0,
   appliedTwice: 0,
   race: postgres ? 'not run' : 'not run (no PostgreSQL)',
+  handover: 0,
 };
 
 async function waitUntil(what: string, condition: () => boolean) {
@@ -74,7 +75,7 @@ describe('a failover whose backend process is killed (SIGKILL)', () => {
         ? 'all'
         : `${figures.resumedToPlan}`;
     process.stdout.write(
-      `crash: killed at ${figures.killed} of ${figures.boundaries} step boundaries, ${all} resumed to the planned state, ${figures.appliedTwice} steps applied twice; resume race on PostgreSQL: ${figures.race}\n`,
+      `crash: killed at ${figures.killed} of ${figures.boundaries} step boundaries, ${all} resumed to the planned state, ${figures.appliedTwice} steps applied twice; resume race on PostgreSQL: ${figures.race}; a killed instance's cluster taken over after ${figures.handover} ms\n`,
     );
   });
 
@@ -238,6 +239,8 @@ describe('a failover whose backend process is killed (SIGKILL)', () => {
       const reserve = {
         ...reserveSettings,
         actions: { pollInterval: '200ms', heartbeat: '1s' },
+        // One collector per cluster among them: leases renewed every second.
+        refresh: { ...reserveSettings.refresh, heartbeat: '1s' },
       };
       try {
         // The first instance creates the databases; two more join it on them.
@@ -277,6 +280,38 @@ describe('a failover whose backend process is killed (SIGKILL)', () => {
         expect(done.state).toBe('succeeded');
         world.checkpoint.assertPlannedState(plan);
         expect(world.writes.counts()).toEqual(writesOnce(plan));
+
+        // The clusters the killed instance collected were taken over by the live ones, which
+        // answer the same reports; killing the holder of prod-fra hands it over again.
+        const leases = () => clusterLeases(postgres!, prefix);
+        const live = [second, third];
+        // (Each reads what the holder publishes: within a tick of each other.)
+        await waitUntilAsync('the same reports from both', () =>
+          sameReports(live),
+        );
+        const holders = new Set((await leases()).map(l => l.holder));
+        expect(holders.size).toBeLessThanOrEqual(2);
+        const holderOf = async (cluster: string) =>
+          (await leases()).find(l => l.cluster === cluster)!.holder;
+        const before = await holderOf('prod-fra');
+        const victim = live.find(b =>
+          b.logTail(400).includes(`(instance ${before})`),
+        )!;
+        const survivor = live.find(b => b !== victim)!;
+        await victim.kill();
+        const killedAt = Date.now();
+        await waitUntilAsync(
+          'prod-fra taken over',
+          async () => (await holderOf('prod-fra')) !== before,
+        );
+        figures.handover = Date.now() - killedAt;
+        // Three heartbeats of 1 s, and the 100 ms this test looks every.
+        expect(figures.handover).toBeLessThan(3_100);
+        await waitForClusters(survivor);
+        const res = await survivor.get(
+          '/api/reserve/entities/component/default/checkout/readiness',
+        );
+        expect(res.status).toBe(200);
       } finally {
         await killAll(world.processes);
         await dropDatabases(postgres!, prefix);
@@ -284,6 +319,55 @@ describe('a failover whose backend process is killed (SIGKILL)', () => {
     });
   });
 });
+
+async function waitUntilAsync(what: string, condition: () => Promise<boolean>) {
+  const deadline = Date.now() + 30_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+// The cluster leases in the reserve plugin's database of the backends on `prefix`.
+async function clusterLeases(connection: string, prefix: string) {
+  const db = knexFactory({
+    client: 'pg',
+    connection: `${connection}/${prefix}reserve`,
+  });
+  try {
+    return (await db('reserve_cluster_leases').select('cluster', 'holder')) as {
+      cluster: string;
+      holder: string;
+    }[];
+  } finally {
+    await db.destroy();
+  }
+}
+
+// Whether the backends give the same verdict, score and check states for every demo service.
+async function sameReports(backends: BackendProcess[]): Promise<boolean> {
+  const services = ['checkout', 'payments-api', 'invoice-mailer'];
+  const judged = await Promise.all(
+    backends.map(async backend =>
+      Promise.all(
+        services.map(async name => {
+          const { body } = await backend.get(
+            `/api/reserve/entities/component/default/${name}/readiness`,
+          );
+          return JSON.stringify([
+            body.verdict,
+            body.score,
+            body.checks.map((c: { id: string; state: string }) => [
+              c.id,
+              c.state,
+            ]),
+          ]);
+        }),
+      ),
+    ),
+  );
+  return judged.every(answers => answers.join() === judged[0].join());
+}
 
 // Kills the processes, once those still starting have started (or given up).
 async function killAll(processes: Array<Promise<BackendProcess>>) {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Config } from '@backstage/config';
 import {
   coreServices,
   createBackendPlugin,
@@ -24,6 +26,7 @@ import { CatalogMirror } from './catalog/CatalogMirror';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { durationOf, readDuration } from './config/durations';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
+import { DatabaseClusterFactsStore } from './database/DatabaseClusterFactsStore';
 import { DatabaseDrillStore } from './database/DatabaseDrillStore';
 import { DatabaseExecutionStore } from './database/DatabaseExecutionStore';
 import { DatabaseFailoverStore } from './database/DatabaseFailoverStore';
@@ -44,6 +47,17 @@ import { createRouter } from './router';
 import { RunbookService } from './runbooks/RunbookService';
 import { readTickTtl } from './runbooks/tickTtl';
 import { DrillHistory } from './drills/DrillHistory';
+
+/**
+ * Whether backend instances share the clusters' collection (`reserve.refresh.shared`): by
+ * default on PostgreSQL, where several instances can share a database; not on SQLite.
+ */
+function readSharing(config: Config): boolean {
+  return (
+    config.getOptionalBoolean('reserve.refresh.shared') ??
+    config.getOptionalString('backend.database.client') === 'pg'
+  );
+}
 
 /** Kube Reserve's backend plugin: reserve readiness of catalog entities, mounted at /api/reserve. */
 export const reservePlugin = createBackendPlugin({
@@ -111,7 +125,23 @@ export const reservePlugin = createBackendPlugin({
           registry.veleroNamespace,
         );
 
-        const snapshots = ClusterSnapshots.create({ registry, logger });
+        const factsStore = readSharing(config)
+          ? await DatabaseClusterFactsStore.create({ database: deps.database })
+          : undefined;
+        const snapshots = ClusterSnapshots.create({
+          registry,
+          logger,
+          sharing: factsStore && {
+            store: factsStore,
+            instanceId: randomUUID(),
+            heartbeatMs: readDuration(
+              config,
+              'reserve.refresh.heartbeat',
+              durationOf(10_000),
+            ).ms,
+            secretDigestKey: await factsStore.secretDigestKey(),
+          },
+        });
         deps.lifecycle.addShutdownHook(() => snapshots.stop());
         const clusters = new ClusterOverview({
           snapshots,

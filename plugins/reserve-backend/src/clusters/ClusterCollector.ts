@@ -66,9 +66,13 @@ export class ClusterCollector {
       now?: () => Date;
       /** Watch each kind after listing it (the default), or list every kind every cycle. */
       watch?: boolean;
+      /** What is known of the cluster already (collected by another instance until now). */
+      initial?: ClusterSnapshot;
+      /** Called with each new snapshot. */
+      onPublished?: (snapshot: ClusterSnapshot) => void;
     },
   ) {
-    this.current = pendingSnapshot(name);
+    this.current = options.initial ?? pendingSnapshot(name);
   }
 
   /** Closes the watches; cycles asked for later do nothing. */
@@ -81,6 +85,11 @@ export class ClusterCollector {
   /** The latest snapshot. */
   get snapshot(): ClusterSnapshot {
     return this.current;
+  }
+
+  private replace(snapshot: ClusterSnapshot) {
+    this.current = snapshot;
+    this.options.onPublished?.(snapshot);
   }
 
   /**
@@ -122,11 +131,11 @@ export class ClusterCollector {
       if (statuses[key])
         statuses[key] = this.withCollection(key, statuses[key]);
     }
-    this.current = {
+    this.replace({
       ...this.current,
       status: { ...this.current.status, kinds: statuses },
       kinds,
-    };
+    });
   }
 
   private withCollection(
@@ -194,10 +203,10 @@ export class ClusterCollector {
     try {
       connection = await this.connect();
     } catch (error) {
-      this.current = {
+      this.replace({
         ...this.current,
         status: this.failedStatus(now, describeFailure(error), {}),
-      };
+      });
       return;
     }
     const [version, certificate, ...listings] = await Promise.allSettled([
@@ -239,7 +248,7 @@ export class ClusterCollector {
       version.status === 'rejected'
         ? describeFailure(version.reason)
         : undefined;
-    this.current = {
+    this.replace({
       name: this.name,
       status: this.status(now, versionFailure, failures, kindStatus),
       version:
@@ -249,7 +258,7 @@ export class ClusterCollector {
           ? certificate.value.toISOString()
           : this.current.apiCertificateNotAfter,
       kinds,
-    };
+    });
   }
 
   private async listKind(

@@ -4,6 +4,7 @@ import {
   ClusterSummary,
   ResourceKindStatus,
 } from '@kube-reserve/plugin-reserve-common';
+import { ClusterFactsStore } from '../database/ClusterFactsStore';
 import { ClusterCollector } from './ClusterCollector';
 import { ClusterConnection } from './ClusterConnection';
 import { ClusterRegistry, RegisteredCluster } from './ClusterRegistry';
@@ -12,6 +13,7 @@ import {
   KindListing,
   pendingSnapshot,
 } from './ClusterSnapshot';
+import { ClusterSharing } from './ClusterSharing';
 import { SecretDigester } from './secretDigest';
 
 // A snapshot that has not been refreshed for this many refresh periods is reported stale even
@@ -83,20 +85,43 @@ export class ClusterSnapshots {
     private readonly registry: ClusterRegistry,
     private readonly collectors: Map<string, ClusterCollector>,
     private readonly now: () => Date,
+    private readonly sharing?: ClusterSharing,
   ) {}
 
-  /** One collector per configured cluster; the connection is made on first collection. */
+  /**
+   * One collector per configured cluster; the connection is made on first collection. With
+   * `sharing`, this instance collects only the clusters whose lease it holds, and reads the
+   * others' facts from the plugin database (see ClusterSharing).
+   */
   static create(options: {
     registry: ClusterRegistry;
     logger: LoggerService;
     now?: () => Date;
+    sharing?: {
+      store: ClusterFactsStore;
+      instanceId: string;
+      heartbeatMs: number;
+      /** The instances' shared key for Secret digests (see ClusterFactsStore). */
+      secretDigestKey: Buffer;
+    };
   }): ClusterSnapshots {
     const { registry, logger } = options;
-    const secrets = new SecretDigester();
-    const collectors = new Map<string, ClusterCollector>();
+    const secrets = new SecretDigester(options.sharing?.secretDigestKey);
+    const sharing =
+      options.sharing &&
+      new ClusterSharing({
+        store: options.sharing.store,
+        instanceId: options.sharing.instanceId,
+        heartbeatMs: options.sharing.heartbeatMs,
+        clusters: registry.list().map(cluster => cluster.facts.name),
+        logger,
+        // A fresh listing of every kind, published and read: a few request timeouts.
+        refreshWaitMs: 3 * registry.refresh.timeoutMs + 2_000,
+      });
+    const connections = new Map<string, () => Promise<ClusterConnection>>();
     for (const cluster of registry.list()) {
       let connection: Promise<ClusterConnection> | undefined;
-      const connect = () => {
+      connections.set(cluster.facts.name, () => {
         connection ??= ClusterConnection.create(
           cluster.connection,
           registry.refresh.timeoutMs,
@@ -105,22 +130,44 @@ export class ClusterSnapshots {
           throw error;
         });
         return connection;
-      };
-      collectors.set(
-        cluster.facts.name,
-        new ClusterCollector(cluster.facts.name, connect, {
-          veleroNamespace: registry.veleroNamespace,
-          secrets,
-          logger: logger.child({ cluster: cluster.facts.name }),
-          now: options.now,
-          watch: registry.refresh.watch,
-        }),
-      );
+      });
     }
+    const makeCollector = (name: string, initial?: ClusterSnapshot) =>
+      new ClusterCollector(name, connections.get(name)!, {
+        veleroNamespace: registry.veleroNamespace,
+        secrets,
+        logger: logger.child({ cluster: name }),
+        now: options.now,
+        watch: registry.refresh.watch,
+        initial,
+        onPublished: sharing
+          ? snapshot => void sharing.published(name, snapshot)
+          : undefined,
+      });
+    const collectors = new Map(
+      [...connections.keys()].map(name => [name, makeCollector(name)]),
+    );
+    sharing?.attach({
+      start(name, seed) {
+        collectors.get(name)?.stop();
+        const collector = makeCollector(name, seed);
+        collectors.set(name, collector);
+        void collector.collect();
+      },
+      stop(name) {
+        const last = collectors.get(name)!;
+        last.stop();
+        collectors.set(name, makeCollector(name));
+        return last.snapshot;
+      },
+      collectFresh: name =>
+        collectors.get(name)?.collect({ fresh: true }) ?? Promise.resolve(),
+    });
     return new ClusterSnapshots(
       registry,
       collectors,
       options.now ?? (() => new Date()),
+      sharing,
     );
   }
 
@@ -129,41 +176,70 @@ export class ClusterSnapshots {
     return this.registry.pairs;
   }
 
-  /** Schedules each cluster's collection on `reserve.refresh`, starting now. */
+  /**
+   * Schedules each cluster's collection on `reserve.refresh`, starting now; with sharing,
+   * starts taking leases first, and each cycle collects only a cluster this instance holds.
+   */
   async schedule(scheduler: SchedulerService): Promise<void> {
     const { frequencyMs, timeoutMs } = this.registry.refresh;
-    for (const [name, collector] of this.collectors) {
+    this.sharing?.start();
+    for (const name of this.collectors.keys()) {
       await scheduler.scheduleTask({
         id: `reserve-collect-${name}`,
-        // Snapshots live in this process's memory, so every instance collects for itself.
+        // Snapshots live in this process's memory: every instance runs its own cycles (of
+        // the clusters it holds, when sharing).
         scope: 'local',
         frequency: { milliseconds: frequencyMs },
         timeout: { milliseconds: Math.max(frequencyMs, timeoutMs * 6) },
-        fn: () => collector.collect(),
+        fn: async () => {
+          if (this.collecting(name)) await this.collectors.get(name)!.collect();
+        },
       });
     }
   }
 
-  /** Closes every collector's watches, at shutdown. */
-  stop(): void {
+  /** Closes every collector's watches and gives up the leases held, at shutdown. */
+  async stop(): Promise<void> {
     for (const collector of this.collectors.values()) collector.stop();
+    await this.sharing?.stop();
   }
 
   /** Collects every cluster once, concurrently; used at start-up by tests and benchmarks. */
   async collectAll(): Promise<void> {
-    await Promise.all([...this.collectors.values()].map(c => c.collect()));
+    await Promise.all(
+      [...this.collectors]
+        .filter(([name]) => this.collecting(name))
+        .map(([, collector]) => collector.collect()),
+    );
   }
 
   /**
    * Collects the named clusters now, concurrently (unknown names are ignored): after an action
    * changed them, the next report reads what it did instead of the listing from before it.
+   * With sharing, a cluster another instance holds is listed by it, and read once published.
    */
   async collectNow(names: readonly string[]): Promise<void> {
     await Promise.all(
-      [...new Set(names)].map(name =>
-        this.collectors.get(name)?.collect({ fresh: true }),
-      ),
+      [...new Set(names)]
+        .filter(name => this.collectors.has(name))
+        .map(name =>
+          this.sharing
+            ? this.sharing.collectNow(name)
+            : this.collectors.get(name)!.collect({ fresh: true }),
+        ),
     );
+  }
+
+  // Whether this instance collects the cluster (always, without sharing).
+  private collecting(name: string): boolean {
+    return !this.sharing || this.sharing.holds(name);
+  }
+
+  // The cluster's latest snapshot: collected here, or read from its holder's publications.
+  private collected(name: string): ClusterSnapshot | undefined {
+    return this.collecting(name)
+      ? this.collectors.get(name)?.snapshot
+      : this.sharing!.replica(name);
   }
 
   /** A configured cluster, or undefined. */
@@ -176,8 +252,7 @@ export class ClusterSnapshots {
    * holding only the listings that may still be served (see servableListings).
    */
   snapshot(name: string): ClusterSnapshot {
-    const collected =
-      this.collectors.get(name)?.snapshot ?? pendingSnapshot(name);
+    const collected = this.collected(name) ?? pendingSnapshot(name);
     const periodMs = this.registry.refresh.frequencyMs;
     const staleAfterMs = this.staleAfterMs;
     const snapshot = servableListings(
@@ -210,7 +285,7 @@ export class ClusterSnapshots {
    * collected snapshot and a time before `unchangedUntilMs` mean the same snapshot is served.
    */
   servedVersion(name: string): ServedSnapshotVersion {
-    const collected = this.collectors.get(name)?.snapshot;
+    const collected = this.collected(name);
     const nowMs = this.now().getTime();
     const changesAt: number[] = [];
     if (collected) {
@@ -241,7 +316,7 @@ export class ClusterSnapshots {
    * age: what a plan works from when that cluster or kind does not answer now.
    */
   lastListing(name: string, key: string): KindListing | undefined {
-    return this.collectors.get(name)?.snapshot.kinds.get(key);
+    return this.collected(name)?.kinds.get(key);
   }
 
   // A collection may take up to a request timeout on top of its period before it is late.

@@ -11,11 +11,13 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * Turns Secrets into digests inside the collector, so that no secret value is ever held in a
- * snapshot, a response or a log line. One random key per process: equal values on two clusters
- * give equal hashes, and the hashes mean nothing outside this process.
+ * snapshot, a response or a log line. One key for every cluster: equal values on two clusters
+ * give equal hashes. The key is random per process, or, when backend instances share the
+ * clusters' collection, one random key kept in the plugin database for all of them (digests
+ * collected by different instances are compared).
  */
 export class SecretDigester {
-  private readonly key = randomBytes(32);
+  constructor(private readonly key: Buffer = randomBytes(32)) {}
 
   /** The digest of one Secret as listed from the API. */
   digest(
