@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  buildBackend,
   guestToken,
   memoryOf,
   startBackend,
@@ -21,6 +22,7 @@ import { countFirstCycle, countRefreshCycle } from './lib/cycles.mjs';
 import { SERVICE_COUNT } from './lib/fixtures.mjs';
 import { measureFreshness } from './lib/freshness.mjs';
 import { measureHangingCluster } from './lib/hangingCluster.mjs';
+import { measureInstances } from './lib/instances.mjs';
 import { runLoad, settledMemory } from './lib/load.mjs';
 import {
   kubernetesRequestsPerCall,
@@ -47,12 +49,15 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     'load-seconds': { type: 'string', default: '60' },
     'load-connections': { type: 'string', default: '16' },
+    'from-source': { type: 'boolean', default: false },
+    instances: { type: 'string', default: '2' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
   console.log(`yarn bench [--samples 200] [--frequency 30] [--profile]
-           [--load-seconds 60] [--load-connections 16]
+           [--load-seconds 60] [--load-connections 16] [--from-source]
+           [--instances 2]
 
   --samples           requests per measured run (each run also stops after its time budget)
   --frequency         reserve.refresh.frequency in seconds (the timeout stays 5 s)
@@ -60,7 +65,12 @@ if (args.help) {
                       print where its time and memory go (profiling slows it: figures are not
                       comparable)
   --load-seconds      how long the load (readiness, runbooks and ownership mixed) lasts; 0 skips it
-  --load-connections  how many clients send the load at once`);
+  --load-connections  how many clients send the load at once
+  --instances         then that many backend instances on one PostgreSQL (Debian's
+                      postgresql, started for the run): cluster requests, readiness on each;
+                      0 skips it
+  --from-source       run the backend from its TypeScript source, as \`yarn start\` does,
+                      instead of built as it is deployed (the default)`);
   process.exit(0);
 }
 
@@ -126,7 +136,10 @@ async function freePort() {
 }
 
 /** Starts the backend with `entityCount` entities, runs `measure` against it, then stops it. */
-async function withBackend({ workDir, sim, entityCount, nodeArgs }, measure) {
+async function withBackend(
+  { workDir, sim, entityCount, nodeArgs, entry },
+  measure,
+) {
   const port = await freePort();
   const logFile = join(workDir, `backend-${entityCount}.log`);
   const configFile = writeBackendConfig({
@@ -143,7 +156,13 @@ async function withBackend({ workDir, sim, entityCount, nodeArgs }, measure) {
   const stop = async () => backend?.stop();
   cleanups.push(stop);
   try {
-    backend = await startBackend({ configFile, port, logFile, nodeArgs });
+    backend = await startBackend({
+      configFile,
+      port,
+      logFile,
+      nodeArgs,
+      entry,
+    });
     const client = new BackendClient(
       backend.url,
       await guestToken(backend.url),
@@ -324,11 +343,19 @@ async function main() {
   );
   const sim = await startSimulatedClusters(settings);
   cleanups.push(() => sim.stop());
+  let entry;
+  if (!args['from-source']) {
+    progress(
+      'building the backend as it is deployed (backstage-cli package build)',
+    );
+    entry = buildBackend({ logFile: join(workDir, 'build.log') });
+  }
 
-  const small = await smallCatalogRun({ workDir, sim });
+  const small = await smallCatalogRun({ workDir, sim, entry });
   const full = await fullCatalogRun({
     workDir,
     sim,
+    entry,
     nodeArgs: args.profile
       ? [
           '--trace-gc',
@@ -339,10 +366,26 @@ async function main() {
         ]
       : [],
   });
+  const instanceCount = Number(args.instances);
+  const instances =
+    instanceCount > 0
+      ? await measureInstances({
+          count: instanceCount,
+          sim,
+          workDir,
+          entry,
+          entityCount: settings.entities,
+          refresh: settings.refresh,
+          samples: 100,
+          freePort,
+          addCleanup: cleanup => cleanups.push(cleanup),
+          progress,
+        })
+      : undefined;
   const { marks, ...fullResults } = full;
   const results = {
     startedAt: new Date(started).toISOString(),
-    settings,
+    settings: { ...settings, backend: entry ? 'built' : 'from source' },
     profiled: args.profile,
     machine: {
       cpus: cpus().length,
@@ -353,6 +396,7 @@ async function main() {
     },
     small,
     full: fullResults,
+    ...(instances ? { instances } : {}),
   };
   console.log(textReport(results));
   if (args.profile) {

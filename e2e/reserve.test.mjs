@@ -203,6 +203,18 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
       .waitFor();
     await finding.evaluate(el => el.scrollIntoView({ block: 'start' }));
     await shoot('service-reserve-tab');
+
+    // Its history, recorded by the backend since the demo started: since when it has not
+    // been ready, and the score over 90 days.
+    await page.getByText(/^Not ready since/).first().waitFor();
+    const trendCard = page.getByText('Readiness over the last 90 days');
+    await trendCard.waitFor();
+    await page
+      .getByRole('img', { name: /^Score \d+/ })
+      .first()
+      .waitFor();
+    await scrollToTop(trendCard, 'h6, h5, h4, h3, h2');
+    await shoot('service-trend');
   });
 
   it("shows a service's backups against its RPO, and its runbooks", async () => {
@@ -237,6 +249,11 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
         .first()
         .waitFor();
     }
+    // Each service's movement over 30 days, from its history.
+    await page
+      .getByRole('columnheader', { name: /30 days/ })
+      .first()
+      .waitFor();
     await shoot('group-rollup');
   });
 

@@ -1,9 +1,18 @@
 // Starts the demo backend (packages/backend, the same code `yarn start` runs, from source) with
 // a generated configuration, waits until it is ready, and reads its memory.
-import { spawn } from 'node:child_process';
-import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { CLUSTERS, DEFAULT_PAIR, catalogEntities } from './fixtures.mjs';
@@ -13,12 +22,21 @@ const require = createRequire(import.meta.url);
 const { stringify } = require('yaml');
 
 /**
- * Writes the backend's configuration and catalog into `dir`: SQLite in memory, guest sign-in,
+ * Writes the backend's configuration and catalog into `dir`: `database` (SQLite in memory by
+ * default), guest sign-in,
  * the catalog's groups and `entityCount` services, the simulated clusters for the Kubernetes
  * plugin and Kube Reserve (their reader token and CA inline: the folder is private and
  * deleted after the run), and `reserve.refresh`. Answers the config file's path.
  */
-export function writeBackendConfig({ dir, port, sim, entityCount, refresh }) {
+export function writeBackendConfig({
+  dir,
+  port,
+  sim,
+  entityCount,
+  refresh,
+  database = { client: 'better-sqlite3', connection: ':memory:' },
+  name = `${entityCount}`,
+}) {
   const catalogFile = join(dir, `catalog-${entityCount}.yaml`);
   writeFileSync(
     catalogFile,
@@ -33,7 +51,7 @@ export function writeBackendConfig({ dir, port, sim, entityCount, refresh }) {
     backend: {
       baseUrl,
       listen: { host: '127.0.0.1', port },
-      database: { client: 'better-sqlite3', connection: ':memory:' },
+      database,
     },
     auth: {
       providers: {
@@ -86,13 +104,58 @@ export function writeBackendConfig({ dir, port, sim, entityCount, refresh }) {
       velero: { namespace: 'velero' },
     },
   };
-  const configFile = join(dir, `app-config-${entityCount}.yaml`);
+  const configFile = join(dir, `app-config-${name}.yaml`);
   writeFileSync(configFile, stringify(config), { mode: 0o600 });
   return configFile;
 }
 
 /**
- * Starts packages/backend/src/index.ts the way `backstage-cli package start` runs it (Node with
+ * Builds packages/backend as it is deployed (`backstage-cli package build`: the backend and the
+ * workspace packages it uses, compiled and bundled) and unpacks the bundle into bench/.dist,
+ * where those packages resolve to their built copies and every other dependency to the
+ * repository's node_modules (the folder is inside the repository). Answers the entry file to
+ * give `startBackend`. The build's output goes to `logFile`.
+ */
+export function buildBackend({ logFile }) {
+  const log = openSync(logFile, 'a');
+  const build = spawnSync('yarn', ['workspace', 'backend', 'build'], {
+    cwd: root,
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  if (build.status !== 0) {
+    throw new Error(`building the backend failed, see ${logFile}`);
+  }
+  const dist = join(root, 'bench/.dist');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  const unpack = spawnSync('tar', [
+    '-xzf',
+    join(root, 'packages/backend/dist/bundle.tar.gz'),
+    '-C',
+    dist,
+  ]);
+  if (unpack.status !== 0) {
+    throw new Error(`unpacking the backend's bundle failed: ${unpack.stderr}`);
+  }
+  // Each bundled workspace package, by its name, where the others look for it first.
+  for (const folder of ['packages', 'plugins']) {
+    for (const name of readdirSync(join(dist, folder))) {
+      const packageDir = join(dist, folder, name);
+      const { name: packageName } = JSON.parse(
+        readFileSync(join(packageDir, 'package.json'), 'utf8'),
+      );
+      const link = join(dist, 'node_modules', packageName);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(packageDir, link);
+    }
+  }
+  return join(dist, 'packages/backend/dist/index.cjs.js');
+}
+
+/**
+ * Starts the built backend (`entry`, from buildBackend) when given, else
+ * packages/backend/src/index.ts the way `backstage-cli package start` runs it (Node with
  * Backstage's TypeScript transform and source maps), minus the file watcher, in production mode.
  * Its output goes to `logFile`. Answers `{ pid, url, logFile, stop() }` once it answers health
  * checks.
@@ -102,8 +165,16 @@ export async function startBackend({
   port,
   logFile,
   nodeArgs = [],
+  entry = '',
 }) {
   const log = openSync(logFile, 'a');
+  const program = entry
+    ? [entry]
+    : [
+        '--require',
+        require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+        'src/index.ts',
+      ];
   const child = spawn(
     process.execPath,
     [
@@ -112,14 +183,12 @@ export async function startBackend({
       // garbage collection); a free port of the loopback, and nothing listens before that.
       '--inspect-port=127.0.0.1:0',
       ...nodeArgs,
-      '--require',
-      require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
-      'src/index.ts',
+      ...program,
       '--config',
       configFile,
     ],
     {
-      cwd: join(root, 'packages/backend'),
+      cwd: entry ? dirname(dirname(entry)) : join(root, 'packages/backend'),
       env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', log, log],
     },

@@ -35,6 +35,8 @@ export function targetRows(results) {
   const ratio = kubernetes.p95 / readiness.p95;
   const cycleSmall = sum(small.steadyCycle.counts);
   const cycleFull = sum(full.steadyCycle.counts);
+  const instances = results.instances;
+  const cycleInstances = instances && sum(instances.cycle.counts);
   const rss = full.memory.end;
   const floor = full.parts.clusters;
   const hang = full.hang;
@@ -73,14 +75,20 @@ export function targetRows(results) {
     },
     {
       target: 'Cluster API requests per refresh cycle, nothing changing',
-      goal: 'independent of the entity count (proportional to changes)',
+      goal: 'independent of the entity and instance counts (proportional to changes)',
       measured: `${cycleSmall} at ${small.entities} entities, ${cycleFull} at ${
         settings.entities
-      } entities${unlisted(small.steadyCycle, full.steadyCycle)}`,
+      } entities${
+        instances
+          ? `, ${cycleInstances} with ${instances.count} instances on PostgreSQL`
+          : ' (instances not measured)'
+      }${unlisted(small.steadyCycle, full.steadyCycle)}`,
       met:
         cycleSmall === cycleFull &&
         small.steadyCycle.everyKindListed &&
-        full.steadyCycle.everyKindListed,
+        full.steadyCycle.everyKindListed &&
+        (!instances ||
+          (cycleInstances === cycleFull && instances.cycle.everyKindListed)),
     },
     {
       target: `Backend RSS at ${settings.entities} entities`,
@@ -159,8 +167,33 @@ export function contextRows(results) {
       : `answered after ${ms(hang.kubernetes.answeredMs)} (HTTP ${
           hang.kubernetes.status
         }); the hang lasted ${ms(hang.kubernetes.hangMs)}`;
+  const instances = results.instances
+    ? [
+        ...results.instances.readiness.map((run, i) => [
+          `Readiness on instance ${i + 1} of ${
+            results.instances.count
+          } (PostgreSQL)`,
+          latency(run),
+        ]),
+        [
+          `The ${results.instances.count} instances' reports (verdict, score, check states)`,
+          `${results.instances.compared - results.instances.disagreements} of ${
+            results.instances.compared
+          } entities the same on every instance`,
+        ],
+        [
+          'Cluster requests of a refresh cycle with the instances',
+          perCluster(results.instances.cycle.counts),
+        ],
+        [
+          'RSS of each instance',
+          results.instances.memory.map(m => mb(m.rssMb)).join(', '),
+        ],
+      ]
+    : [];
   return [
     ['Readiness, 8 concurrent clients', concurrent(full.readiness.concurrent)],
+    ...instances,
     [
       'Kubernetes plugin, 8 concurrent clients',
       concurrent(full.kubernetes.concurrent),
@@ -313,6 +346,7 @@ export function textReport(results) {
 
 function describeSetup({ settings, machine }) {
   return (
+    `the backend ${settings.backend ?? 'from source'}, ` +
     `${settings.clusters} clusters × ${settings.workloadsPerCluster} workloads, ` +
     `${settings.entities} entities, ${settings.latencyMs} ms API latency, refresh every ` +
     `${settings.refresh.frequencySeconds} s with a ${settings.refresh.timeoutSeconds} s timeout; ` +

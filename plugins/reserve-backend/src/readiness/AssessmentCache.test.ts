@@ -23,6 +23,7 @@ function aCache(options: { maxAgeMs?: number; maxEntries?: number } = {}) {
       }),
     },
     maxAgeMs: options.maxAgeMs ?? 30_000,
+    spread: () => 1,
     maxEntries: options.maxEntries ?? 100,
   });
   return { cache, collected };
@@ -76,5 +77,21 @@ describe('AssessmentCache', () => {
     cache.set('component:default/blog', inputs, [], 'blog', 60_000);
     expect(cache.size).toBe(3);
     expect(cache.get('component:default/shop', inputs, 0)).toBeUndefined();
+  });
+
+  it('spreads the time bounds between half and all of maxAgeMs', () => {
+    const shares = [0.5, 1];
+    const spread = new AssessmentCache<string>({
+      snapshots: { servedVersion: () => ({ unchangedUntilMs: Infinity }) },
+      maxAgeMs: 30_000,
+      maxEntries: 10,
+      spread: () => shares.shift()!,
+    });
+    spread.set('component:default/shop', inputs, [], 'shop', 0);
+    spread.set('component:default/cart', inputs, [], 'cart', 0);
+    expect(
+      spread.get('component:default/shop', inputs, 15_001),
+    ).toBeUndefined();
+    expect(spread.get('component:default/cart', inputs, 15_001)).toBe('cart');
   });
 });

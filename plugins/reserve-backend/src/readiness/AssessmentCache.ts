@@ -73,6 +73,12 @@ export class AssessmentCache<T> {
     private readonly options: {
       snapshots: Pick<ClusterSnapshots, 'servedVersion'>;
       maxAgeMs: number;
+      /**
+       * The share of `maxAgeMs` one assessment's time bound gets, from 0.5 to 1; random by
+       * default, so that the assessments made together (at start, after a collection) do not
+       * all come due together and have the keeper judge every entity in one burst.
+       */
+      spread?: () => number;
       maxEntries: number;
     },
   ) {}
@@ -108,7 +114,8 @@ export class AssessmentCache<T> {
   ): void {
     const { snapshots, maxAgeMs, maxEntries } = this.options;
     const clusters = new Map<string, ClusterSnapshot | undefined>();
-    let validUntilMs = nowMs + maxAgeMs;
+    const share = this.options.spread?.() ?? 0.5 + Math.random() / 2;
+    let validUntilMs = nowMs + maxAgeMs * share;
     for (const name of clusterNames) {
       const version = snapshots.servedVersion(name);
       clusters.set(name, version.collected);

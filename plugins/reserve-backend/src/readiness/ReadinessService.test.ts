@@ -168,6 +168,8 @@ async function setup(
     failovers,
     defaults: parsePolicyDefaults({}),
     now,
+    // Each report holds for the whole time bound (not a random share of it).
+    assessmentSpread: () => 1,
     ...options,
   });
 

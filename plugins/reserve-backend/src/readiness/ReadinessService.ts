@@ -47,16 +47,18 @@ export interface EntityAssessment {
 
 // How long an assessment is served again by default while nothing it read has changed.
 const DEFAULT_ASSESSMENT_MAX_AGE_MS = 30_000;
-// Assessments kept at most, for memory: each holds a report (about 20 KB as JSON in the
+// Assessments kept at most, for memory (the keeper keeps every entity's: fewer would have it judge
+// the same entities again on every pass): each holds a report (about 20 KB as JSON in the
 // benchmark); its views mostly share the snapshots' objects.
-const DEFAULT_ASSESSMENTS_KEPT = 2_000;
+const DEFAULT_ASSESSMENTS_KEPT = 10_000;
 
 /**
  * Answers "could this entity run from its reserve now?" from the clusters' latest snapshots
- * and the recorded drills: the catalog is asked for the entity (with the caller's
- * credentials), no cluster is. An assessment is served again, unchanged (its `generatedAt`
- * says when it was made), while the entity, its drills, its failover and its clusters'
- * snapshots are the ones it read, for at most `assessmentMaxAgeMs`.
+ * and the recorded drills: the entity comes from the catalog mirror (or, when the mirror does
+ * not hold it, from the catalog with the caller's credentials), no cluster is called. An
+ * assessment is served again, unchanged (its `generatedAt` says when it was made), while the
+ * entity, its drills, its failover and its clusters' snapshots are the ones it read, for at
+ * most `assessmentMaxAgeMs`; the readiness keeper makes them ahead of requests.
  */
 export class ReadinessService {
   private readonly assessments: AssessmentCache<EntityAssessment>;
@@ -87,8 +89,10 @@ export class ReadinessService {
        * changes some results: ages, expiries, lease renewals); default 30 s.
        */
       assessmentMaxAgeMs?: number;
-      /** How many entities' assessments are kept at most; default 2,000. */
+      /** How many entities' assessments are kept at most; default 10,000. */
       assessmentsKept?: number;
+      /** The share of the time bound each assessment gets (see AssessmentCache); for tests. */
+      assessmentSpread?: () => number;
       now?: () => Date;
     },
   ) {
@@ -96,6 +100,7 @@ export class ReadinessService {
       snapshots: options.snapshots,
       maxAgeMs: options.assessmentMaxAgeMs ?? DEFAULT_ASSESSMENT_MAX_AGE_MS,
       maxEntries: options.assessmentsKept ?? DEFAULT_ASSESSMENTS_KEPT,
+      spread: options.assessmentSpread,
     });
     options.records?.subscribe(entityRefs =>
       entityRefs.forEach(entityRef => this.assessments.forget(entityRef)),
@@ -147,8 +152,8 @@ export class ReadinessService {
 
   /**
    * The reports of entities already read from the catalog, with one drill history read.
-   * Other requests get their turn before each entity assessed anew: a team's rollup does not
-   * hold them up.
+   * Other requests get their turn before each entity assessed anew, and every 50 entities: a
+   * team's rollup, or the keeper's pass over every entity, does not hold them up.
    */
   async reportsFor(entities: readonly Entity[]): Promise<EntityReport[]> {
     const refs = entities.map(entity => stringifyEntityRef(entity));
@@ -158,6 +163,8 @@ export class ReadinessService {
     ]);
     const reports: EntityReport[] = [];
     for (const [i, entity] of entities.entries()) {
+      // Every 50 kept reports too: the keeper looks at every entity.
+      if (i % 50 === 49) await yieldToEventLoop();
       const entityDrills = drills.get(refs[i])!;
       const failover = failovers.get(refs[i]);
       const inputs = assessmentInputs(entity, entityDrills, failover);
