@@ -94,4 +94,25 @@ describe('AssessmentCache', () => {
     ).toBeUndefined();
     expect(spread.get('component:default/cart', inputs, 15_001)).toBe('cart');
   });
+
+  it('holds across a later snapshot judged alike, and not across one with a changed list', () => {
+    const { cache, collected } = aCache();
+    const items = [{ apiVersion: 'v1', kind: 'ConfigMap' }];
+    const collectedAt = (at: string, list = items): ClusterSnapshot => ({
+      name: 'prod-fra',
+      status: { state: 'ok', collectedAt: at, kinds: {} },
+      kinds: new Map([
+        ['configmaps', { items: list, fetchedAt: new Date(at) }],
+      ]),
+    });
+    collected.set('prod-fra', collectedAt('2026-03-01T12:00:00Z'));
+    cache.set('component:default/shop', inputs, ['prod-fra'], 'shop', 0);
+
+    // The next collection: a new snapshot, the same watched list.
+    collected.set('prod-fra', collectedAt('2026-03-01T12:00:30Z'));
+    expect(cache.get('component:default/shop', inputs, 1_000)).toBe('shop');
+    // One more with the list changed (a new list, though its content is equal).
+    collected.set('prod-fra', collectedAt('2026-03-01T12:01:00Z', [...items]));
+    expect(cache.get('component:default/shop', inputs, 2_000)).toBeUndefined();
+  });
 });

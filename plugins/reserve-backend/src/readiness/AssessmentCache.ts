@@ -5,6 +5,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
+import { judgedAlike } from './judgedFacts';
 
 /**
  * What an assessment read besides the clusters' snapshots and the time, each as a text that
@@ -22,6 +23,8 @@ interface KeptAssessment<T> {
   /** Each cluster the assessment read, with the collected snapshot it read. */
   clusters: Map<string, ClusterSnapshot | undefined>;
   computedAtMs: number;
+  /** The end of its time bound. */
+  timeBoundMs: number;
   /** The end of its time bound, or earlier when a snapshot turns stale by itself. */
   validUntilMs: number;
   assessment: T;
@@ -61,7 +64,8 @@ export function assessmentInputs(
 
 /**
  * Entity assessments kept for as long as they hold: while the entity, its drills, its
- * failover and the snapshots of the clusters it was judged on are the ones it read, and
+ * failover and the snapshots of the clusters it was judged on are the ones it read (or
+ * later ones judged alike), and
  * at most `maxAgeMs` (some results depend on time alone: ages, expiries, lease renewals).
  * Holds at most `maxEntries`, dropping the least recently used.
  */
@@ -115,7 +119,8 @@ export class AssessmentCache<T> {
     const { snapshots, maxAgeMs, maxEntries } = this.options;
     const clusters = new Map<string, ClusterSnapshot | undefined>();
     const share = this.options.spread?.() ?? 0.5 + Math.random() / 2;
-    let validUntilMs = nowMs + maxAgeMs * share;
+    const timeBoundMs = nowMs + maxAgeMs * share;
+    let validUntilMs = timeBoundMs;
     for (const name of clusterNames) {
       const version = snapshots.servedVersion(name);
       clusters.set(name, version.collected);
@@ -126,6 +131,7 @@ export class AssessmentCache<T> {
       inputs,
       clusters,
       computedAtMs: nowMs,
+      timeBoundMs,
       validUntilMs,
       assessment,
     });
@@ -159,13 +165,22 @@ export class AssessmentCache<T> {
     return this.kept.size;
   }
 
-  // Still within its time bound, and every cluster it read serves the snapshot it read.
+  // Still within its time bound, and every cluster it read serves the snapshot it read, or
+  // a later one the checks would judge alike (see judgedFacts): a collection that brought
+  // nothing new, Leases renewed by the same leaders.
   private holds(entry: KeptAssessment<T>, nowMs: number): boolean {
     if (nowMs < entry.computedAtMs || nowMs > entry.validUntilMs) return false;
     for (const [name, collected] of entry.clusters) {
-      if (this.options.snapshots.servedVersion(name).collected !== collected) {
-        return false;
-      }
+      const version = this.options.snapshots.servedVersion(name);
+      if (version.collected === collected) continue;
+      if (!judgedAlike(collected, version.collected)) return false;
+      // Follow the later snapshot: the earlier one can go, and staleness counts from it.
+      entry.clusters.set(name, version.collected);
+      entry.validUntilMs = Math.min(
+        entry.timeBoundMs,
+        version.unchangedUntilMs,
+      );
+      if (nowMs > entry.validUntilMs) return false;
     }
     return true;
   }

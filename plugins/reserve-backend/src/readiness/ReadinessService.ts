@@ -141,7 +141,7 @@ export class ReadinessService {
         { entity: entityInput(entity) },
         this.now().getTime(),
       );
-      if (kept) return kept;
+      if (kept) return this.served(kept);
     }
     const [drills, failover] = await Promise.all([
       this.options.drills.listDrills(entityRef),
@@ -212,7 +212,7 @@ export class ReadinessService {
     const now = this.now();
     const entityRef = stringifyEntityRef(entity);
     const kept = this.assessments.get(entityRef, inputs, now.getTime());
-    if (kept) return kept;
+    if (kept) return this.served(kept);
     const assessment = this.assess(entity, drills, failover, now);
     // The pair names every cluster the assessment read; a failover swaps roles within it.
     const pair = assessment.view.policy.clusters;
@@ -232,7 +232,7 @@ export class ReadinessService {
     failover: FailoverState | undefined,
     now: Date,
   ): EntityAssessment {
-    const { snapshots, clusters, defaults } = this.options;
+    const { snapshots, defaults } = this.options;
     const entityRef = stringifyEntityRef(entity);
     const selection = selectEntityObjects(entity);
     const policy = readEntityPolicy(entity, defaults, snapshots.pairs);
@@ -252,21 +252,11 @@ export class ReadinessService {
       view,
       failover,
     );
-    // Primary first: while failed over, the cluster serving the entity.
-    const reportClusters: ReportCluster[] = [
-      evaluatedView.primary,
-      ...evaluatedView.reserves,
-    ]
-      .filter(side => side !== undefined)
-      .map(side => ({
-        ...clusters.get(side.cluster.name)!,
-        roleInPair: side.cluster.role,
-      }));
     const report: EntityReport = {
       entityRef,
       policy,
       namespaces: view.namespaces,
-      clusters: reportClusters,
+      clusters: this.reportClusters(evaluatedView),
       checks,
       score,
       verdict,
@@ -276,5 +266,28 @@ export class ReadinessService {
       generatedAt: now.toISOString(),
     };
     return { report, view, evaluatedView };
+  }
+
+  // The clusters of the report as they are now, primary first (while failed over, the
+  // cluster serving the entity): a kept report may have been judged on an earlier
+  // collection that the checks judge alike.
+  private reportClusters(evaluatedView: EntityView): ReportCluster[] {
+    return [evaluatedView.primary, ...evaluatedView.reserves]
+      .filter(side => side !== undefined)
+      .map(side => ({
+        ...this.options.clusters.get(side.cluster.name)!,
+        roleInPair: side.cluster.role,
+      }));
+  }
+
+  // A kept assessment, its report's clusters as they are now.
+  private served(assessment: EntityAssessment): EntityAssessment {
+    return {
+      ...assessment,
+      report: {
+        ...assessment.report,
+        clusters: this.reportClusters(assessment.evaluatedView),
+      },
+    };
   }
 }
