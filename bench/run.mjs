@@ -18,6 +18,7 @@ import {
   writeBackendConfig,
 } from './lib/backend.mjs';
 import { BackendClient } from './lib/client.mjs';
+import { collectGarbage } from './lib/inspector.mjs';
 import { countFirstCycle, countRefreshCycle } from './lib/cycles.mjs';
 import { SERVICE_COUNT } from './lib/fixtures.mjs';
 import { measureFreshness } from './lib/freshness.mjs';
@@ -234,7 +235,12 @@ async function fullCatalogRun(context) {
       };
       progress('warming up');
       await warmUp({ client, entities, entityCount });
+      // Before each latency measurement a full collection, so that none pays for the garbage
+      // the one before it left (the Kubernetes plugin's answers, then readiness's).
+      const collect = () =>
+        collectGarbage({ pid: backend.pid, logFile: backend.logFile });
 
+      await collect();
       progress('measuring the Kubernetes plugin');
       const kubernetes = await mark('kubernetes', () =>
         measureKubernetesPlugin({
@@ -259,6 +265,7 @@ async function fullCatalogRun(context) {
 
       // From here until the cycle is counted nothing but the collector may call the clusters
       // (the ownership view, the heaviest request, comes later: the collector shares the CPU).
+      await collect();
       progress('measuring readiness; counting a refresh cycle meanwhile');
       const cycle = countRefreshCycle({ client, sim, periodMs }).catch(
         error => ({
@@ -285,6 +292,7 @@ async function fullCatalogRun(context) {
         periodMs,
         timeoutMs: settings.refresh.timeoutSeconds * 1000,
       });
+      await collect();
       progress('measuring the ownership view');
       const ownership = await mark('ownership', () =>
         measureOwnership({ client, samples, budgetMs: 40_000 }),
