@@ -204,9 +204,19 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
     await finding.evaluate(el => el.scrollIntoView({ block: 'start' }));
     await shoot('service-reserve-tab');
 
-    // Its history, recorded by the backend since the demo started: since when it has not
-    // been ready, and the score over 90 days.
-    await page.getByText(/^Not ready since/).first().waitFor();
+    // Its history, recorded by the backend since the demo started (the tab reads it once:
+    // opened again until the first change is recorded): since when it has not been ready,
+    // and the score over 90 days.
+    const notReadySince = page.getByText(/^Not ready since/).first();
+    for (let tries = 1; ; tries++) {
+      const shown = await notReadySince
+        .waitFor({ timeout: 3_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (tries === 20) await notReadySince.waitFor({ timeout: 1 });
+      await page.reload();
+    }
     const trendCard = page.getByText('Readiness over the last 90 days');
     await trendCard.waitFor();
     await page
