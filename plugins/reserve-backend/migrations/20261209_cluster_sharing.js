@@ -11,7 +11,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('reserve_cluster_leases', table => {
-    table.comment('Which backend instance collects each cluster, and its status');
+    table.comment(
+      'Which backend instance collects each cluster, and its status',
+    );
     table.string('cluster').primary().comment('The configured cluster name');
     table
       .string('holder')
@@ -29,11 +31,15 @@ exports.up = async function up(knex) {
     table
       .text('header')
       .nullable()
-      .comment('JSON: the cluster status, version, certificate, each kind listing time');
+      .comment(
+        'JSON: the cluster status, version, certificate, each kind listing time',
+      );
     table
       .timestamp('refresh_requested_at', { useTz: true })
       .nullable()
-      .comment('An instance asked the holder to list everything again (after an action)');
+      .comment(
+        'An instance asked the holder to list everything again (after an action)',
+      );
     table
       .timestamp('refreshed_at', { useTz: true })
       .nullable()
