@@ -167,9 +167,23 @@ export class ClusterSharing {
     if (this.stopped) return;
     const { store, heartbeatMs } = this.options;
     const nowMs = Date.now();
-    const leases = new Map(
-      (await store.leases()).map(lease => [lease.cluster, lease]),
-    );
+    let listed;
+    try {
+      listed = await store.leases();
+    } catch (error) {
+      // Without the database this instance cannot renew its leases: once they have lapsed,
+      // another instance may collect those clusters, so this one stops.
+      for (const cluster of this.held) {
+        if (nowMs >= (this.lastRenewedMs.get(cluster) ?? 0) + 2 * heartbeatMs) {
+          this.lose(
+            cluster,
+            'its lease lapsed while the database did not answer',
+          );
+        }
+      }
+      throw error;
+    }
+    const leases = new Map(listed.map(lease => [lease.cluster, lease]));
     for (const cluster of this.options.clusters) {
       const lease = leases.get(cluster);
       if (this.held.has(cluster)) {
@@ -225,17 +239,15 @@ export class ClusterSharing {
         this.collectors?.start(cluster, this.replicas.get(cluster)?.snapshot);
       }
     } else if (this.held.has(cluster)) {
-      this.lose(cluster);
+      this.lose(cluster, 'another instance holds its lease');
     }
     return holds;
   }
 
-  private lose(cluster: string) {
+  private lose(cluster: string, why: string) {
     this.held.delete(cluster);
     this.written.delete(cluster);
-    this.options.logger.info(
-      `Cluster ${cluster} is collected by another instance now`,
-    );
+    this.options.logger.info(`Stopped collecting cluster ${cluster}: ${why}`);
     const last = this.collectors?.stop(cluster);
     // Read again in full from the new holder's publications.
     this.replicas.set(cluster, { generation: 0, snapshot: last });
@@ -286,7 +298,9 @@ export class ClusterSharing {
         },
       );
       if (!ok) {
-        if (this.held.has(cluster)) this.lose(cluster);
+        if (this.held.has(cluster)) {
+          this.lose(cluster, 'its lease was taken by another instance');
+        }
         return;
       }
       changed.forEach(([key, listing]) => written.set(key, listing.items));

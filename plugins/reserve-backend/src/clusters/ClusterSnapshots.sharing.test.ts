@@ -55,19 +55,24 @@ describe('ClusterSnapshots shared by several instances', () => {
   // calls never answer again and its collectors stop.
   async function startInstance(store: ClusterFactsStore, id: string) {
     let dead = false;
+    let cutOff = false;
     const never = new Promise<never>(() => {});
     const frozen = new Proxy(store, {
       get(target, key) {
         const method = Reflect.get(target, key) as (
           ...args: unknown[]
         ) => unknown;
-        return (...args: unknown[]) =>
-          dead ? never : method.apply(target, args);
+        return (...args: unknown[]) => {
+          if (dead) return never;
+          if (cutOff) return Promise.reject(new Error('connection refused'));
+          return method.apply(target, args);
+        };
       },
     });
+    const logger = mockServices.logger.mock();
     const snapshots = ClusterSnapshots.create({
       registry: registry(),
-      logger: mockServices.logger.mock(),
+      logger,
       sharing: {
         store: frozen,
         instanceId: id,
@@ -78,6 +83,11 @@ describe('ClusterSnapshots shared by several instances', () => {
     await snapshots.schedule(mockServices.scheduler.mock());
     const instance = {
       snapshots,
+      logger,
+      // Its database calls fail from now on, as when the database is out of its reach.
+      cutOff: () => {
+        cutOff = true;
+      },
       dead: false,
       kill: () => {
         dead = true;
@@ -278,6 +288,41 @@ describe('ClusterSnapshots shared by several instances', () => {
       );
       // A lease given up is taken at the next tick, not after it lapses.
       expect(Date.now() - stoppedAt).toBeLessThan(2 * HEARTBEAT_MS);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stops collecting once its leases lapse while the database does not answer it, %p',
+    async databaseId => {
+      const store = await storeOn(databaseId);
+      const holder = await startInstance(store, 'instance-a');
+      await waitFor('instance a to collect every cluster', async () =>
+        everyClusterOk(holder.snapshots),
+      );
+      const other = await startInstance(store, 'instance-b');
+      await waitFor('instance b to read every cluster', async () =>
+        everyClusterOk(other.snapshots),
+      );
+      holder.cutOff();
+      await waitFor(
+        'instance b to hold every cluster',
+        async () =>
+          (await store.leases()).every(l => l.holder === 'instance-b'),
+        10 * HEARTBEAT_MS,
+      );
+      const stopped = (name: string) =>
+        `Stopped collecting cluster ${name}: its lease lapsed while the database did not answer`;
+      await waitFor(
+        'instance a to stop collecting every cluster',
+        async () =>
+          CLUSTERS.every(name =>
+            holder.logger.info.mock.calls.some(([m]) => m === stopped(name)),
+          ),
+        5 * HEARTBEAT_MS,
+      );
+      for (const name of CLUSTERS) {
+        expect(holder.logger.info).toHaveBeenCalledWith(stopped(name));
+      }
     },
   );
 });
