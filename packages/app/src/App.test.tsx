@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import reservePlugin from '@kube-reserve/plugin-reserve/alpha';
 import App from './App';
@@ -45,11 +45,15 @@ describe('App', () => {
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Enter' }));
 
-    const reserveLink = await screen.findByRole('link', {
-      name: /Kube Reserve/,
-    });
-    expect(reserveLink).toHaveAttribute('href', '/reserve');
-    expect(screen.getByRole('link', { name: /Catalog/ })).toHaveAttribute(
+    // The sidebar's links: the catalog page's own header links to it too,
+    // once that page has rendered.
+    const sidebar = within(
+      await screen.findByRole('navigation', { name: 'sidebar nav' }),
+    );
+    expect(
+      await sidebar.findByRole('link', { name: 'Kube Reserve' }),
+    ).toHaveAttribute('href', '/reserve');
+    expect(sidebar.getByRole('link', { name: 'Catalog' })).toHaveAttribute(
       'href',
       '/',
     );
