@@ -107,6 +107,27 @@ describe('ClusterCollector, when a cluster answers a malformed listing', () => {
   });
 });
 
+describe('ClusterCollector, when a polled kind did not change', () => {
+  it('keeps the objects of the last listing, so that reports judged from them stay', async () => {
+    let replicas = 2;
+    const { collector } = collectorOf(async () => [
+      { ...deployment('checkout'), spec: { replicas } },
+    ]);
+    await collector.collect();
+    const first = collector.snapshot.kinds.get('deployments')!.items;
+    await collector.collect();
+    expect(collector.snapshot.kinds.get('deployments')!.items).toBe(first);
+
+    replicas = 3;
+    await collector.collect();
+    const changed = collector.snapshot.kinds.get('deployments')!.items;
+    expect(changed).not.toBe(first);
+    expect((changed[0] as { spec: { replicas: number } }).spec.replicas).toBe(
+      3,
+    );
+  });
+});
+
 describe('ClusterCollector, when collections overlap', () => {
   it('runs a collection asked for during another after it, so the newer listing is the one kept', async () => {
     const answers: Array<(items: KubernetesObject[]) => void> = [];
@@ -132,7 +153,7 @@ describe('ClusterCollector, when collections overlap', () => {
 });
 
 describe('ClusterCollector, keeping only what is read', () => {
-  it("keeps a Node's labels, taints, conditions and nodeInfo, not the images its kubelet holds", async () => {
+  it("keeps a Node's labels, taints, conditions and kubelet version, not the images its kubelet holds", async () => {
     const node = {
       apiVersion: 'v1',
       kind: 'Node',
@@ -143,7 +164,7 @@ describe('ClusterCollector, keeping only what is read', () => {
       spec: { taints: [{ key: 'dedicated', effect: 'NoSchedule' }] },
       status: {
         conditions: [{ type: 'Ready', status: 'True' }],
-        nodeInfo: { kubeletVersion: 'v1.34.2' },
+        nodeInfo: { kubeletVersion: 'v1.34.2', bootID: 'f3c1' },
         images: Array.from({ length: 300 }, (_x, i) => ({
           names: [`registry.example.com/app-${i}@sha256:${'0'.repeat(64)}`],
           sizeBytes: 1000 + i,
@@ -177,7 +198,7 @@ describe('ClusterCollector, keeping only what is read', () => {
         spec: node.spec,
         status: {
           conditions: node.status.conditions,
-          nodeInfo: node.status.nodeInfo,
+          nodeInfo: { kubeletVersion: 'v1.34.2' },
         },
       },
     ]);

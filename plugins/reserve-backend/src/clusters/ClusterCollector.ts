@@ -11,11 +11,8 @@ import {
 } from './ClusterConnection';
 import { ClusterSnapshot, pendingSnapshot } from './ClusterSnapshot';
 import { COLLECTED_KINDS, CollectedKind } from './collectedKinds';
-import {
-  CompactListing,
-  compactListing,
-  withoutNodeBulk,
-} from './compactListing';
+import { CompactListing, compactListing } from './compactListing';
+import { COMPACTORS, Compactor, unlessUnchanged } from './compactObjects';
 import { KindWatch } from './KindWatch';
 import { SecretDigester } from './secretDigest';
 
@@ -190,11 +187,11 @@ export class ClusterCollector {
     return watch;
   }
 
-  private compactor(kind: CollectedKind) {
+  private compactor(kind: CollectedKind): Compactor | undefined {
     if (kind.key === 'secrets') {
       return (item: KubernetesObject) => this.options.secrets.digest(item);
     }
-    return kind.key === 'nodes' ? withoutNodeBulk : undefined;
+    return COMPACTORS[kind.key];
   }
 
   private async collectOnce(fresh: boolean): Promise<void> {
@@ -283,6 +280,12 @@ export class ClusterCollector {
       namespace,
     );
     const listing = compactListing(items, this.compactor(kind));
+    // A listing that says what the last one said keeps its objects, and so the reports
+    // judged from them.
+    listing.items = unlessUnchanged(
+      this.current.kinds.get(kind.key)?.items,
+      listing.items,
+    );
     this.lastProblems.set(kind.key, listing.problems);
     watch?.follow(connection, listing.items, resourceVersion);
     return listing;

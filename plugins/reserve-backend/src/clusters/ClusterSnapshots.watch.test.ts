@@ -10,6 +10,16 @@ import { reserveConfig, waitFor } from '../__testUtils__/startReserveBackend';
 import { ClusterRegistry } from './ClusterRegistry';
 import { ClusterSnapshots } from './ClusterSnapshots';
 import { COLLECTED_KINDS } from './collectedKinds';
+import { digestConfigMap } from './compactObjects';
+
+// Snapshots keep a hash per ConfigMap key (clusters/compactObjects), so a colour is told by its hash.
+const colourHash = (colour: string) =>
+  digestConfigMap({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {},
+    data: { colour },
+  }).keyHashes.colour;
 
 jest.setTimeout(60_000);
 
@@ -65,7 +75,7 @@ describe('ClusterSnapshots with watches', () => {
       .snapshot('prod-fra')
       .kinds.get('configmaps')
       ?.items.find(item => item.metadata?.name === name) as
-      | { data?: Record<string, string> }
+      | { keyHashes?: Record<string, string> }
       | undefined;
 
   const everyKindWatched = (s: ClusterSnapshots) =>
@@ -98,7 +108,8 @@ describe('ClusterSnapshots with watches', () => {
     );
     await waitFor(
       'the change in the snapshot',
-      async () => configMap(s, 'kr-watched')?.data?.colour === 'green',
+      async () =>
+        configMap(s, 'kr-watched')?.keyHashes?.colour === colourHash('green'),
       2_000,
     );
     await admin().request('DELETE', `${configMaps}/kr-watched`);

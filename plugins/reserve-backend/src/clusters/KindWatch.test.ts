@@ -89,6 +89,24 @@ describe('KindWatch', () => {
     expect(kindWatch.live).toBe(true);
   });
 
+  it('keeps the object it has when a write changed nothing the compaction keeps', async () => {
+    const { connection, latest, kindWatch, onChange, settle } = setUp();
+    kindWatch.follow(connection, [configMap('b', '10')], '12');
+    await settle();
+    const [kept] = kindWatch.items();
+    const list = kindWatch.items();
+
+    // Only the resourceVersion moved (a field nothing keeps was written).
+    latest().onEvent('MODIFIED', configMap('b', '13'));
+    expect(onChange).not.toHaveBeenCalled();
+    expect(kindWatch.items()).toBe(list);
+    expect(kindWatch.items()[0]).toBe(kept);
+
+    latest().onEvent('MODIFIED', configMap('b', '14', 'green'));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(kindWatch.items()[0]).not.toBe(kept);
+  });
+
   it('keeps a routine change without asking for a new snapshot', async () => {
     const { connection, latest, onChange, settle } = setUp();
     const leases = new KindWatch(

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { ClusterConnection, describeFailure } from './ClusterConnection';
+import { sameFacts } from './compactObjects';
 
 /** The server ends a watch after this many seconds, plus up to as many again (jitter). */
 const WATCH_SECONDS = 300;
@@ -190,6 +191,8 @@ export class KindWatch {
     } else if (type === 'ADDED' || type === 'MODIFIED') {
       const before = this.objects.get(key);
       const compacted = this.kind.compact(object);
+      // A write to fields nothing reads (a Node's heartbeat): the object kept stays.
+      if (before && compacted && sameFacts(before, compacted)) return;
       if (compacted) this.objects.set(key, compacted);
       else this.objects.delete(key);
       if (before && compacted && this.kind.routine?.(before, compacted)) {

@@ -1,6 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
-
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+import { withoutBulkyMetadata } from './compactObjects';
 
 /** The most the API server lets one object's annotations weigh, keys and values together. */
 export const ANNOTATIONS_LIMIT_BYTES = 256 * 1024;
@@ -48,42 +47,6 @@ function withinAnnotationsLimit(item: KubernetesObject): {
     item: { ...item, metadata: { ...item.metadata, annotations: kept } },
     dropped,
   };
-}
-
-/**
- * Last-applied annotations repeat the whole object (for Secrets, their values) and managed
- * fields are bookkeeping: neither is read by any check.
- */
-export function withoutBulkyMetadata(item: KubernetesObject): KubernetesObject {
-  const metadata = item.metadata;
-  if (!metadata) {
-    return item;
-  }
-  const { managedFields: _managedFields, ...rest } = metadata;
-  if (rest.annotations?.[LAST_APPLIED]) {
-    const { [LAST_APPLIED]: _lastApplied, ...annotations } = rest.annotations;
-    rest.annotations = annotations;
-  }
-  return { ...item, metadata: rest };
-}
-
-/**
- * A Node without what nothing here reads and what weighs most on a real cluster: the images
- * its kubelet holds (every tag and digest of every image pulled, often hundreds) and the
- * volumes in use or attached. Labels, taints, conditions and nodeInfo stay.
- */
-export function withoutNodeBulk(item: KubernetesObject): KubernetesObject {
-  const node = withoutBulkyMetadata(item) as KubernetesObject & {
-    status?: Record<string, unknown>;
-  };
-  if (!node.status) return node;
-  const {
-    images: _images,
-    volumesInUse: _volumesInUse,
-    volumesAttached: _volumesAttached,
-    ...status
-  } = node.status;
-  return { ...node, status } as KubernetesObject;
 }
 
 /**

@@ -24,6 +24,7 @@ import { ClusterConnection } from '../clusters/ClusterConnection';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { COLLECTED_KINDS } from '../clusters/collectedKinds';
+import { digestConfigMap } from '../clusters/compactObjects';
 import { demoCatalogConfig, examplesDir } from '../__testUtils__/demoCatalog';
 import {
   demoReserveConfig,
@@ -36,6 +37,15 @@ import {
   startReserveBackend,
   waitFor,
 } from '../__testUtils__/startReserveBackend';
+
+// Snapshots keep a hash per ConfigMap key (clusters/compactObjects), so a colour is told by its hash.
+const colourHash = (colour: string) =>
+  digestConfigMap({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {},
+    data: { colour },
+  }).keyHashes.colour;
 
 jest.setTimeout(600_000);
 
@@ -591,9 +601,9 @@ describe('deploy/rbac on real kube-apiservers', () => {
             .snapshot('prod-fra')
             .kinds.get('configmaps')
             ?.items.find(item => item.metadata?.name === 'kr-watched') as
-            | { data?: { colour?: string } }
+            | { keyHashes?: { colour?: string } }
             | undefined
-        )?.data?.colour;
+        )?.keyHashes?.colour;
       const timings: string[] = [];
       const step = async (
         what: string,
@@ -612,7 +622,7 @@ describe('deploy/rbac on real kube-apiservers', () => {
             metadata: { name: 'kr-watched' },
             data: { colour: 'blue' },
           }),
-        () => colour() === 'blue',
+        () => colour() === colourHash('blue'),
       );
       await step(
         'changed',
@@ -623,7 +633,7 @@ describe('deploy/rbac on real kube-apiservers', () => {
             { data: { colour: 'green' } },
             'application/merge-patch+json',
           ),
-        () => colour() === 'green',
+        () => colour() === colourHash('green'),
       );
       await step(
         'deleted',

@@ -134,3 +134,67 @@ export interface VeleroBackupStorageLocation extends KubernetesObject {
     message?: string;
   };
 }
+
+// The fields of a type as a list, which must name every field of it (a missing one does not
+// compile): the collector keeps exactly these of each Backup and Restore (clusters/compactObjects).
+function allFields<T>() {
+  return <const L extends ReadonlyArray<keyof T>>(
+    ...fields: L &
+      ([Exclude<keyof T, L[number]>] extends [never] ? unknown : never)
+  ): readonly string[] => fields as readonly string[];
+}
+
+type Defined<T> = Exclude<T, undefined>;
+
+export const veleroBackupSpecFields = allFields<VeleroBackupSpec>()(
+  'includedNamespaces',
+  'excludedNamespaces',
+  'includedResources',
+  'excludedResources',
+  'includeClusterResources',
+  'includedNamespaceScopedResources',
+  'excludedNamespaceScopedResources',
+  'includedClusterScopedResources',
+  'excludedClusterScopedResources',
+  'labelSelector',
+  'orLabelSelectors',
+  'snapshotVolumes',
+  'defaultVolumesToFsBackup',
+  'snapshotMoveData',
+  'storageLocation',
+  'ttl',
+);
+
+export const veleroBackupStatusFields = allFields<
+  Defined<VeleroBackup['status']>
+>()(
+  'phase',
+  'startTimestamp',
+  'completionTimestamp',
+  'expiration',
+  'errors',
+  'warnings',
+  'validationErrors',
+  'failureReason',
+);
+
+export const veleroRestoreSpecFields = allFields<
+  Defined<VeleroRestore['spec']>
+>()(
+  'backupName',
+  'scheduleName',
+  'includedNamespaces',
+  'excludedNamespaces',
+  'namespaceMapping',
+);
+
+export const veleroRestoreStatusFields = allFields<
+  Defined<VeleroRestore['status']>
+>()(
+  'phase',
+  'startTimestamp',
+  'completionTimestamp',
+  'errors',
+  'warnings',
+  'failureReason',
+);

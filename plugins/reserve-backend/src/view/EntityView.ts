@@ -31,12 +31,15 @@ import {
   VeleroSchedule,
 } from '../kube/veleroTypes';
 
-/** A ConfigMap with its data as-is: ConfigMaps hold no secrets. */
+/**
+ * A ConfigMap reduced to one hash per key (of `data` and `binaryData`): values, which may
+ * weigh megabytes, are not kept. Equal values give equal hashes on every cluster.
+ */
 export interface ConfigMapDigest {
   namespace: string;
   name: string;
   labels: Record<string, string>;
-  data: Record<string, string>;
+  keyHashes: Record<string, string>;
 }
 
 /**

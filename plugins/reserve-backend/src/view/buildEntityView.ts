@@ -4,6 +4,7 @@ import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
 import { COLLECTED_KINDS, ViewScope } from '../clusters/collectedKinds';
 import { RegisteredCluster } from '../clusters/ClusterRegistry';
 import { DigestedSecret } from '../clusters/secretDigest';
+import { DigestedConfigMap, digestConfigMap } from '../clusters/compactObjects';
 import { PlatformThresholds } from '../platform/thresholds';
 import {
   ClusterObjectLists,
@@ -108,12 +109,13 @@ export function entityNamespaces(
 
 function convert(list: ListName, items: KubernetesObject[]): unknown[] {
   if (list === 'configMaps') {
-    return items.map(
+    return (items as DigestedConfigMap[]).map(
       (item): ConfigMapDigest => ({
         namespace: item.metadata?.namespace ?? '',
         name: item.metadata?.name ?? '',
         labels: item.metadata?.labels ?? {},
-        data: (item as { data?: Record<string, string> }).data ?? {},
+        // Shared facts published by an instance older than ConfigMap digests hold data.
+        keyHashes: item.keyHashes ?? digestConfigMap(item).keyHashes,
       }),
     );
   }
@@ -124,7 +126,8 @@ function convert(list: ListName, items: KubernetesObject[]): unknown[] {
         name: item.metadata?.name ?? '',
         labels: item.metadata?.labels ?? {},
         type: item.type ?? 'Opaque',
-        keyHashes: item.keyHashes,
+        // Shared facts published by an instance older than ConfigMap digests hold data.
+        keyHashes: item.keyHashes ?? digestConfigMap(item).keyHashes,
       }),
     );
   }

@@ -36,10 +36,11 @@ function configObjects(
     ...lists.configMaps.map((c: ConfigMapDigest) => ({
       ref: `ConfigMap ${c.namespace}/${c.name}`,
       name: c.name,
-      fingerprint: c.data,
+      fingerprint: c.keyHashes,
       generated: generatedConfigMaps.has(c.name),
     })),
-    // Equal values give equal keyed hashes, as the collector uses one HMAC key for all clusters.
+    // Equal values give equal hashes: ConfigMaps' are unkeyed, Secrets' keyed with one HMAC
+    // key for all clusters.
     ...lists.secrets.map((s: SecretDigest) => ({
       ref: `Secret ${s.namespace}/${s.name}`,
       name: s.name,

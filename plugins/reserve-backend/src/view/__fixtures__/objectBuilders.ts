@@ -10,6 +10,7 @@ import type {
   V1StorageClass,
   V2HorizontalPodAutoscaler,
 } from '@kubernetes/client-node';
+import { digestConfigMap } from '../../clusters/compactObjects';
 import { ConfigMapDigest, SecretDigest } from '../EntityView';
 import { testNamespace } from './workloadBuilders';
 
@@ -64,12 +65,18 @@ export function someEndpoints(name: string, ips: string[]): V1Endpoints {
   };
 }
 
-/** A ConfigMap digest with the given data. */
+/** A ConfigMap digest of the given data, as the collector hashes it. */
 export function aConfigMap(
   name: string,
   data: Record<string, string>,
 ): ConfigMapDigest {
-  return { namespace: testNamespace, name, labels: {}, data };
+  const { keyHashes } = digestConfigMap({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name, namespace: testNamespace },
+    data,
+  });
+  return { namespace: testNamespace, name, labels: {}, keyHashes };
 }
 
 /** A Secret digest with the given key hashes (as the collector's HMAC would give them). */
