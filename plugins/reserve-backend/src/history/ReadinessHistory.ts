@@ -3,23 +3,17 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityHistory } from '@kube-reserve/plugin-reserve-common';
-import { CatalogMirror } from '../catalog/CatalogMirror';
 import { HistoryStore } from '../database/HistoryStore';
-import { EntityKinds } from '../view/entityKinds';
+import { EntitySource, requestedEntity } from '../readiness/requestedEntity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** An entity's recorded readiness changes, for `GET .../history`. */
 export class ReadinessHistory {
   constructor(
-    private readonly options: {
-      catalog: CatalogService;
-      mirror?: Pick<CatalogMirror, 'get'>;
+    private readonly options: EntitySource & {
       store: HistoryStore;
-      kinds?: EntityKinds;
       now?: () => Date;
     },
   ) {}
@@ -33,15 +27,13 @@ export class ReadinessHistory {
     days: number,
     credentials: BackstageCredentials,
   ): Promise<EntityHistory> {
-    const { catalog, mirror, store } = this.options;
-    (this.options.kinds ?? new EntityKinds()).assertApplies(ref, 'history');
-    const entity =
-      mirror?.get(ref) ?? (await catalog.getEntityByRef(ref, { credentials }));
-    if (!entity) {
-      throw new NotFoundError(
-        `No entity ${stringifyEntityRef(ref)} in the catalog`,
-      );
-    }
+    const { store } = this.options;
+    const entity = await requestedEntity(
+      this.options,
+      ref,
+      credentials,
+      'history',
+    );
     const entityRef = stringifyEntityRef(entity);
     const now = this.options.now?.() ?? new Date();
     const [changes, notReady] = await Promise.all([

@@ -5,15 +5,12 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DrillRecord,
   EntityReport,
   FailoverState,
   ReportCluster,
 } from '@kube-reserve/plugin-reserve-common';
-import { CatalogMirror } from '../catalog/CatalogMirror';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DrillStore } from '../database/DrillStore';
 import { RecordChanges } from '../database/RecordChanges';
@@ -27,11 +24,11 @@ import {
   assessmentInputs,
   entityInput,
 } from './AssessmentCache';
-import { EntityKinds } from '../view/entityKinds';
 import { EntityView } from '../view/EntityView';
 import { selectEntityObjects } from '../view/entitySelection';
 import { judgeEntity } from './judgeEntity';
 import { PolicyDefaults, readEntityPolicy } from './policy';
+import { EntitySource, requestedEntity } from './requestedEntity';
 
 /** An entity's report and the views of its objects behind it. */
 export interface EntityAssessment {
@@ -64,13 +61,13 @@ export class ReadinessService {
   private readonly assessments: AssessmentCache<EntityAssessment>;
 
   constructor(
-    private readonly options: {
-      catalog: CatalogService;
-      /**
-       * The catalog's entities as last read, answered from instead of calling the catalog;
-       * an entity it does not hold is asked of the catalog with the caller's credentials.
-       */
-      mirror?: Pick<CatalogMirror, 'get'>;
+    /**
+     * `mirror`: the catalog's entities as last read, answered from instead of calling the
+     * catalog; an entity it does not hold is asked of the catalog with the caller's
+     * credentials. `kinds`: those with workloads (`reserve.entityKinds`); default Component
+     * and Resource.
+     */
+    private readonly options: EntitySource & {
       snapshots: ClusterSnapshots;
       clusters: ClusterOverview;
       drills: DrillStore;
@@ -82,8 +79,6 @@ export class ReadinessService {
        */
       records?: RecordChanges;
       defaults: PolicyDefaults;
-      /** The kinds with workloads (`reserve.entityKinds`); default Component and Resource. */
-      kinds?: EntityKinds;
       /**
        * How long an assessment may be served again while nothing it read changed (time alone
        * changes some results: ages, expiries, lease renewals); default 30 s.
@@ -125,15 +120,7 @@ export class ReadinessService {
     credentials: BackstageCredentials,
     what = 'readiness',
   ): Promise<EntityAssessment> {
-    (this.options.kinds ?? new EntityKinds()).assertApplies(ref, what);
-    const entity =
-      this.options.mirror?.get(ref) ??
-      (await this.options.catalog.getEntityByRef(ref, { credentials }));
-    if (!entity) {
-      throw new NotFoundError(
-        `No entity ${stringifyEntityRef(ref)} in the catalog`,
-      );
-    }
+    const entity = await requestedEntity(this.options, ref, credentials, what);
     const entityRef = stringifyEntityRef(entity);
     if (this.options.records) {
       const kept = this.assessments.get(
