@@ -14,6 +14,7 @@ import {
   SecretDigest,
 } from './EntityView';
 import { EntitySelection } from './entitySelection';
+import { selectObjects } from './objectIndex';
 
 /** Where the view builder finds configured clusters and their latest snapshots. */
 export interface SnapshotSource {
@@ -97,10 +98,9 @@ export function entityNamespaces(
   const namespaces = new Set<string>();
   for (const snapshot of snapshots) {
     for (const { key } of LABELLED) {
-      for (const item of snapshot.kinds.get(key)?.items ?? []) {
-        if (selection.owns(item) && item.metadata?.namespace) {
-          namespaces.add(item.metadata.namespace);
-        }
+      const items = snapshot.kinds.get(key)?.items ?? [];
+      for (const item of selectObjects(items, { selection })) {
+        if (item.metadata?.namespace) namespaces.add(item.metadata.namespace);
       }
     }
   }
@@ -165,19 +165,18 @@ export function buildClusterSide(
   };
   if (scope) {
     const { selection, namespaces } = scope;
+    const select = (
+      key: string,
+      within: Parameters<typeof selectObjects>[1],
+    ) => {
+      const items = read(key);
+      return items && selectObjects(items, within);
+    };
     for (const { list, key } of LABELLED) {
-      assign(
-        list,
-        read(key)?.filter(item => selection.owns(item, namespaces)),
-      );
+      assign(list, select(key, { namespaces, selection }));
     }
     for (const { list, key } of IN_NAMESPACES) {
-      assign(
-        list,
-        read(key)?.filter(item =>
-          namespaces.includes(item.metadata?.namespace ?? ''),
-        ),
-      );
+      assign(list, select(key, { namespaces }));
     }
   }
   for (const { list, key } of CLUSTER_WIDE) {

@@ -24,6 +24,12 @@ export interface EntitySelection {
   owns(object: KubernetesObject, namespaces?: string[]): boolean;
   /** A malformed label-selector annotation; the selection then matches nothing. */
   problem?: PolicyProblem;
+  /**
+   * A label every owned object carries with one of these values (the selector's first `=` or
+   * `in` requirement), for looking objects up instead of testing each; none for selectors
+   * without one (`!legacy`, `tier notin (a)`).
+   */
+  lookup?: { key: string; values: string[] };
 }
 
 /**
@@ -53,9 +59,14 @@ export function selectEntityObjects(entity: Entity): EntitySelection {
       },
     };
   }
+  const lookup = parsed.matchExpressions?.find(
+    requirement =>
+      requirement.operator === 'In' && (requirement.values ?? []).length > 0,
+  );
   return {
     selector,
     namespace,
+    ...(lookup ? { lookup: { key: lookup.key, values: lookup.values! } } : {}),
     owns: (object, namespaces) => {
       const objectNamespace = object.metadata?.namespace ?? '';
       if (namespace && objectNamespace !== namespace) return false;
