@@ -24,6 +24,12 @@ import { SERVICE_COUNT } from './lib/fixtures.mjs';
 import { measureFreshness } from './lib/freshness.mjs';
 import { measureHangingCluster } from './lib/hangingCluster.mjs';
 import { measureInstances } from './lib/instances.mjs';
+import {
+  REAL_SERVICES,
+  measureRealClusters,
+  realClustersAvailability,
+} from './lib/realClusters.mjs';
+import { SCALE_POINTS, runScale } from './lib/scale.mjs';
 import { runLoad, settledMemory } from './lib/load.mjs';
 import {
   kubernetesRequestsPerCall,
@@ -39,29 +45,47 @@ import {
   warmUp,
 } from './lib/phases.mjs';
 import { summarizeProfiles } from './lib/profiles.mjs';
-import { textReport, writeReports } from './lib/report.mjs';
+import {
+  scaleTextReport,
+  textReport,
+  writeReports,
+  writeScaleReports,
+} from './lib/report.mjs';
 import { startSimulatedClusters } from './lib/simulator.mjs';
 
 const benchDir = resolve(fileURLToPath(import.meta.url), '..');
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
     samples: { type: 'string', default: '200' },
     frequency: { type: 'string', default: '30' },
+    timeout: { type: 'string', default: '5' },
+    'simulator-pace': { type: 'string', default: '5000' },
     profile: { type: 'boolean', default: false },
     'load-seconds': { type: 'string', default: '60' },
     'load-connections': { type: 'string', default: '16' },
     'from-source': { type: 'boolean', default: false },
     instances: { type: 'string', default: '2' },
+    real: { type: 'boolean' },
+    'real-services': { type: 'string', default: String(REAL_SERVICES) },
+    scale: { type: 'boolean', default: false },
+    'scale-points': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log(`yarn bench [--samples 200] [--frequency 30] [--profile]
+  console.log(`yarn bench [--samples 200] [--frequency 30] [--timeout 5] [--profile]
            [--load-seconds 60] [--load-connections 16] [--from-source]
-           [--instances 2]
+           [--instances 2] [--real | --no-real] [--real-services ${REAL_SERVICES}]
+yarn bench --scale [--scale-points 500,2500,5000] [--samples 200] [--timeout 5]
+           [--simulator-pace 5000]
 
   --samples           requests per measured run (each run also stops after its time budget)
-  --frequency         reserve.refresh.frequency in seconds (the timeout stays 5 s)
+  --frequency         reserve.refresh.frequency in seconds
+  --timeout           reserve.refresh.timeout in seconds (one cluster request's limit)
+  --simulator-pace    how often the simulator's controllers run, in ms (each round reads
+                      every workload of every cluster: at 10 × 10,000 workloads a round
+                      costs seconds of the simulator's CPU)
   --profile           also record CPU and heap profiles of the backend with 500 entities and
                       print where its time and memory go (profiling slows it: figures are not
                       comparable)
@@ -71,7 +95,16 @@ if (args.help) {
                       postgresql, started for the run): cluster requests, readiness on each;
                       0 skips it
   --from-source       run the backend from its TypeScript source, as \`yarn start\` does,
-                      instead of built as it is deployed (the default)`);
+                      instead of built as it is deployed (the default)
+  --real, --no-real   last, the same backend against real control planes (etcd, kube-apiserver,
+                      controller manager, scheduler; KWOK runs the pods): 3 clusters ×
+                      --real-services services. On by default when KUBE_BINARIES_DIR points at
+                      binaries built by scripts/build-kube-binaries.sh, off otherwise (--real
+                      looks for them without it)
+  --scale             instead of the above, the cost table: the simulator at 10 clusters ×
+                      1,000 / 5,000 / 10,000 workloads each × 500 / 2,500 / 5,000 entities, the
+                      built backend afresh at each point (long: half an hour or more);
+                      --scale-points picks the points by their entity counts`);
   process.exit(0);
 }
 
@@ -81,9 +114,12 @@ const settings = {
   entities: SERVICE_COUNT,
   smallEntities: 100,
   latencyMs: 20,
-  pace: 5000,
+  pace: Number(args['simulator-pace']),
   samples: Number(args.samples),
-  refresh: { frequencySeconds: Number(args.frequency), timeoutSeconds: 5 },
+  refresh: {
+    frequencySeconds: Number(args.frequency),
+    timeoutSeconds: Number(args.timeout),
+  },
   load: {
     seconds: Number(args['load-seconds']),
     connections: Number(args['load-connections']),
@@ -339,10 +375,70 @@ async function fullCatalogRun(context) {
   );
 }
 
+// `--scale`: the cost table, on its own.
+async function scaleMain(workDir, resultsDir) {
+  const wanted = args['scale-points']?.split(',').map(Number);
+  const points = wanted
+    ? SCALE_POINTS.filter(p => wanted.includes(p.entities))
+    : SCALE_POINTS;
+  if (points.length === 0) {
+    throw new Error(
+      `--scale-points: none of ${
+        args['scale-points']
+      } is a point (${SCALE_POINTS.map(p => p.entities).join(', ')})`,
+    );
+  }
+  progress(
+    `the cost table at ${points
+      .map(p => `${p.clusters} × ${p.workloads} × ${p.entities}`)
+      .join(', ')} (clusters × workloads per cluster × entities)`,
+  );
+  let entry;
+  if (!args['from-source']) {
+    progress(
+      'building the backend as it is deployed (backstage-cli package build)',
+    );
+    entry = buildBackend({ logFile: join(workDir, 'build.log') });
+  }
+  const scale = await runScale({
+    points,
+    entry,
+    workDir,
+    freePort,
+    addCleanup: cleanup => cleanups.push(cleanup),
+    removeCleanup: cleanup => cleanups.splice(cleanups.indexOf(cleanup), 1),
+    progress,
+    settings,
+  });
+  const results = {
+    startedAt: new Date(started).toISOString(),
+    settings: { ...settings, backend: entry ? 'built' : 'from source' },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      loadStart,
+      loadEnd: loadavg()[0],
+      runSeconds: (Date.now() - started) / 1000,
+    },
+    scale,
+  };
+  console.log(scaleTextReport(results));
+  const file = writeScaleReports(resultsDir, results);
+  progress(`written to ${file}`);
+}
+
 async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'kube-reserve-bench-'));
   cleanups.push(async () => rmSync(workDir, { recursive: true, force: true }));
   const resultsDir = join(benchDir, 'results');
+  if (args.scale) {
+    await scaleMain(workDir, resultsDir);
+    return;
+  }
+  const real = realClustersAvailability(args.real);
+  progress(
+    `real control planes: ${real.enabled ? 'on' : 'off'} (${real.reason})`,
+  );
   const profileDir = join(resultsDir, 'profiles');
   if (args.profile) rmSync(profileDir, { recursive: true, force: true });
 
@@ -390,6 +486,24 @@ async function main() {
           progress,
         })
       : undefined;
+  let realResults;
+  if (real.enabled) {
+    // The simulator is done with: its clusters' controllers would share the CPUs.
+    await sim.stop();
+    progress(
+      `real control planes: 3 clusters × ${args['real-services']} services, their pods run by KWOK (start-up takes minutes)`,
+    );
+    realResults = await measureRealClusters({
+      entry,
+      workDir,
+      freePort,
+      addCleanup: cleanup => cleanups.push(cleanup),
+      removeCleanup: cleanup => cleanups.splice(cleanups.indexOf(cleanup), 1),
+      progress,
+      settings,
+      services: Number(args['real-services']),
+    });
+  }
   const { marks, ...fullResults } = full;
   const results = {
     startedAt: new Date(started).toISOString(),
@@ -405,6 +519,7 @@ async function main() {
     small,
     full: fullResults,
     ...(instances ? { instances } : {}),
+    real: realResults ?? { skipped: real.reason },
   };
   console.log(textReport(results));
   if (args.profile) {

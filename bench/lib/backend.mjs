@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readFileSync,
@@ -15,11 +16,11 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { CLUSTERS, DEFAULT_PAIR, catalogEntities } from './fixtures.mjs';
+import { DEFAULT_LAYOUT, catalogEntities } from './fixtures.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const require = createRequire(import.meta.url);
-const { stringify } = require('yaml');
+const { parse, stringify } = require('yaml');
 
 /**
  * Writes the backend's configuration and catalog into `dir`: `database` (SQLite in memory by
@@ -36,11 +37,12 @@ export function writeBackendConfig({
   refresh,
   database = { client: 'better-sqlite3', connection: ':memory:' },
   name = `${entityCount}`,
+  layout = DEFAULT_LAYOUT,
 }) {
   const catalogFile = join(dir, `catalog-${entityCount}.yaml`);
   writeFileSync(
     catalogFile,
-    catalogEntities(entityCount)
+    catalogEntities(entityCount, layout)
       .map(entity => stringify(entity))
       .join('---\n'),
   );
@@ -83,7 +85,7 @@ export function writeBackendConfig({
     permission: { enabled: true },
     reserve: {
       clusters: Object.fromEntries(
-        CLUSTERS.map(({ name, role, site, provider, region }) => [
+        layout.clusters.map(({ name, role, site, provider, region }) => [
           name,
           {
             role,
@@ -96,7 +98,7 @@ export function writeBackendConfig({
           },
         ]),
       ),
-      pairs: [DEFAULT_PAIR],
+      pairs: [layout.defaultPair],
       refresh: {
         frequency: { seconds: refresh.frequencySeconds },
         timeout: { seconds: refresh.timeoutSeconds },
@@ -110,6 +112,30 @@ export function writeBackendConfig({
 }
 
 /**
+ * The configuration the app's build reads (the backend's build builds the app, its bundled
+ * dependency, with it): the repository's app-config.yaml, each `$file` it includes given as an
+ * absolute path, and one the demo has not written yet (its .cluster-sim/ tokens and CA, which
+ * only `yarn start` writes) replaced by a placeholder, so that a fresh checkout builds; those
+ * values are the backend's, never the app's. Written to `file`; answers its path.
+ */
+function appBuildConfig(file) {
+  const resolveFiles = value => {
+    if (Array.isArray(value)) return value.map(resolveFiles);
+    if (!value || typeof value !== 'object') return value;
+    if (typeof value.$file === 'string') {
+      const target = resolve(root, value.$file);
+      return existsSync(target) ? { $file: target } : 'bench-build-placeholder';
+    }
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [key, resolveFiles(v)]),
+    );
+  };
+  const config = parse(readFileSync(join(root, 'app-config.yaml'), 'utf8'));
+  writeFileSync(file, stringify(resolveFiles(config)), { mode: 0o600 });
+  return file;
+}
+
+/**
  * Builds packages/backend as it is deployed (`backstage-cli package build`: the backend and the
  * workspace packages it uses, compiled and bundled) and unpacks the bundle into bench/.dist,
  * where those packages resolve to their built copies and every other dependency to the
@@ -118,10 +144,17 @@ export function writeBackendConfig({
  */
 export function buildBackend({ logFile }) {
   const log = openSync(logFile, 'a');
-  const build = spawnSync('yarn', ['workspace', 'backend', 'build'], {
-    cwd: root,
-    stdio: ['ignore', log, log],
-  });
+  const build = spawnSync(
+    'yarn',
+    [
+      'workspace',
+      'backend',
+      'build',
+      '--config',
+      appBuildConfig(join(dirname(logFile), 'app-config.build.yaml')),
+    ],
+    { cwd: root, stdio: ['ignore', log, log] },
+  );
   closeSync(log);
   if (build.status !== 0) {
     throw new Error(`building the backend failed, see ${logFile}`);

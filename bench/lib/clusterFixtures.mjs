@@ -1,11 +1,18 @@
-// The three simulated clusters: nodes, tokens, platform objects, Velero, and every service's
-// objects (serviceObjects.mjs).
-import { CLUSTERS, SERVICE_COUNT } from './fixtures.mjs';
+// The simulated clusters: nodes, tokens, platform objects, Velero, and every service's objects
+// (serviceObjects.mjs).
+import { DEFAULT_LAYOUT, servicesOn } from './fixtures.mjs';
 import { serviceObjects } from './serviceObjects.mjs';
 
-/** The simulator fixtures of the three clusters (inline, for `startSimulator({ clusters })`). */
-export function clusterFixtures() {
-  return CLUSTERS.map(cluster => ({
+/**
+ * The simulator fixtures of the layout's clusters (inline, for `startSimulator({ clusters })`;
+ * by default the three clusters of 500 services). `withServices: false` leaves the services'
+ * objects out (the real control planes create them apart, to show progress).
+ */
+export function clusterFixtures(
+  layout = DEFAULT_LAYOUT,
+  { withServices = true } = {},
+) {
+  return layout.clusters.map(cluster => ({
     name: cluster.name,
     version: 'v1.34.2',
     certificate: { notAfter: '+200d' },
@@ -35,10 +42,12 @@ export function clusterFixtures() {
     ],
     manifests: [
       ...platformObjects(cluster),
-      ...veleroObjects(cluster),
-      ...Array.from({ length: SERVICE_COUNT }, (_, k) =>
-        serviceObjects(k + 1, cluster),
-      ).flat(),
+      ...veleroObjects(cluster, layout),
+      ...(withServices
+        ? servicesOn(cluster.name, layout).flatMap(i =>
+            serviceObjects(i, cluster),
+          )
+        : []),
     ],
   }));
 }
@@ -120,12 +129,15 @@ function platformObjects(cluster) {
   ];
 }
 
-const BUCKET = { bucket: 'bench-backups', prefix: 'prod-fra' };
-
 // One hourly schedule covering every service namespace; the primary writes its backups to a
-// bucket the reserves read. Its status is held, so no backup runs during the benchmark.
-function veleroObjects(cluster) {
+// bucket the reserves read (one prefix per group of clusters, named after its primary). Its
+// status is held, so no backup runs during the benchmark.
+function veleroObjects(cluster, layout) {
   const primary = cluster.role === 'primary';
+  const group = layout.groups.find(
+    g => g.primary === cluster.name || g.reserves.includes(cluster.name),
+  );
+  const BUCKET = { bucket: 'bench-backups', prefix: group.primary };
   const objects = [
     {
       apiVersion: 'velero.io/v1',

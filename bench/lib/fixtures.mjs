@@ -67,6 +67,105 @@ export function reserveOf(i) {
   return i % 2 === 1 ? OTHER_RESERVE : DEFAULT_PAIR.reserves[0];
 }
 
+/**
+ * Where the services run: the clusters, in groups of a primary and its reserves, each group
+ * running its share of the services (all four workloads of each) on every one of its clusters.
+ * Three clusters are the benchmark's usual world (CLUSTERS, one group, `services` services on
+ * each); more are made up in groups of five (a primary and four reserves), the services split
+ * evenly between the groups: 10 clusters and 5,000 services put 2,500 services (10,000
+ * workloads) on each cluster. A service pairs with its group's primary and one of its reserves
+ * in turn (with three clusters: reserve-ams for even services, reserve-waw for odd ones).
+ */
+export function layoutOf({
+  clusters = CLUSTERS.length,
+  services = SERVICE_COUNT,
+} = {}) {
+  if (clusters === CLUSTERS.length) {
+    return {
+      clusters: CLUSTERS,
+      services,
+      groups: [
+        {
+          primary: DEFAULT_PAIR.primary,
+          reserves: [DEFAULT_PAIR.reserves[0], OTHER_RESERVE],
+          first: 1,
+          last: services,
+        },
+      ],
+      defaultPair: DEFAULT_PAIR,
+    };
+  }
+  const GROUP_SIZE = 5;
+  const groupCount = Math.ceil(clusters / GROUP_SIZE);
+  const providers = ['hetzner', 'digitalocean', 'ovh'];
+  const facts = [];
+  const groups = [];
+  const perGroup = Math.ceil(services / groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    const size = Math.min(GROUP_SIZE, clusters - g * GROUP_SIZE);
+    const names = [];
+    for (let k = 0; k < size; k++) {
+      const site = `s${g + 1}${String.fromCharCode(97 + k)}`;
+      const name =
+        k === 0
+          ? `prod-${g + 1}`
+          : `reserve-${g + 1}${String.fromCharCode(96 + k)}`;
+      names.push(name);
+      facts.push({
+        name,
+        role: k === 0 ? 'primary' : 'reserve',
+        site,
+        provider: providers[(g + k) % providers.length],
+        region: `eu-${g + 1}-${k + 1}`,
+        zones: [`${site}-a`, `${site}-b`, `${site}-c`],
+      });
+    }
+    groups.push({
+      primary: names[0],
+      reserves: names.slice(1),
+      first: g * perGroup + 1,
+      last: Math.min(services, (g + 1) * perGroup),
+    });
+  }
+  return {
+    clusters: facts,
+    services,
+    groups,
+    defaultPair: {
+      primary: groups[0].primary,
+      reserves: [groups[0].reserves[0]],
+    },
+  };
+}
+
+/** The usual world: three clusters, each running all 500 services. */
+export const DEFAULT_LAYOUT = layoutOf();
+
+/** The group of clusters that runs service number `i`. */
+export function groupOf(i, layout = DEFAULT_LAYOUT) {
+  return layout.groups.find(g => i >= g.first && i <= g.last);
+}
+
+/** The primary and the reserve of service number `i`. */
+export function pairOf(i, layout = DEFAULT_LAYOUT) {
+  const group = groupOf(i, layout);
+  return {
+    primary: group.primary,
+    reserve: group.reserves[i % group.reserves.length],
+  };
+}
+
+/** The services (their numbers) that run on a cluster. */
+export function servicesOn(clusterName, layout = DEFAULT_LAYOUT) {
+  const group = layout.groups.find(
+    g => g.primary === clusterName || g.reserves.includes(clusterName),
+  );
+  return Array.from(
+    { length: group.last - group.first + 1 },
+    (_, k) => group.first + k,
+  );
+}
+
 function ownerOf(i) {
   return i <= BIG_GROUP_SIZE
     ? BIG_GROUP
@@ -74,7 +173,7 @@ function ownerOf(i) {
 }
 
 /** The catalog: the groups, the guest user and the first `entityCount` services. */
-export function catalogEntities(entityCount) {
+export function catalogEntities(entityCount, layout = DEFAULT_LAYOUT) {
   const groups = GROUPS.map(name => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
@@ -96,10 +195,14 @@ export function catalogEntities(entityCount) {
       'kube-reserve.io/site-config': `${name}-site,${name}-db-credentials`,
       'kube-reserve.io/external-services': `${name}-db`,
     };
-    if (reserveOf(i) !== DEFAULT_PAIR.reserves[0]) {
-      annotations['kube-reserve.io/clusters'] = `primary=${
-        DEFAULT_PAIR.primary
-      },reserves=${reserveOf(i)}`;
+    const pair = pairOf(i, layout);
+    if (
+      pair.primary !== layout.defaultPair.primary ||
+      pair.reserve !== layout.defaultPair.reserves[0]
+    ) {
+      annotations[
+        'kube-reserve.io/clusters'
+      ] = `primary=${pair.primary},reserves=${pair.reserve}`;
     }
     components.push({
       apiVersion: 'backstage.io/v1alpha1',

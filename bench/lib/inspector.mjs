@@ -47,9 +47,9 @@ async function connect(url) {
     }
   };
   return {
-    send(method) {
+    send(method, params = {}) {
       const id = ++lastId;
-      socket.send(JSON.stringify({ id, method, params: {} }));
+      socket.send(JSON.stringify({ id, method, params }));
       return new Promise((done, fail) =>
         waiting.set(id, { method, done, fail }),
       );
@@ -58,11 +58,8 @@ async function connect(url) {
   };
 }
 
-/**
- * Makes the backend collect all the garbage it can (V8's full, compacting collection) and
- * answers the V8 heap it still uses then, in MB, and how long the collection took.
- */
-export async function collectGarbage({ pid, logFile }) {
+// The inspector's address, opened with SIGUSR1 unless the backend announced one already.
+async function openInspector({ pid, logFile }) {
   let url = inspectorUrl(logFile);
   if (!url) {
     process.kill(pid, 'SIGUSR1');
@@ -71,7 +68,36 @@ export async function collectGarbage({ pid, logFile }) {
       return Boolean(url);
     });
   }
-  const session = await connect(url);
+  return url;
+}
+
+/**
+ * A V8 CPU profile of the backend over `seconds` (sampled every `intervalUs`), recorded through
+ * its inspector while the benchmark sends it nothing: what it does on its own.
+ */
+export async function profileCpu({ pid, logFile, seconds, intervalUs = 1000 }) {
+  const session = await connect(await openInspector({ pid, logFile }));
+  try {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', {
+      interval: intervalUs,
+    });
+    await session.send('Profiler.start');
+    await new Promise(done => setTimeout(done, seconds * 1000));
+    const { profile } = await session.send('Profiler.stop');
+    await session.send('Profiler.disable');
+    return profile;
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * Makes the backend collect all the garbage it can (V8's full, compacting collection) and
+ * answers the V8 heap it still uses then, in MB, and how long the collection took.
+ */
+export async function collectGarbage({ pid, logFile }) {
+  const session = await connect(await openInspector({ pid, logFile }));
   try {
     const started = performance.now();
     await session.send('HeapProfiler.collectGarbage');

@@ -322,6 +322,150 @@ function concurrent(s) {
 
 const verdict = met => (met ? 'met' : 'NOT MET');
 
+const byVerb = cycle =>
+  Object.entries(
+    Object.values(cycle.byVerb ?? {}).reduce((all, verbs) => {
+      for (const [verb, n] of Object.entries(verbs)) {
+        all[verb] = (all[verb] ?? 0) + n;
+      }
+      return all;
+    }, {}),
+  )
+    .map(([verb, n]) => `${n} ${verb}`)
+    .join(', ');
+
+/**
+ * The real control planes beside the simulator: `[figure, real, simulator]` rows, or one row
+ * saying why the phase did not run or what failed.
+ */
+export function realRows(results) {
+  const { real, full } = results;
+  if (!real || real.skipped) {
+    return [['Not run', real?.skipped ?? 'not asked for', '']];
+  }
+  const rows = [];
+  const sim = full;
+  const setup = `3 clusters × ${real.services} services (${
+    real.services * 4
+  } workloads each), Kubernetes ${
+    real.versions?.KUBERNETES_VERSION ?? '?'
+  }, KWOK ${real.versions?.KWOK_VERSION ?? '?'}; started and seeded in ${
+    real.startSeconds === undefined ? '?' : `${Math.round(real.startSeconds)} s`
+  }; pods Ready ${
+    real.pods
+      ? Object.entries(real.pods)
+          .map(([name, n]) => `${name} ${n}/${real.expectedPods[name]}`)
+          .join(', ')
+      : '?'
+  }`;
+  rows.push([
+    'Clusters',
+    setup,
+    `${results.settings.clusters} simulated clusters × ${results.settings.workloadsPerCluster} workloads, ${results.settings.latencyMs} ms latency`,
+  ]);
+  if (real.error) rows.push(['Failed', real.error, '']);
+  const readinessRow = (r, parts) =>
+    r && parts
+      ? `p95 ${ms(r.sequential.p95)} (p50 ${ms(r.sequential.p50)}, n=${
+          r.sequential.n
+        }${
+          r.sequential.failures ? `, ${r.sequential.failures} failed` : ''
+        }); no-op route p95 ${ms(parts.clusters.p95)}: ×${(
+          r.sequential.p95 / parts.clusters.p95
+        ).toFixed(1)}`
+      : 'n/a';
+  rows.push([
+    'Entity readiness p95 (goal ≤ 2× the no-op route)',
+    readinessRow(real.readiness, real.parts),
+    readinessRow(sim.readiness, sim.parts),
+  ]);
+  const pluginRow = (k, r) =>
+    k && r
+      ? `${(k.sequential.p95 / r.sequential.p95).toFixed(1)}× (plugin p95 ${ms(
+          k.sequential.p95,
+        )}, ${Math.round(k.answerKb)} KB)`
+      : 'n/a';
+  rows.push([
+    'Readiness vs the Kubernetes plugin, p95 (goal ≥ 20×)',
+    pluginRow(real.kubernetes, real.readiness),
+    pluginRow(sim.kubernetes, sim.readiness),
+  ]);
+  rows.push([
+    'Readiness, 8 concurrent clients',
+    real.readiness?.concurrent ? concurrent(real.readiness.concurrent) : 'n/a',
+    concurrent(sim.readiness.concurrent),
+  ]);
+  rows.push([
+    'Cluster requests of a steady refresh cycle',
+    real.steadyCycle
+      ? `${perCluster(real.steadyCycle.counts)}: ${
+          byVerb(real.steadyCycle) || 'none'
+        } (audit logs of the API servers)${unlisted(real.steadyCycle)}`
+      : 'n/a',
+    `${perCluster(sim.steadyCycle.counts)} (counted at the simulator)`,
+  ]);
+  rows.push([
+    'Cluster requests of the first refresh cycle',
+    real.firstCycle
+      ? `${perCluster(real.firstCycle.counts)}: ${byVerb(real.firstCycle)}`
+      : 'n/a',
+    perCluster(sim.firstCycle.counts),
+  ]);
+  const freshness = samples => {
+    if (!samples?.length) return 'n/a';
+    const sorted = [...samples].sort((a, b) => a - b);
+    return `max ${ms(sorted.at(-1))}, median ${ms(
+      sorted[Math.floor((sorted.length - 1) / 2)],
+    )} over ${sorted.length} changes`;
+  };
+  rows.push([
+    'A change visible in the report (goal ≤ 2 s)',
+    freshness(real.freshness),
+    freshness(sim.freshness),
+  ]);
+  rows.push([
+    'Backend RSS after the measurements (peak)',
+    real.memory?.end
+      ? `${mb(real.memory.end.rssMb)} (peak ${mb(real.memory.end.peakRssMb)})`
+      : 'n/a',
+    `${mb(sim.memory.end.rssMb)} (peak ${mb(sim.memory.end.peakRssMb)})`,
+  ]);
+  rows.push([
+    'Backend RSS and V8 heap after a forced full GC',
+    real.memory?.settled
+      ? `${mb(real.memory.settled.rssMb)}, heap ${mb(
+          real.memory.settled.heapUsedMb,
+        )}`
+      : 'n/a',
+    sim.load
+      ? `${mb(sim.load.memory.before.rssMb)}, heap ${mb(
+          sim.load.memory.before.heapUsedMb,
+        )} (before the load)`
+      : 'n/a',
+  ]);
+  return rows;
+}
+
+function realText(results) {
+  const rows = realRows(results);
+  const simEntities = results.settings.entities;
+  const header = [
+    'figure',
+    `real control planes (${results.real?.services ?? '?'} entities)`,
+    `simulator (${simEntities} entities)`,
+  ];
+  return [
+    'Real control planes (kube-apiserver, etcd, controller manager, scheduler; KWOK runs the pods), beside the simulator:',
+    ...rows.map(
+      ([what, real, sim]) =>
+        `  ${what}:\n      ${header[1]}: ${real}${
+          sim ? `\n      ${header[2]}: ${sim}` : ''
+        }`,
+    ),
+    '',
+  ];
+}
+
 /** The report as plain text for the terminal. */
 export function textReport(results) {
   const targets = targetRows(results);
@@ -340,6 +484,7 @@ export function textReport(results) {
     '',
     ...contextRows(results).map(([what, value]) => `  ${what}: ${value}`),
     '',
+    ...realText(results),
   ];
   return lines.join('\n');
 }
@@ -381,6 +526,16 @@ export function markdownReport(results) {
       ([what, value]) => `| ${cell(what)} | ${cell(value)} |`,
     ),
     '',
+    '## Real control planes',
+    '',
+    `| Figure | Real control planes (${
+      results.real?.services ?? '?'
+    } entities) | Simulator (${results.settings.entities} entities) |`,
+    '| --- | --- | --- |',
+    ...realRows(results).map(
+      ([what, real, sim]) => `| ${cell(what)} | ${cell(real)} | ${cell(sim)} |`,
+    ),
+    '',
   ].join('\n');
 }
 
@@ -403,5 +558,164 @@ export function writeReports(dir, results) {
   );
   const file = join(dir, 'latest.md');
   writeFileSync(file, formatted(markdownReport(results), 'markdown'));
+  return file;
+}
+
+const median = values => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+const seconds = value =>
+  value === undefined ? 'n/a' : `${value.toFixed(value < 10 ? 1 : 0)} s`;
+
+/** The cost table of `--scale`: one row per point, its columns' names first. */
+export function scaleRows(results) {
+  const header = [
+    'clusters × workloads each × entities',
+    'first full collection',
+    'ready (catalog too)',
+    'requests per steady cycle',
+    'RSS after full GC',
+    'V8 heap after full GC',
+    'peak RSS',
+    'readiness p50 / p95',
+    'ownership (200) p95',
+    "keeper's pass, median (wall / CPU)",
+    'simulator CPU',
+  ];
+  const rows = results.scale.map(p => {
+    const label = `${p.clusters} × ${p.workloads.toLocaleString(
+      'en',
+    )} × ${p.entities.toLocaleString('en')}`;
+    if (p.error && !p.memory) {
+      return [label, `failed: ${p.error}`, ...header.slice(2).map(() => '')];
+    }
+    const keeper = p.keeper?.length
+      ? `${ms(median(p.keeper.map(k => k.wallMs)))} / ${ms(
+          median(p.keeper.map(k => k.cpuMs)),
+        )}, longest ${ms(Math.max(...p.keeper.map(k => k.wallMs)))} (${
+          p.keeper.length
+        } passes)`
+      : 'n/a';
+    return [
+      label,
+      seconds(p.fullCollectionS ?? p.firstCollectionS),
+      seconds(p.readyS),
+      p.steadyCycle
+        ? `${sum(p.steadyCycle.counts)}${unlisted(p.steadyCycle)}`
+        : 'n/a',
+      p.memory ? mb(p.memory.rssMb) : 'n/a',
+      p.memory ? mb(p.memory.heapUsedMb) : 'n/a',
+      p.peakRssMb ? mb(p.peakRssMb) : 'n/a',
+      p.readiness ? `${ms(p.readiness.p50)} / ${ms(p.readiness.p95)}` : 'n/a',
+      p.ownership ? ms(p.ownership.p95) : 'n/a',
+      keeper,
+      p.simulatorCpu === undefined
+        ? 'n/a'
+        : `${Math.round(p.simulatorCpu * 100)}%`,
+    ];
+  });
+  return { header, rows };
+}
+
+// How each cost grew from the smallest point measured to each larger one, against the objects.
+function growthLines(results) {
+  const done = results.scale.filter(p => p.memory);
+  if (done.length < 2) return [];
+  const [first] = done;
+  const ratio = (a, b) =>
+    a === undefined || b === undefined ? 'n/a' : `×${(a / b).toFixed(1)}`;
+  return done
+    .slice(1)
+    .map(
+      p =>
+        `  ${p.entities} vs ${first.entities} entities: workloads ${ratio(
+          p.workloads,
+          first.workloads,
+        )}, first full collection ${ratio(
+          p.fullCollectionS ?? p.firstCollectionS,
+          first.fullCollectionS ?? first.firstCollectionS,
+        )}, V8 heap ${ratio(
+          p.memory.heapUsedMb,
+          first.memory.heapUsedMb,
+        )}, RSS ${ratio(
+          p.memory.rssMb,
+          first.memory.rssMb,
+        )}, readiness p95 ${ratio(
+          p.readiness?.p95,
+          first.readiness?.p95,
+        )}, keeper CPU per pass ${ratio(
+          p.keeper?.length ? median(p.keeper.map(k => k.cpuMs)) : undefined,
+          first.keeper?.length
+            ? median(first.keeper.map(k => k.cpuMs))
+            : undefined,
+        )}`,
+    );
+}
+
+function describeScale({ settings, machine }) {
+  return (
+    `the backend ${settings.backend}, ${settings.latencyMs} ms API latency, refresh every ` +
+    `${settings.refresh.frequencySeconds} s with a ${settings.refresh.timeoutSeconds} s timeout; ` +
+    `${machine.cpus} CPUs, load ${machine.loadStart.toFixed(
+      1,
+    )} → ${machine.loadEnd.toFixed(1)}, run ${Math.round(machine.runSeconds)} s`
+  );
+}
+
+/** The cost table as plain text. */
+export function scaleTextReport(results) {
+  const { header, rows } = scaleRows(results);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map(r => String(r[i]).length)),
+  );
+  const line = cells =>
+    cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
+  const failures = results.scale.filter(p => p.error);
+  return [
+    '',
+    `Kube Reserve cost table (${describeScale(results)})`,
+    '',
+    line(header),
+    widths.map(w => '-'.repeat(w)).join('-|-'),
+    ...rows.map(line),
+    '',
+    ...growthLines(results),
+    ...failures.map(
+      p => `  ${p.clusters} × ${p.workloads} × ${p.entities}: ${p.error}`,
+    ),
+    '',
+  ].join('\n');
+}
+
+/** Writes scale.md and scale.json into `dir`; answers the Markdown file's path. */
+export function writeScaleReports(dir, results) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'scale.json'),
+    formatted(JSON.stringify(results), 'json'),
+  );
+  const { header, rows } = scaleRows(results);
+  const cell = text => String(text).replace(/\|/g, '\\|');
+  const markdown = [
+    '# Kube Reserve benchmark: cost table',
+    '',
+    `Written by \`yarn bench --scale\` on ${results.startedAt} (${describeScale(
+      results,
+    )}). See [the README](../README.md) for what is measured and how.`,
+    '',
+    `| ${header.map(cell).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map(r => `| ${r.map(cell).join(' | ')} |`),
+    '',
+    ...growthLines(results).map(l => `- ${l.trim()}`),
+    ...results.scale
+      .filter(p => p.error)
+      .map(p => `- ${p.clusters} × ${p.workloads} × ${p.entities}: ${p.error}`),
+    '',
+  ].join('\n');
+  const file = join(dir, 'scale.md');
+  writeFileSync(file, formatted(markdown, 'markdown'));
   return file;
 }

@@ -70,7 +70,13 @@ export function serviceObjects(i, cluster) {
         suspend: !primary && !activeReserveCronJob,
         jobTemplate: {
           spec: {
-            template: podTemplate(name, `${name}-report`, `report:${tag}`),
+            // A Job's pods must not restart Always: a real API server refuses the CronJob.
+            template: podTemplate(
+              name,
+              `${name}-report`,
+              `report:${tag}`,
+              'OnFailure',
+            ),
           },
         },
       },
@@ -166,7 +172,7 @@ export function serviceObjects(i, cluster) {
 
 // A pod template as teams write them: spread over nodes and zones, probes, requests, site
 // configuration from the ConfigMap and Secret that differ per site.
-function podTemplate(service, objectName, image) {
+function podTemplate(service, objectName, image, restartPolicy) {
   const labels = {
     'backstage.io/kubernetes-id': service,
     'app.kubernetes.io/name': objectName,
@@ -180,6 +186,7 @@ function podTemplate(service, objectName, image) {
   return {
     metadata: { labels },
     spec: {
+      ...(restartPolicy ? { restartPolicy } : {}),
       topologySpreadConstraints: [
         spread('kubernetes.io/hostname'),
         spread('topology.kubernetes.io/zone'),

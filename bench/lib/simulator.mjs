@@ -7,16 +7,26 @@ const hostScript = fileURLToPath(
 );
 
 /**
- * Starts the three benchmark clusters with `latencyMs` on every answer. Resolves to their URLs,
- * tokens and CA, and functions to switch faults, read and reset request counts, and stop.
+ * Starts the benchmark clusters with `latencyMs` on every answer: by default the three of 500
+ * services, else those of `layout` (fixtures.mjs `layoutOf({ clusters, services })`, given as
+ * its arguments). Resolves to their URLs, tokens and CA, and functions to switch faults, read
+ * and reset request counts, and stop. `heapMb` raises the simulator's V8 heap limit (the
+ * cost table's largest clusters hold more than Node's default).
  */
-export async function startSimulatedClusters({ latencyMs, pace }) {
+export async function startSimulatedClusters({
+  latencyMs,
+  pace,
+  layout,
+  heapMb,
+}) {
   const child = fork(hostScript, [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: heapMb ? [`--max-old-space-size=${heapMb}`] : [],
     env: {
       ...process.env,
       BENCH_SIMULATOR_LATENCY_MS: String(latencyMs),
       BENCH_SIMULATOR_PACE: String(pace),
+      ...(layout ? { BENCH_SIMULATOR_LAYOUT: JSON.stringify(layout) } : {}),
     },
   });
   const pending = new Map();
@@ -51,6 +61,8 @@ export async function startSimulatedClusters({ latencyMs, pace }) {
   return {
     clusters,
     caPem,
+    /** The simulator's process, to read its CPU time. */
+    pid: child.pid,
     /** Replaces a cluster's faults (the latency stays). */
     setFaults: (cluster, faults) => call('faults', { cluster, faults }),
     /** Requests each cluster received since the last reset: `{ name: { total, byToken } }`. */

@@ -2,6 +2,7 @@
 // benchmark's clock. Started by simulator.mjs over an IPC channel; exits when that closes.
 import { createRequire } from 'node:module';
 import { clusterFixtures } from './clusterFixtures.mjs';
+import { layoutOf } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 // The simulator is TypeScript run from source, as its CLI does.
@@ -11,8 +12,13 @@ const { startSimulator } = require('@kube-reserve/cluster-sim');
 const pace = Number(process.env.BENCH_SIMULATOR_PACE ?? 5000);
 const latencyMs = Number(process.env.BENCH_SIMULATOR_LATENCY_MS ?? 20);
 
+// The clusters of fixtures.mjs layoutOf(its arguments), when given; else the usual three.
+const layout = process.env.BENCH_SIMULATOR_LAYOUT
+  ? layoutOf(JSON.parse(process.env.BENCH_SIMULATOR_LAYOUT))
+  : undefined;
+
 const sim = await startSimulator({
-  clusters: clusterFixtures(),
+  clusters: clusterFixtures(layout),
   ports: 'free',
   pace,
   onControllerError: (error, cluster) =>
