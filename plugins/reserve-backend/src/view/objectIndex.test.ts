@@ -41,17 +41,19 @@ const entity = (annotations: Record<string, string>): Entity => ({
   spec: {},
 });
 
-const selections = [
-  {},
-  { 'backstage.io/kubernetes-id': 'svc-3' },
-  { 'backstage.io/kubernetes-namespace': 'ns-2' },
-  { 'backstage.io/kubernetes-label-selector': 'tier in (web,db)' },
-  { 'backstage.io/kubernetes-label-selector': 'tier=web,legacy' },
-  { 'backstage.io/kubernetes-label-selector': '!legacy' },
-  { 'backstage.io/kubernetes-label-selector': 'tier notin (db)' },
-  { 'backstage.io/kubernetes-label-selector': 'legacy=' },
-  { 'backstage.io/kubernetes-label-selector': 'tier in (' },
-].map(annotations => selectEntityObjects(entity(annotations)));
+const selections = (
+  [
+    {},
+    { 'backstage.io/kubernetes-id': 'svc-3' },
+    { 'backstage.io/kubernetes-namespace': 'ns-2' },
+    { 'backstage.io/kubernetes-label-selector': 'tier in (web,db)' },
+    { 'backstage.io/kubernetes-label-selector': 'tier=web,legacy' },
+    { 'backstage.io/kubernetes-label-selector': '!legacy' },
+    { 'backstage.io/kubernetes-label-selector': 'tier notin (db)' },
+    { 'backstage.io/kubernetes-label-selector': 'legacy=' },
+    { 'backstage.io/kubernetes-label-selector': 'tier in (' },
+  ] as Array<Record<string, string>>
+).map(annotations => selectEntityObjects(entity(annotations)));
 
 const namespaceSets = [
   undefined,
