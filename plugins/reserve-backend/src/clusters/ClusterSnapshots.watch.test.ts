@@ -6,20 +6,11 @@ import {
   demoReserveConfig,
   startDemoClusters,
 } from '../__testUtils__/startDemoBackend';
+import { configMapValueHash } from '../__testUtils__/configMapHashes';
 import { reserveConfig, waitFor } from '../__testUtils__/startReserveBackend';
 import { ClusterRegistry } from './ClusterRegistry';
 import { ClusterSnapshots } from './ClusterSnapshots';
 import { COLLECTED_KINDS } from './collectedKinds';
-import { digestConfigMap } from './compactObjects';
-
-// Snapshots keep a hash per ConfigMap key (clusters/compactObjects), so a colour is told by its hash.
-const colourHash = (colour: string) =>
-  digestConfigMap({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: {},
-    data: { colour },
-  }).keyHashes.colour;
 
 jest.setTimeout(60_000);
 
@@ -109,7 +100,8 @@ describe('ClusterSnapshots with watches', () => {
     await waitFor(
       'the change in the snapshot',
       async () =>
-        configMap(s, 'kr-watched')?.keyHashes?.colour === colourHash('green'),
+        configMap(s, 'kr-watched')?.keyHashes?.colour ===
+        configMapValueHash('green'),
       2_000,
     );
     await admin().request('DELETE', `${configMaps}/kr-watched`);

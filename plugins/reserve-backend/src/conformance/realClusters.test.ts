@@ -24,7 +24,7 @@ import { ClusterConnection } from '../clusters/ClusterConnection';
 import { ClusterRegistry } from '../clusters/ClusterRegistry';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { COLLECTED_KINDS } from '../clusters/collectedKinds';
-import { digestConfigMap } from '../clusters/compactObjects';
+import { configMapValueHash } from '../__testUtils__/configMapHashes';
 import { demoCatalogConfig, examplesDir } from '../__testUtils__/demoCatalog';
 import {
   demoReserveConfig,
@@ -37,15 +37,6 @@ import {
   startReserveBackend,
   waitFor,
 } from '../__testUtils__/startReserveBackend';
-
-// Snapshots keep a hash per ConfigMap key (clusters/compactObjects), so a colour is told by its hash.
-const colourHash = (colour: string) =>
-  digestConfigMap({
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: {},
-    data: { colour },
-  }).keyHashes.colour;
 
 jest.setTimeout(600_000);
 
@@ -622,7 +613,7 @@ describe('deploy/rbac on real kube-apiservers', () => {
             metadata: { name: 'kr-watched' },
             data: { colour: 'blue' },
           }),
-        () => colour() === colourHash('blue'),
+        () => colour() === configMapValueHash('blue'),
       );
       await step(
         'changed',
@@ -633,7 +624,7 @@ describe('deploy/rbac on real kube-apiservers', () => {
             { data: { colour: 'green' } },
             'application/merge-patch+json',
           ),
-        () => colour() === colourHash('green'),
+        () => colour() === configMapValueHash('green'),
       );
       await step(
         'deleted',
