@@ -130,6 +130,30 @@ const budgetMs = 60_000;
 const started = Date.now();
 const loadStart = loadavg()[0];
 
+/** What a phase that starts its own clusters and backend needs of the run. */
+function phaseContext(entry, workDir) {
+  return {
+    entry,
+    workDir,
+    freePort,
+    addCleanup: cleanup => cleanups.push(cleanup),
+    removeCleanup: cleanup => cleanups.splice(cleanups.indexOf(cleanup), 1),
+    progress,
+    settings,
+  };
+}
+
+/** The machine and the run so far, for the results. */
+function machineNow() {
+  return {
+    cpus: cpus().length,
+    node: process.version,
+    loadStart,
+    loadEnd: loadavg()[0],
+    runSeconds: (Date.now() - started) / 1000,
+  };
+}
+
 function progress(message) {
   const seconds = Math.round((Date.now() - started) / 1000);
   const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(
@@ -400,26 +424,11 @@ async function scaleMain(workDir, resultsDir) {
     );
     entry = buildBackend({ logFile: join(workDir, 'build.log') });
   }
-  const scale = await runScale({
-    points,
-    entry,
-    workDir,
-    freePort,
-    addCleanup: cleanup => cleanups.push(cleanup),
-    removeCleanup: cleanup => cleanups.splice(cleanups.indexOf(cleanup), 1),
-    progress,
-    settings,
-  });
+  const scale = await runScale({ points, ...phaseContext(entry, workDir) });
   const results = {
     startedAt: new Date(started).toISOString(),
     settings: { ...settings, backend: entry ? 'built' : 'from source' },
-    machine: {
-      cpus: cpus().length,
-      node: process.version,
-      loadStart,
-      loadEnd: loadavg()[0],
-      runSeconds: (Date.now() - started) / 1000,
-    },
+    machine: machineNow(),
     scale,
   };
   console.log(scaleTextReport(results));
@@ -494,13 +503,7 @@ async function main() {
       `real control planes: 3 clusters × ${args['real-services']} services, their pods run by KWOK (start-up takes minutes)`,
     );
     realResults = await measureRealClusters({
-      entry,
-      workDir,
-      freePort,
-      addCleanup: cleanup => cleanups.push(cleanup),
-      removeCleanup: cleanup => cleanups.splice(cleanups.indexOf(cleanup), 1),
-      progress,
-      settings,
+      ...phaseContext(entry, workDir),
       services: Number(args['real-services']),
     });
   }
@@ -509,13 +512,7 @@ async function main() {
     startedAt: new Date(started).toISOString(),
     settings: { ...settings, backend: entry ? 'built' : 'from source' },
     profiled: args.profile,
-    machine: {
-      cpus: cpus().length,
-      node: process.version,
-      loadStart,
-      loadEnd: loadavg()[0],
-      runSeconds: (Date.now() - started) / 1000,
-    },
+    machine: machineNow(),
     small,
     full: fullResults,
     ...(instances ? { instances } : {}),

@@ -4,7 +4,6 @@
 // authenticated no-op route and the Kubernetes plugin, the cluster requests of a refresh cycle
 // counted at the API servers (their audit logs), freshness through the real API server, and the
 // backend's memory. realClustersHost.mjs runs the control planes in a process of their own.
-import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import {
 } from './backend.mjs';
 import { BackendClient } from './client.mjs';
 import { countFirstCycle, countRefreshCycle } from './cycles.mjs';
+import { forkHost } from './childHost.mjs';
 import { layoutOf } from './fixtures.mjs';
 import { measureFreshness } from './freshness.mjs';
 import { collectGarbage } from './inspector.mjs';
@@ -80,15 +80,18 @@ export async function startRealClusters({
   progress,
 }) {
   mkdirSync(workDir, { recursive: true });
-  const child = fork(hostScript, [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const { child, ready, call } = forkHost(hostScript, {
     env: {
-      ...process.env,
       BENCH_REAL_OPTIONS: JSON.stringify({ workDir, services, concurrency }),
     },
+    noteType: 'progress',
+    onNote: progress,
+    exitMessage: code =>
+      `the real control planes' process exited (${code}); their logs are in ${join(
+        workDir,
+        'planes/logs',
+      )}`,
   });
-  const pending = new Map();
-  let nextId = 1;
   const exited = new Promise(done => child.once('exit', done));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -99,35 +102,6 @@ export async function startRealClusters({
     await exited;
     clearTimeout(killer);
   };
-  const ready = new Promise((resolve, reject) => {
-    child.on('message', message => {
-      if (message.type === 'ready') resolve(message);
-      else if (message.type === 'progress') progress(message.message);
-      else {
-        const call = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.error) call?.reject(new Error(message.error));
-        else call?.resolve(message.result);
-      }
-    });
-    child.once('exit', code => {
-      const error = new Error(
-        `the real control planes' process exited (${code}); their logs are in ${join(
-          workDir,
-          'planes/logs',
-        )}`,
-      );
-      reject(error);
-      for (const call of pending.values()) call.reject(error);
-      pending.clear();
-    });
-  });
-  const call = (op, args) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      child.send({ id, op, args });
-    });
   let started;
   try {
     started = await ready;

@@ -1,6 +1,6 @@
 // Starts the simulated clusters in a child process (simulatorHost.mjs) and talks to it over IPC.
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { forkHost } from './childHost.mjs';
 
 const hostScript = fileURLToPath(
   new URL('./simulatorHost.mjs', import.meta.url),
@@ -19,43 +19,17 @@ export async function startSimulatedClusters({
   layout,
   heapMb,
 }) {
-  const child = fork(hostScript, [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const { child, ready, call } = forkHost(hostScript, {
     execArgv: heapMb ? [`--max-old-space-size=${heapMb}`] : [],
     env: {
-      ...process.env,
       BENCH_SIMULATOR_LATENCY_MS: String(latencyMs),
       BENCH_SIMULATOR_PACE: String(pace),
       ...(layout ? { BENCH_SIMULATOR_LAYOUT: JSON.stringify(layout) } : {}),
     },
+    noteType: 'log',
+    onNote: text => console.error(`[cluster-sim] ${text}`),
+    exitMessage: code => `the cluster simulator exited (${code})`,
   });
-  const pending = new Map();
-  let nextId = 1;
-  const ready = new Promise((resolve, reject) => {
-    child.on('message', message => {
-      if (message.type === 'ready') resolve(message);
-      else if (message.type === 'log')
-        console.error(`[cluster-sim] ${message.message}`);
-      else {
-        const call = pending.get(message.id);
-        pending.delete(message.id);
-        if (message.error) call?.reject(new Error(message.error));
-        else call?.resolve(message.result);
-      }
-    });
-    child.once('exit', code => {
-      const error = new Error(`the cluster simulator exited (${code})`);
-      reject(error);
-      for (const call of pending.values()) call.reject(error);
-      pending.clear();
-    });
-  });
-  const call = (op, args) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      child.send({ id, op, args });
-    });
 
   const { clusters, caPem } = await ready;
   return {
