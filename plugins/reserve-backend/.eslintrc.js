@@ -11,7 +11,7 @@ const layers = [
   ['overview'],
   ['readiness'],
   ['drills', 'actions', 'history'],
-  ['failover', 'runbooks', 'ownership'],
+  ['failover', 'runbooks', 'ownership', 'waivers'],
   ['authorization'],
   ['actionsRegistry'],
 ];

@@ -110,6 +110,13 @@ export interface Config {
       /** How long changes are kept. Default: 90 days. */
       retention?: HumanDuration | string;
     };
+    /** Waivers: checks of an entity accepted as a risk until an expiry. */
+    waivers?: {
+      /** The longest a waiver may last. Default: 90 days. */
+      maxDuration?: HumanDuration | string;
+      /** The longest a waiver of a critical check may last. Default: 14 days. */
+      criticalMaxDuration?: HumanDuration | string;
+    };
     /** Policy defaults; each entity's `kube-reserve.io/*` annotations override them. */
     defaults?: {
       /** `hot`, `warm`, `cold` or `none`. Default: warm. */

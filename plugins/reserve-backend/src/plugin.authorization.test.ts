@@ -1,4 +1,6 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { ActionExecution } from '@kube-reserve/plugin-reserve-common';
+import request from 'supertest';
 import { createAuditLog } from './__testUtils__/auditLog';
 import {
   denyCheckoutToOutsider,
@@ -178,6 +180,50 @@ describe('a policy denying readiness of one entity', () => {
     expect(rows(mine)).toContain(checkoutRef);
     expect(rows(theirs)).not.toContain(checkoutRef);
     expect(rows(theirs)).toEqual(rows(mine).filter(r => r !== checkoutRef));
+  });
+
+  it("hides checkout's waivers, and a waiver of it, as if neither existed", async () => {
+    const body = {
+      checkId: 'workload.pdb',
+      reason: 'the PDB comes with the next release',
+      expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
+    };
+    await asMissing(
+      await demo.get(`${entity('checkout')}/waivers`, outsider),
+      await demo.get(`${entity('no-such-service')}/waivers`, outsider),
+    );
+    const waived = await demo.post(
+      `${entity('checkout')}/waivers`,
+      body,
+      outsider,
+    );
+    expect([waived.status, waived.body.error.message]).toEqual([
+      404,
+      `No entity ${checkoutRef} in the catalog`,
+    ]);
+    const created = await demo.post(
+      `${entity('checkout')}/waivers`,
+      body,
+      owner,
+    );
+    expect(created.status).toBe(201);
+    const revoke = (id: string) =>
+      request(demo.server)
+        .delete(`/api/reserve/waivers/${id}`)
+        .set('Authorization', mockCredentials.user.header(outsider));
+    const hidden = await revoke(created.body.id);
+    const missing = await revoke('00000000-0000-4000-8000-000000000000');
+    expect([hidden.status, hidden.body.error.message]).toEqual([
+      404,
+      `No waiver ${created.body.id}`,
+    ]);
+    expect(missing.status).toBe(404);
+    // Waivers of an entity the outsider may read are listed to it.
+    const readable = await demo.get(
+      `${entity('catalog-api')}/waivers`,
+      outsider,
+    );
+    expect(readable.status).toBe(200);
   });
 
   it('refuses a change with 403 to whoever may read but not change', async () => {

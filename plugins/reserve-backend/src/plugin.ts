@@ -20,6 +20,7 @@ import { AuthorizedFailoverService } from './authorization/AuthorizedFailoverSer
 import { AuthorizedOwnershipService } from './authorization/AuthorizedOwnershipService';
 import { AuthorizedReadinessService } from './authorization/AuthorizedReadinessService';
 import { AuthorizedRunbookService } from './authorization/AuthorizedRunbookService';
+import { AuthorizedWaiverService } from './authorization/AuthorizedWaiverService';
 import { EntityAuthorizer } from './authorization/EntityAuthorizer';
 import { AuthorizedReadinessHistory } from './authorization/AuthorizedReadinessHistory';
 import { CatalogMirror } from './catalog/CatalogMirror';
@@ -33,6 +34,7 @@ import { DatabaseFailoverStore } from './database/DatabaseFailoverStore';
 import { DatabaseHistoryStore } from './database/DatabaseHistoryStore';
 import { DatabasePlanStore } from './database/DatabasePlanStore';
 import { DatabaseRunbookStore } from './database/DatabaseRunbookStore';
+import { DatabaseWaiverStore } from './database/DatabaseWaiverStore';
 import { RecordChanges } from './database/RecordChanges';
 import { FailoverService } from './failover/FailoverService';
 import { ReadinessHistory } from './history/ReadinessHistory';
@@ -47,6 +49,7 @@ import { createRouter } from './router';
 import { RunbookService } from './runbooks/RunbookService';
 import { readTickTtl } from './runbooks/tickTtl';
 import { DrillHistory } from './drills/DrillHistory';
+import { WaiverService, readWaiverLimits } from './waivers/WaiverService';
 
 /**
  * Whether backend instances share the clusters' collection (`reserve.refresh.shared`): by
@@ -107,6 +110,11 @@ export const reservePlugin = createBackendPlugin({
         const historyStore = await DatabaseHistoryStore.create({
           database: deps.database,
         });
+        const waiverStore = await DatabaseWaiverStore.create({
+          database: deps.database,
+          changes: records,
+        });
+        const waiverLimits = readWaiverLimits(config);
         const kinds = EntityKinds.fromConfig(config);
         const mirror = new CatalogMirror({
           catalog,
@@ -155,6 +163,7 @@ export const reservePlugin = createBackendPlugin({
           drills,
           failovers: failoverStore,
           records,
+          waivers: waiverStore,
           defaults,
           kinds,
           // At most a refresh period (what a cluster change may take to show anyway) and
@@ -167,6 +176,7 @@ export const reservePlugin = createBackendPlugin({
           readiness,
           clusters,
           history: historyStore,
+          waivers: waiverStore,
         });
         const runbooks = new RunbookService({
           readiness,
@@ -191,6 +201,15 @@ export const reservePlugin = createBackendPlugin({
           store: failoverStore,
           pairOf: entity =>
             readEntityPolicy(entity, defaults, registry.pairs).clusters,
+          auditor: deps.auditor,
+          logger,
+        });
+        const waivers = new WaiverService({
+          source: { catalog, mirror, kinds },
+          store: waiverStore,
+          pairOf: entity =>
+            readEntityPolicy(entity, defaults, registry.pairs).clusters,
+          limits: waiverLimits,
           auditor: deps.auditor,
           logger,
         });
@@ -237,12 +256,14 @@ export const reservePlugin = createBackendPlugin({
           planner: new AuthorizedActionPlanner(planner, authorizer),
           executor: new AuthorizedActionExecutor(executor, authorizer),
           failovers: new AuthorizedFailoverService(failovers, authorizer),
+          waivers: new AuthorizedWaiverService(waivers, authorizer),
         };
         deps.permissionsRegistry.addPermissions(reservePermissions);
         registerReadinessAction(deps.actionsRegistry, authorized.readiness);
         registerPlanAction(deps.actionsRegistry, authorized.planner);
         await snapshots.schedule(scheduler);
         await mirror.schedule(scheduler);
+        await waivers.schedule(scheduler);
         await new ReadinessKeeper({
           readiness,
           mirror,

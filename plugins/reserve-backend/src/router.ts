@@ -12,6 +12,7 @@ import { HistoryReads } from './authorization/AuthorizedReadinessHistory';
 import { OwnershipRollups } from './authorization/AuthorizedOwnershipService';
 import { ReadinessReports } from './authorization/AuthorizedReadinessService';
 import { Runbooks } from './authorization/AuthorizedRunbookService';
+import { WaiverRequests } from './authorization/AuthorizedWaiverService';
 import { ClusterOverview } from './overview/ClusterOverview';
 import {
   actionExecutionRequestSchema,
@@ -27,6 +28,8 @@ import {
   runbookItemPathSchema,
   runbookItemUpdateSchema,
   toEntityRef,
+  waiverCreateRequestSchema,
+  waiverPathSchema,
 } from './schema/validation';
 import { createValidatedRouter } from './validatedRouter';
 
@@ -49,6 +52,7 @@ export async function createRouter(options: {
   planner: ActionPlans;
   executor: ActionExecutions;
   failovers: FailoverRecords;
+  waivers: WaiverRequests;
 }): Promise<express.Router> {
   const { httpAuth, clusters, readiness, ownership, runbooks } = options;
   const router = await createValidatedRouter();
@@ -191,6 +195,29 @@ export async function createRouter(options: {
       res.json(await options.failovers.endByHand(ref.compound, credentials));
     },
   );
+
+  router.get('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
+    const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+    const credentials = await credentialsOf(req);
+    res.json(await options.waivers.listWaivers(ref.compound, credentials));
+  });
+
+  router.post('/entities/:kind/:namespace/:name/waivers', async (req, res) => {
+    const ref = toEntityRef(parseInput(entityPathSchema, req.params, 'path'));
+    const body = parseInput(waiverCreateRequestSchema, req.body, 'body');
+    const credentials = await credentialsOf(req);
+    res
+      .status(201)
+      .json(
+        await options.waivers.createWaiver(ref.compound, body, credentials),
+      );
+  });
+
+  router.delete('/waivers/:id', async (req, res) => {
+    const { id } = parseInput(waiverPathSchema, req.params, 'path');
+    const credentials = await credentialsOf(req);
+    res.json(await options.waivers.revokeWaiver(id, credentials));
+  });
 
   router.get('/ownership', async (req, res) => {
     const query = parseInput(ownershipQuerySchema, req.query, 'query');

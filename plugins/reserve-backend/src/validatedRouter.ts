@@ -14,6 +14,8 @@ import {
   parseInput,
   runbookItemPathSchema,
   runbookItemUpdateSchema,
+  waiverCreateRequestSchema,
+  waiverPathSchema,
 } from './schema/validation';
 
 /** The zod schemas one operation's handler parses its input with. */
@@ -60,6 +62,14 @@ export const operationInputs: Record<string, OperationInput> = {
   'DELETE /entities/{kind}/{namespace}/{name}/failover': {
     path: entityPathSchema,
   },
+  'GET /entities/{kind}/{namespace}/{name}/waivers': {
+    path: entityPathSchema,
+  },
+  'POST /entities/{kind}/{namespace}/{name}/waivers': {
+    path: entityPathSchema,
+    body: waiverCreateRequestSchema,
+  },
+  'DELETE /waivers/{id}': { path: waiverPathSchema },
   'GET /executions/{id}': { path: executionPathSchema },
   'POST /executions/{id}/resume': {
     path: executionPathSchema,

@@ -21,3 +21,4 @@ export * from './runbooks';
 export * from './scoring';
 export * from './states';
 export * from './summarizeReport';
+export * from './waivers';

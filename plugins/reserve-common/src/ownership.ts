@@ -1,3 +1,4 @@
+import { Waiver } from './waivers';
 import { CheckCategory, CheckId, Severity } from './checks';
 import { ClusterSummary } from './cluster';
 import { ReadinessMovement } from './history';
@@ -31,6 +32,8 @@ export interface OwnershipRow {
   failedOver?: { servingCluster: string; since: string };
   /** Where the entity stood 30 days ago (or when first recorded since), from its history. */
   movement?: ReadinessMovement;
+  /** Its waivers in force (accepted risks), soonest to lapse first; absent when none. */
+  waivers?: Waiver[];
 }
 
 /** A Kubernetes cluster catalog entity (`kind: Resource`, `spec.type: kubernetes-cluster`) a group owns. */

@@ -3,6 +3,7 @@ import {
   reservePermissions,
   reserveReadinessReadPermission,
   reserveRunbookUpdatePermission,
+  reserveWaiverCreatePermission,
 } from './permissions';
 
 describe('reserve permissions', () => {
@@ -18,11 +19,13 @@ describe('reserve permissions', () => {
       ['reserve.readiness.read', 'read', 'resource', 'catalog-entity'],
       ['reserve.runbook.update', 'update', 'resource', 'catalog-entity'],
       ['reserve.action.execute', 'update', 'resource', 'catalog-entity'],
+      ['reserve.waiver.create', 'create', 'resource', 'catalog-entity'],
     ]);
     expect(reservePermissions).toEqual([
       reserveReadinessReadPermission,
       reserveRunbookUpdatePermission,
       reserveActionExecutePermission,
+      reserveWaiverCreatePermission,
     ]);
   });
 });

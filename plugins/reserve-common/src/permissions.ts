@@ -1,7 +1,7 @@
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 import { createPermission } from '@backstage/plugin-permission-common';
 
-// All three are resource permissions on catalog entities so that a permission policy can
+// All are resource permissions on catalog entities so that a permission policy can
 // allow them to an entity's owners only (e.g. with the catalog's isEntityOwner rule).
 
 /** Read an entity's reserve readiness report, runbooks and execution history. */
@@ -25,9 +25,17 @@ export const reserveActionExecutePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/** Waive a check of an entity (accept its risk until an expiry), or revoke a waiver. */
+export const reserveWaiverCreatePermission = createPermission({
+  name: 'reserve.waiver.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /** Every permission of the Kube Reserve plugins, for the permissions registry. */
 export const reservePermissions = [
   reserveReadinessReadPermission,
   reserveRunbookUpdatePermission,
   reserveActionExecutePermission,
+  reserveWaiverCreatePermission,
 ];

@@ -29,6 +29,8 @@ export interface ClusterCheckResult {
   message: string;
   /** Every finding behind the message, one line each, when there is more than one. */
   evidence?: string[];
+  /** Present when `state` is `waived`. */
+  waiver?: CheckWaiver;
 }
 
 /** One field that differs between a primary workload and its reserve copy. */
@@ -53,6 +55,12 @@ export interface CheckWaiver {
   by: string;
   /** ISO 8601 date-time after which the waiver no longer applies. */
   expiresAt: string;
+  /** The waiver's id, to revoke it. */
+  id?: string;
+  /** The cluster whose result it waives; absent: every cluster's. */
+  cluster?: string;
+  /** The state the check (or the cluster's result) has underneath: `fail` or `warn`. */
+  underlyingState?: CheckState;
 }
 
 /** A check's live result for one entity. */

@@ -23,8 +23,9 @@ import {
  * The demo's policy: everyone may read; a change to a catalog entity, or to the clusters
  * behind it, is allowed to the entity's owners only.
  *
- * Kube Reserve's runbook and action permissions are `update` permissions on the
- * `catalog-entity` resource type, so this rule covers them without naming them.
+ * Kube Reserve's runbook, action and waiver permissions are `update` and `create`
+ * permissions on the `catalog-entity` resource type, so this rule covers them without naming
+ * them.
  */
 export class OwnerWritesPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}

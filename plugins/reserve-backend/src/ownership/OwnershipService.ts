@@ -16,6 +16,7 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { CatalogMirror } from '../catalog/CatalogMirror';
 import { HistoryStore } from '../database/HistoryStore';
+import { WaiverStore } from '../database/WaiverStore';
 import { ClusterOverview } from '../overview/ClusterOverview';
 import { ReadinessService } from '../readiness/ReadinessService';
 
@@ -41,6 +42,8 @@ export class OwnershipService {
       clusters: ClusterOverview;
       /** Where each entity stood 30 days ago comes from its history, when given. */
       history?: Pick<HistoryStore, 'statesAt'>;
+      /** Each entity's waivers in force, when given. */
+      waivers?: Pick<WaiverStore, 'waiversInForce'>;
       now?: () => Date;
     },
   ) {}
@@ -87,12 +90,11 @@ export class OwnershipService {
     const components = owned.filter(entity => entity.kind === 'Component');
     const now = this.options.now?.() ?? new Date();
     const periodStart = new Date(now.getTime() - MOVEMENT_DAYS * DAY_MS);
-    const [reports, then] = await Promise.all([
+    const refs = components.map(entity => stringifyEntityRef(entity));
+    const [reports, then, waivers] = await Promise.all([
       readiness.reportsFor(components),
-      this.options.history?.statesAt(
-        components.map(entity => stringifyEntityRef(entity)),
-        periodStart,
-      ),
+      this.options.history?.statesAt(refs, periodStart),
+      this.options.waivers?.waiversInForce(refs, now),
     ]);
     const entities = components
       .map((entity, i) => {
@@ -107,6 +109,7 @@ export class OwnershipService {
         );
         const { failover } = reports[i];
         const past = then?.get(row.entityRef);
+        const accepted = waivers?.get(row.entityRef);
         return {
           ...row,
           ...(failover
@@ -129,6 +132,7 @@ export class OwnershipService {
                 },
               }
             : {}),
+          ...(accepted ? { waivers: accepted } : {}),
         };
       })
       .sort(

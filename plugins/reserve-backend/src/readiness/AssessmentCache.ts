@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   DrillRecord,
   FailoverState,
+  Waiver,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshot } from '../clusters/ClusterSnapshot';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
@@ -16,6 +17,8 @@ export interface AssessmentInputs {
   entity: string;
   drills: string;
   failover: string;
+  /** The waivers in force it applied. */
+  waivers: string;
 }
 
 interface KeptAssessment<T> {
@@ -54,11 +57,13 @@ export function assessmentInputs(
   entity: Entity,
   drills: readonly DrillRecord[],
   failover: FailoverState | undefined,
+  waivers: readonly Waiver[] = [],
 ): AssessmentInputs {
   return {
     entity: entityInput(entity),
     drills: stableJson(drills),
     failover: failover ? stableJson(failover) : '',
+    waivers: stableJson(waivers),
   };
 }
 
@@ -89,8 +94,8 @@ export class AssessmentCache<T> {
 
   /**
    * The entity's kept assessment if it still holds at `nowMs` for these inputs; given only
-   * the entity's input, for the drills and failover it read as they were (the caller knows
-   * of every change to them: see {@link AssessmentCache.forget}).
+   * the entity's input, for the drills, failover and waivers it read as they were (the caller
+   * knows of every change to them: see {@link AssessmentCache.forget}).
    */
   get(
     entityRef: string,
@@ -108,18 +113,22 @@ export class AssessmentCache<T> {
     return entry.assessment;
   }
 
-  /** Keeps an assessment computed at `nowMs` from these inputs and clusters' snapshots. */
+  /**
+   * Keeps an assessment computed at `nowMs` from these inputs and clusters' snapshots, at most
+   * until `notAfterMs` when given (a waiver it applied lapses then).
+   */
   set(
     entityRef: string,
     inputs: AssessmentInputs,
     clusterNames: readonly string[],
     assessment: T,
     nowMs: number,
+    notAfterMs = Infinity,
   ): void {
     const { snapshots, maxAgeMs, maxEntries } = this.options;
     const clusters = new Map<string, ClusterSnapshot | undefined>();
     const share = this.options.spread?.() ?? 0.5 + Math.random() / 2;
-    const timeBoundMs = nowMs + maxAgeMs * share;
+    const timeBoundMs = Math.min(nowMs + maxAgeMs * share, notAfterMs);
     let validUntilMs = timeBoundMs;
     for (const name of clusterNames) {
       const version = snapshots.servedVersion(name);
@@ -193,6 +202,8 @@ function sameInputs(
   return (
     kept.entity === given.entity &&
     (!('drills' in given) ||
-      (kept.drills === given.drills && kept.failover === given.failover))
+      (kept.drills === given.drills &&
+        kept.failover === given.failover &&
+        kept.waivers === given.waivers))
   );
 }

@@ -10,10 +10,12 @@ import {
   EntityReport,
   FailoverState,
   ReportCluster,
+  Waiver,
 } from '@kube-reserve/plugin-reserve-common';
 import { ClusterSnapshots } from '../clusters/ClusterSnapshots';
 import { DrillStore } from '../database/DrillStore';
 import { RecordChanges } from '../database/RecordChanges';
+import { WaiverStore } from '../database/WaiverStore';
 import { FailoverStore } from '../database/FailoverStore';
 import { ClusterOverview } from '../overview/ClusterOverview';
 import { platformThresholds } from '../platform/thresholds';
@@ -26,6 +28,7 @@ import {
 } from './AssessmentCache';
 import { EntityView } from '../view/EntityView';
 import { selectEntityObjects } from '../view/entitySelection';
+import { firstLapseMs } from './applyWaivers';
 import { judgeEntity } from './judgeEntity';
 import { PolicyDefaults, readEntityPolicy } from './policy';
 import { EntitySource, requestedEntity } from './requestedEntity';
@@ -48,6 +51,17 @@ const DEFAULT_ASSESSMENT_MAX_AGE_MS = 30_000;
 // the same entities again on every pass): each holds a report (about 20 KB as JSON in the
 // benchmark); its views mostly share the snapshots' objects.
 const DEFAULT_ASSESSMENTS_KEPT = 10_000;
+
+/** What an entity's assessment reads of Kube Reserve's own records. */
+interface EntityRecords {
+  drills: DrillRecord[];
+  failover?: FailoverState;
+  /** Its waivers in force. */
+  waivers: Waiver[];
+}
+
+const inputsOf = (entity: Entity, records: EntityRecords) =>
+  assessmentInputs(entity, records.drills, records.failover, records.waivers);
 
 /**
  * Answers "could this entity run from its reserve now?" from the clusters' latest snapshots
@@ -78,6 +92,8 @@ export class ReadinessService {
        * writes are seen by `reportsFor`, which reads them every time).
        */
       records?: RecordChanges;
+      /** The entities' waivers; none apply without it. */
+      waivers?: Pick<WaiverStore, 'waiversInForce'>;
       defaults: PolicyDefaults;
       /**
        * How long an assessment may be served again while nothing it read changed (time alone
@@ -130,11 +146,16 @@ export class ReadinessService {
       );
       if (kept) return this.served(kept);
     }
-    const [drills, failover] = await Promise.all([
+    const [drills, failover, waivers] = await Promise.all([
       this.options.drills.listDrills(entityRef),
       this.options.failovers.getFailover(entityRef),
+      this.waiversOf([entityRef]),
     ]);
-    return this.keptOrAssessed(entity, drills, failover);
+    return this.keptOrAssessed(entity, {
+      drills,
+      failover,
+      waivers: waivers.get(entityRef) ?? [],
+    });
   }
 
   /**
@@ -144,26 +165,28 @@ export class ReadinessService {
    */
   async reportsFor(entities: readonly Entity[]): Promise<EntityReport[]> {
     const refs = entities.map(entity => stringifyEntityRef(entity));
-    const [drills, failovers] = await Promise.all([
+    const [drills, failovers, waivers] = await Promise.all([
       this.options.drills.listDrillsByEntity(refs),
       this.options.failovers.failoversInForce(refs),
+      this.waiversOf(refs),
     ]);
     const reports: EntityReport[] = [];
     for (const [i, entity] of entities.entries()) {
       // Every 50 kept reports too: the keeper looks at every entity.
       if (i % 50 === 49) await yieldToEventLoop();
-      const entityDrills = drills.get(refs[i])!;
-      const failover = failovers.get(refs[i]);
-      const inputs = assessmentInputs(entity, entityDrills, failover);
+      const records: EntityRecords = {
+        drills: drills.get(refs[i])!,
+        failover: failovers.get(refs[i]),
+        waivers: waivers.get(refs[i]) ?? [],
+      };
+      const inputs = inputsOf(entity, records);
       const kept = this.assessments.get(refs[i], inputs, this.now().getTime());
       if (kept) {
         reports.push(kept.report);
         continue;
       }
       await yieldToEventLoop();
-      reports.push(
-        this.keptOrAssessed(entity, entityDrills, failover, inputs).report,
-      );
+      reports.push(this.keptOrAssessed(entity, records, inputs).report);
     }
     return reports;
   }
@@ -189,18 +212,26 @@ export class ReadinessService {
     return this.options.now?.() ?? new Date();
   }
 
+  private async waiversOf(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, Waiver[]>> {
+    return (
+      (await this.options.waivers?.waiversInForce(entityRefs, this.now())) ??
+      new Map()
+    );
+  }
+
   // The entity's kept assessment while it holds, else a new one, kept.
   private keptOrAssessed(
     entity: Entity,
-    drills: DrillRecord[],
-    failover: FailoverState | undefined,
-    inputs = assessmentInputs(entity, drills, failover),
+    records: EntityRecords,
+    inputs = inputsOf(entity, records),
   ): EntityAssessment {
     const now = this.now();
     const entityRef = stringifyEntityRef(entity);
     const kept = this.assessments.get(entityRef, inputs, now.getTime());
     if (kept) return this.served(kept);
-    const assessment = this.assess(entity, drills, failover, now);
+    const assessment = this.assess(entity, records, now);
     // The pair names every cluster the assessment read; a failover swaps roles within it.
     const pair = assessment.view.policy.clusters;
     this.assessments.set(
@@ -209,14 +240,14 @@ export class ReadinessService {
       pair ? [pair.primary, ...pair.reserves] : [],
       assessment,
       now.getTime(),
+      firstLapseMs(records.waivers, now),
     );
     return assessment;
   }
 
   private assess(
     entity: Entity,
-    drills: DrillRecord[],
-    failover: FailoverState | undefined,
+    { drills, failover, waivers }: EntityRecords,
     now: Date,
   ): EntityAssessment {
     const { snapshots, defaults } = this.options;
@@ -238,6 +269,7 @@ export class ReadinessService {
     const { evaluatedView, checks, score, verdict, situation } = judgeEntity(
       view,
       failover,
+      waivers,
     );
     const report: EntityReport = {
       entityRef,

@@ -2,9 +2,11 @@ import {
   CheckResult,
   FailoverState,
   ReportSituation,
+  Waiver,
   scoreChecks,
   verdictOf,
 } from '@kube-reserve/plugin-reserve-common';
+import { applyWaivers } from './applyWaivers';
 import { EntityView } from '../view/EntityView';
 import { EntityEvaluation, evaluateEntity } from './evaluate';
 import { failedOverView } from './failedOverView';
@@ -27,11 +29,13 @@ function scored(checks: CheckResult[]): EntityEvaluation {
  * Judges an entity in its situation (DESIGN §6, "The day of the fire"). Failed over, it is
  * judged with roles swapped, asking "is it healthy where it serves, and could it fail
  * back?": its former primary not answering is expected. With a primary that does not answer,
- * what only the primary could tell shows as it was last known.
+ * what only the primary could tell shows as it was last known. The entity's waivers in force
+ * apply last, before scoring.
  */
 export function judgeEntity(
   view: EntityView,
   failover?: FailoverState,
+  waivers: readonly Waiver[] = [],
 ): EntityJudgement {
   const swapped = failover ? failedOverView(view, failover) : undefined;
   const evaluatedView = swapped ?? view;
@@ -58,7 +62,7 @@ export function judgeEntity(
     : primaryUnreachableSituation(view.primary);
   return {
     evaluatedView,
-    ...scored(checks),
+    ...scored(applyWaivers(checks, waivers, view.now)),
     ...(situation ? { situation } : {}),
   };
 }

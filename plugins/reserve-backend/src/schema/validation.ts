@@ -4,6 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { CheckId, checkCatalogue } from '@kube-reserve/plugin-reserve-common';
 import { z } from 'zod';
 
 // Entity names, namespaces and kinds are short DNS-like words; anything else is a client error
@@ -172,12 +173,12 @@ export const actionPlanRequestSchema = z
   })
   .strict();
 
-const idSchema = (what: string) =>
+const idSchema = (what: string, of = 'a plan or execution') =>
   z
     .string({ error: `${what} is required` })
     .regex(
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-      `${what} is not a plan or execution id`,
+      `${what} is not ${of} id`,
     );
 
 /** The body of `POST .../actions/:action/executions`. */
@@ -210,5 +211,36 @@ export const failoverRecordRequestSchema = z
       .trim()
       .min(1, 'note is empty: say what was done')
       .max(2000, 'note is longer than 2000 characters'),
+  })
+  .strict();
+
+/** `DELETE /waivers/:id`. */
+export const waiverPathSchema = z.object({ id: idSchema('id', 'a waiver') });
+
+/** The body of `POST .../waivers`: which check, where, why and until when. */
+export const waiverCreateRequestSchema = z
+  .object({
+    checkId: z.enum(
+      checkCatalogue.map(check => check.id) as [CheckId, ...CheckId[]],
+      {
+        error: issue =>
+          issue.input === undefined
+            ? 'checkId is required, e.g. parity.cronjobs'
+            : `checkId: ${JSON.stringify(
+                issue.input,
+              )} is not a check of the catalogue`,
+      },
+    ),
+    cluster: refPart('cluster').optional(),
+    reason: z
+      .string({ error: 'reason is required: say why the risk is accepted' })
+      .trim()
+      .min(1, 'reason is empty: say why the risk is accepted')
+      .max(2000, 'reason is longer than 2000 characters'),
+    expiresAt: z.iso.datetime({
+      offset: true,
+      error:
+        'expiresAt must be an ISO 8601 date-time, e.g. 2027-01-15T00:00:00Z',
+    }),
   })
   .strict();

@@ -496,6 +496,137 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/waivers': {
+      get: {
+        operationId: 'ListWaivers',
+        description:
+          "The entity's waivers in force (soonest to lapse first) and past ones (revoked or lapsed,\nnewest first, at most 50), with the limits a new waiver must keep to.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's waivers.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityWaivers',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateWaiver',
+        description:
+          'Waives a check of the entity, on one cluster of its pair or on all of them, with a\nreason, until `expiresAt` (permission `reserve.waiver.create`): within\n`reserve.waivers.maxDuration`, or `criticalMaxDuration` for critical checks. The check\nthen counts as `waived` while it fails or warns. 409 when a waiver in force already\ncovers the same check there.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverCreateRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The waiver, now in force.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/waivers/{id}': {
+      delete: {
+        operationId: 'RevokeWaiver',
+        description:
+          'Revokes a waiver in force (permission `reserve.waiver.create` on its entity); the check\ncounts as it is again. 409 when it was revoked or lapsed already.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/waiverId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The waiver as revoked.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Waiver',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
     '/executions/{id}': {
       get: {
         operationId: 'GetExecution',
@@ -711,6 +842,15 @@ export const spec = {
         in: 'path',
         required: true,
         description: "The execution's id.",
+        schema: {
+          $ref: '#/components/schemas/Uuid',
+        },
+      },
+      waiverId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The waiver's id.",
         schema: {
           $ref: '#/components/schemas/Uuid',
         },
@@ -1107,6 +1247,9 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          waiver: {
+            $ref: '#/components/schemas/CheckWaiver',
           },
         },
         required: ['cluster', 'state', 'message'],
@@ -1509,6 +1652,8 @@ export const spec = {
       },
       CheckWaiver: {
         type: 'object',
+        description:
+          "Who accepted a failing check (or one cluster's result), why, and until when.",
         properties: {
           reason: {
             type: 'string',
@@ -1520,8 +1665,141 @@ export const spec = {
             type: 'string',
             description: 'ISO 8601 date-time.',
           },
+          id: {
+            type: 'string',
+            description: "The waiver's id, to revoke it.",
+          },
+          cluster: {
+            type: 'string',
+            description:
+              "The cluster whose result it waives; absent, every cluster's.",
+          },
+          underlyingState: {
+            $ref: '#/components/schemas/CheckState',
+          },
         },
         required: ['reason', 'by', 'expiresAt'],
+        additionalProperties: false,
+      },
+      Waiver: {
+        type: 'object',
+        description: 'A check of an entity accepted as a risk until an expiry.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          checkId: {
+            $ref: '#/components/schemas/CheckId',
+          },
+          cluster: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            description: 'ISO 8601 date-time.',
+          },
+          expiresAt: {
+            type: 'string',
+            description: 'ISO 8601 date-time.',
+          },
+          revoked: {
+            type: 'object',
+            properties: {
+              by: {
+                type: 'string',
+              },
+              at: {
+                type: 'string',
+              },
+            },
+            required: ['by', 'at'],
+            additionalProperties: false,
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'checkId',
+          'reason',
+          'createdBy',
+          'createdAt',
+          'expiresAt',
+        ],
+        additionalProperties: false,
+      },
+      WaiverCreateRequest: {
+        type: 'object',
+        description: 'The body of `POST .../waivers`.',
+        properties: {
+          checkId: {
+            $ref: '#/components/schemas/CheckId',
+          },
+          cluster: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/RefPart',
+              },
+            ],
+            description:
+              "One cluster of the entity's pair; absent, the check on every cluster.",
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+            description: 'Why the risk is accepted.',
+          },
+          expiresAt: {
+            type: 'string',
+            description:
+              'When the waiver lapses, ISO 8601 date-time with an offset.',
+          },
+        },
+        required: ['checkId', 'reason', 'expiresAt'],
+        additionalProperties: false,
+      },
+      EntityWaivers: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          inForce: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
+          },
+          past: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
+          },
+          limits: {
+            type: 'object',
+            properties: {
+              maxDurationMs: {
+                type: 'number',
+              },
+              criticalMaxDurationMs: {
+                type: 'number',
+              },
+            },
+            required: ['maxDurationMs', 'criticalMaxDurationMs'],
+            additionalProperties: false,
+          },
+        },
+        required: ['entityRef', 'inForce', 'past', 'limits'],
         additionalProperties: false,
       },
       CheckResult: {
@@ -2136,6 +2414,14 @@ export const spec = {
           },
           movement: {
             $ref: '#/components/schemas/ReadinessMovement',
+          },
+          waivers: {
+            type: 'array',
+            description:
+              'Its waivers in force, soonest to lapse first; absent when none.',
+            items: {
+              $ref: '#/components/schemas/Waiver',
+            },
           },
         },
         required: [

@@ -12,6 +12,7 @@ import { ActionResumeRequest } from '../models/ActionResumeRequest.model';
 import { ClustersResponse } from '../models/ClustersResponse.model';
 import { EntityHistory } from '../models/EntityHistory.model';
 import { EntityReport } from '../models/EntityReport.model';
+import { EntityWaivers } from '../models/EntityWaivers.model';
 import { ErrorPayload } from '../models/ErrorPayload.model';
 import { ExecutionsResponse } from '../models/ExecutionsResponse.model';
 import { FailoverRecord } from '../models/FailoverRecord.model';
@@ -22,7 +23,27 @@ import { OwnershipResponse } from '../models/OwnershipResponse.model';
 import { ReserveActionId } from '../models/ReserveActionId.model';
 import { RunbookItemUpdate } from '../models/RunbookItemUpdate.model';
 import { RunbooksResponse } from '../models/RunbooksResponse.model';
+import { Waiver } from '../models/Waiver.model';
+import { WaiverCreateRequest } from '../models/WaiverCreateRequest.model';
 
+/**
+ * @public
+ */
+export type CreateWaiver = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: WaiverCreateRequest;
+  response:
+    | Waiver
+    | ErrorPayload
+    | ErrorPayload
+    | ErrorPayload
+    | ErrorPayload
+    | ErrorPayload;
+};
 /**
  * @public
  */
@@ -134,6 +155,17 @@ export type ListEntityExecutions = {
 /**
  * @public
  */
+export type ListWaivers = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  response: EntityWaivers | ErrorPayload | ErrorPayload | ErrorPayload;
+};
+/**
+ * @public
+ */
 export type PlanAction = {
   path: {
     kind: string;
@@ -188,6 +220,21 @@ export type ResumeExecution = {
 /**
  * @public
  */
+export type RevokeWaiver = {
+  path: {
+    id: string;
+  };
+  response:
+    | Waiver
+    | ErrorPayload
+    | ErrorPayload
+    | ErrorPayload
+    | ErrorPayload
+    | ErrorPayload;
+};
+/**
+ * @public
+ */
 export type UpdateRunbookItem = {
   path: {
     kind: string;
@@ -206,6 +253,8 @@ export type UpdateRunbookItem = {
 };
 
 export type EndpointMap = {
+  '#post|/entities/{kind}/{namespace}/{name}/waivers': CreateWaiver;
+
   '#_delete|/entities/{kind}/{namespace}/{name}/failover': EndFailover;
 
   '#post|/entities/{kind}/{namespace}/{name}/actions/{action}/executions': ExecuteAction;
@@ -224,11 +273,15 @@ export type EndpointMap = {
 
   '#get|/entities/{kind}/{namespace}/{name}/executions': ListEntityExecutions;
 
+  '#get|/entities/{kind}/{namespace}/{name}/waivers': ListWaivers;
+
   '#post|/entities/{kind}/{namespace}/{name}/actions/{action}/plan': PlanAction;
 
   '#post|/entities/{kind}/{namespace}/{name}/failover': RecordFailover;
 
   '#post|/executions/{id}/resume': ResumeExecution;
+
+  '#_delete|/waivers/{id}': RevokeWaiver;
 
   '#put|/entities/{kind}/{namespace}/{name}/runbooks/{runbook}/items/{item}': UpdateRunbookItem;
 };

@@ -8,6 +8,7 @@ import { OwnershipRowFailedOver } from '../models/OwnershipRowFailedOver.model';
 import { OwnershipRowFailing } from '../models/OwnershipRowFailing.model';
 import { ReadinessMovement } from '../models/ReadinessMovement.model';
 import { Verdict } from '../models/Verdict.model';
+import { Waiver } from '../models/Waiver.model';
 import { WorstFinding } from '../models/WorstFinding.model';
 
 /**
@@ -26,4 +27,8 @@ export interface OwnershipRow {
   categories: OwnershipRowCategories;
   failedOver?: OwnershipRowFailedOver;
   movement?: ReadinessMovement;
+  /**
+   * Its waivers in force, soonest to lapse first; absent when none.
+   */
+  waivers?: Array<Waiver>;
 }

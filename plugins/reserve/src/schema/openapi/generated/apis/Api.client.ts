@@ -17,6 +17,7 @@ import { ActionResumeRequest } from '../models/ActionResumeRequest.model';
 import { ClustersResponse } from '../models/ClustersResponse.model';
 import { EntityHistory } from '../models/EntityHistory.model';
 import { EntityReport } from '../models/EntityReport.model';
+import { EntityWaivers } from '../models/EntityWaivers.model';
 import { ExecutionsResponse } from '../models/ExecutionsResponse.model';
 import { FailoverRecord } from '../models/FailoverRecord.model';
 import { FailoverRecordRequest } from '../models/FailoverRecordRequest.model';
@@ -26,6 +27,8 @@ import { OwnershipResponse } from '../models/OwnershipResponse.model';
 import { ReserveActionId } from '../models/ReserveActionId.model';
 import { RunbookItemUpdate } from '../models/RunbookItemUpdate.model';
 import { RunbooksResponse } from '../models/RunbooksResponse.model';
+import { Waiver } from '../models/Waiver.model';
+import { WaiverCreateRequest } from '../models/WaiverCreateRequest.model';
 
 /**
  * Wraps the Response type to convey a type on the json call.
@@ -44,6 +47,17 @@ export type TypedResponse<T> = Omit<Response, 'json'> & {
 export interface RequestOptions {
   token?: string;
 }
+/**
+ * @public
+ */
+export type CreateWaiver = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+  body: WaiverCreateRequest;
+};
 /**
  * @public
  */
@@ -133,6 +147,16 @@ export type ListEntityExecutions = {
 /**
  * @public
  */
+export type ListWaivers = {
+  path: {
+    kind: string;
+    namespace: string;
+    name: string;
+  };
+};
+/**
+ * @public
+ */
 export type PlanAction = {
   path: {
     kind: string;
@@ -165,6 +189,14 @@ export type ResumeExecution = {
 /**
  * @public
  */
+export type RevokeWaiver = {
+  path: {
+    id: string;
+  };
+};
+/**
+ * @public
+ */
 export type UpdateRunbookItem = {
   path: {
     kind: string;
@@ -189,6 +221,38 @@ export class DefaultApiClient {
   }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi || { fetch: crossFetch };
+  }
+
+  /**
+   * Waives a check of the entity, on one cluster of its pair or on all of them, with a reason, until `expiresAt` (permission `reserve.waiver.create`): within `reserve.waivers.maxDuration`, or `criticalMaxDuration` for critical checks. The check then counts as `waived` while it fails or warns. 409 when a waiver in force already covers the same check there.
+   * @param kind - The entity\&#39;s kind, e.g. &#x60;component&#x60; (compared case-insensitively).
+   * @param namespace - The entity\&#39;s namespace, e.g. &#x60;default&#x60; (compared case-insensitively).
+   * @param name - The entity\&#39;s name, e.g. &#x60;checkout&#x60;.
+   * @param waiverCreateRequest -
+   */
+  public async createWaiver(
+    // @ts-ignore
+    request: CreateWaiver,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Waiver>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/waivers`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
+    });
   }
 
   /**
@@ -454,6 +518,36 @@ export class DefaultApiClient {
   }
 
   /**
+   * The entity\'s waivers in force (soonest to lapse first) and past ones (revoked or lapsed, newest first, at most 50), with the limits a new waiver must keep to.
+   * @param kind - The entity\&#39;s kind, e.g. &#x60;component&#x60; (compared case-insensitively).
+   * @param namespace - The entity\&#39;s namespace, e.g. &#x60;default&#x60; (compared case-insensitively).
+   * @param name - The entity\&#39;s name, e.g. &#x60;checkout&#x60;.
+   */
+  public async listWaivers(
+    // @ts-ignore
+    request: ListWaivers,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityWaivers>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/entities/{kind}/{namespace}/{name}/waivers`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      kind: request.path.kind,
+      namespace: request.path.namespace,
+      name: request.path.name,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * Plans an action without changing anything (permission `reserve.action.execute`): the dry run, stored so that it can be run. 409 when there is nothing to do or the action does not apply now; 503 when a cluster the plan must read does not answer.
    * @param kind - The entity\&#39;s kind, e.g. &#x60;component&#x60; (compared case-insensitively).
    * @param namespace - The entity\&#39;s namespace, e.g. &#x60;default&#x60; (compared case-insensitively).
@@ -544,6 +638,32 @@ export class DefaultApiClient {
       },
       method: 'POST',
       body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Revokes a waiver in force (permission `reserve.waiver.create` on its entity); the check counts as it is again. 409 when it was revoked or lapsed already.
+   * @param id - The waiver\&#39;s id.
+   */
+  public async revokeWaiver(
+    // @ts-ignore
+    request: RevokeWaiver,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<Waiver>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/waivers/{id}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'DELETE',
     });
   }
 
