@@ -16,7 +16,10 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { ReactElement } from 'react';
 import { ReserveApi, reserveApiRef } from '../api';
 
-/** A ReserveApi whose methods are jest mocks; history, runbooks and executions default to none. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A ReserveApi whose methods are jest mocks; history, runbooks, executions and waivers default to none
+ * (waivers with the backend's default limits: 90 days, 14 for critical checks). */
 export function mockReserveApi(): jest.Mocked<ReserveApi> {
   return {
     getClusters: jest.fn(),
@@ -43,6 +46,17 @@ export function mockReserveApi(): jest.Mocked<ReserveApi> {
       executions: [],
     })),
     resumeExecution: jest.fn(),
+    listWaivers: jest.fn(async (entity: CompoundEntityRef) => ({
+      entityRef: stringifyEntityRef(entity),
+      inForce: [],
+      past: [],
+      limits: {
+        maxDurationMs: 90 * DAY_MS,
+        criticalMaxDurationMs: 14 * DAY_MS,
+      },
+    })),
+    createWaiver: jest.fn(),
+    revokeWaiver: jest.fn(),
   };
 }
 

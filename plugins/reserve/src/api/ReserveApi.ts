@@ -8,6 +8,7 @@ import {
   ActionResumeRequest,
   ClustersResponse,
   EntityHistory,
+  EntityWaivers,
   ExecutionsResponse,
   EntityReport,
   ManualRunbookItem,
@@ -16,6 +17,8 @@ import {
   RunbookId,
   RunbookItemUpdate,
   RunbooksResponse,
+  Waiver,
+  WaiverCreateRequest,
 } from '@kube-reserve/plugin-reserve-common';
 
 /** The answer of `GET /clusters`: every configured cluster and the configured pairs. */
@@ -81,6 +84,15 @@ export interface ReserveApi {
     id: string,
     request: ActionResumeRequest,
   ): Promise<ActionExecution>;
+  /** The entity's waivers in force and past, and how long a new one may last. */
+  listWaivers(entity: CompoundEntityRef): Promise<EntityWaivers>;
+  /** Waives a check of the entity; resolves (201) to the waiver as stored. */
+  createWaiver(
+    entity: CompoundEntityRef,
+    request: WaiverCreateRequest,
+  ): Promise<Waiver>;
+  /** Revokes a waiver in force; resolves to it, revoked. */
+  revokeWaiver(id: string): Promise<Waiver>;
 }
 
 /** The API reference of {@link ReserveApi}. */

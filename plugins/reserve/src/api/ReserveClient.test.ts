@@ -26,7 +26,7 @@ function makeClient() {
  * `onUnhandledRequest: 'error'`.
  */
 function answer(
-  method: 'get' | 'post' | 'put',
+  method: 'get' | 'post' | 'put' | 'delete',
   path: string,
   status: number,
   body: JsonBodyType,
@@ -270,5 +270,105 @@ describe('ReserveClient actions', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(409);
     expect(error.cause.message).toBe('The cluster changed since');
+  });
+});
+
+describe('ReserveClient waivers', () => {
+  const waiver = {
+    id: 'w-1',
+    entityRef: 'component:default/checkout',
+    checkId: 'parity.cronjobs',
+    cluster: 'reserve-ams',
+    reason: 'the reserve sends no mail',
+    createdBy: 'user:default/guest',
+    createdAt: '2026-12-07T08:00:00Z',
+    expiresAt: '2026-12-20T08:00:00Z',
+  };
+
+  it('lists the waivers of an entity with their limits', async () => {
+    const listed = {
+      entityRef: 'component:default/checkout',
+      inForce: [waiver],
+      past: [],
+      limits: { maxDurationMs: 7776000000, criticalMaxDurationMs: 1209600000 },
+    };
+    const received = answer(
+      'get',
+      '/entities/Component/default/checkout/waivers',
+      200,
+      listed,
+    );
+    await expect(makeClient().listWaivers(entity)).resolves.toEqual(listed);
+    expect(received.map(r => r.url)).toEqual([
+      `${base}/entities/Component/default/checkout/waivers`,
+    ]);
+  });
+
+  it('waives a check with a POST carrying the cluster, reason and expiry, accepting a 201', async () => {
+    const path = '/entities/Component/default/checkout/waivers';
+    const received = answer('post', path, 201, waiver);
+    const request = {
+      checkId: 'parity.cronjobs' as const,
+      cluster: 'reserve-ams',
+      reason: 'the reserve sends no mail',
+      expiresAt: '2026-12-20T08:00:00Z',
+    };
+    await expect(makeClient().createWaiver(entity, request)).resolves.toEqual(
+      waiver,
+    );
+    expect(received).toHaveLength(1);
+    expect(await sent(received[0])).toEqual({
+      url: `${base}${path}`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: request,
+    });
+  });
+
+  it('surfaces an expiry past the limit as a ResponseError naming the field', async () => {
+    answer(
+      'post',
+      '/entities/Component/default/checkout/waivers',
+      400,
+      errorBody(
+        400,
+        'InputError',
+        'expiresAt: a waiver of a critical check may last at most 14 d, until 2026-12-21T08:00:00.000Z',
+      ),
+    );
+    const error = await makeClient()
+      .createWaiver(entity, {
+        checkId: 'parity.cronjobs',
+        reason: 'r',
+        expiresAt: '2027-03-01T00:00:00Z',
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause.message).toMatch(/^expiresAt: a waiver of a critical/);
+  });
+
+  it('revokes a waiver with a DELETE, and surfaces one revoked already as a conflict', async () => {
+    const revoked = {
+      ...waiver,
+      revoked: { by: 'user:default/guest', at: '2026-12-08T08:00:00Z' },
+    };
+    const received = answer('delete', '/waivers/w-1', 200, revoked);
+    await expect(makeClient().revokeWaiver('w-1')).resolves.toEqual(revoked);
+    expect(received.map(r => [r.method, r.url])).toEqual([
+      ['DELETE', `${base}/waivers/w-1`],
+    ]);
+
+    answer(
+      'delete',
+      '/waivers/w-2',
+      409,
+      errorBody(409, 'ConflictError', 'Waiver w-2 was revoked already'),
+    );
+    const error = await makeClient()
+      .revokeWaiver('w-2')
+      .catch(e => e);
+    expect(error.statusCode).toBe(409);
+    expect(error.cause.message).toBe('Waiver w-2 was revoked already');
   });
 });

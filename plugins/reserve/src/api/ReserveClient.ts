@@ -9,12 +9,15 @@ import {
   ActionResumeRequest,
   ClustersResponse,
   EntityHistory,
+  EntityWaivers,
   ExecutionsResponse,
   EntityReport,
   ManualRunbookItem,
   OwnershipResponse,
   ReserveActionId,
   RunbooksResponse,
+  Waiver,
+  WaiverCreateRequest,
 } from '@kube-reserve/plugin-reserve-common';
 import { DefaultApiClient, TypedResponse } from '../schema/openapi';
 import {
@@ -138,6 +141,23 @@ export class ReserveClient implements ReserveApi {
     return this.read(
       await this.api.resumeExecution({ path: { id }, body: request }),
     );
+  }
+
+  async listWaivers(entity: CompoundEntityRef): Promise<EntityWaivers> {
+    return this.read(await this.api.listWaivers({ path: entityPath(entity) }));
+  }
+
+  async createWaiver(
+    entity: CompoundEntityRef,
+    request: WaiverCreateRequest,
+  ): Promise<Waiver> {
+    return this.read(
+      await this.api.createWaiver({ path: entityPath(entity), body: request }),
+    );
+  }
+
+  async revokeWaiver(id: string): Promise<Waiver> {
+    return this.read(await this.api.revokeWaiver({ path: { id } }));
   }
 
   private async read<T>(response: TypedResponse<T>): Promise<T> {

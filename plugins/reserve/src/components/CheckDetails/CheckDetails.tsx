@@ -1,3 +1,4 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { Link, MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
@@ -9,10 +10,13 @@ import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { DescribedCheck } from '../../presentation/checkGroups';
 import { CommandNames, fillCommand } from '../../presentation/commands';
+import { isWaivable, waiversOf } from '../../presentation/waivers';
 import { CheckStateStatus } from '../CheckStateStatus';
+import { CheckWaivers } from '../CheckWaivers';
 import { RemediationCommand } from '../RemediationCommand';
 import { SpecDiff } from '../SpecDiff';
 import { MessageText } from '../MessageText';
+import { WaiveButton } from '../WaiveButton';
 
 const noNames: CommandNames = { reserves: [], namespaces: [] };
 
@@ -65,18 +69,30 @@ function ClusterEvidence(props: { check: DescribedCheck }) {
 }
 
 /**
- * Everything behind one check: evidence per cluster, drift, rationale and remediation, its
- * command filled in with the names the report and the evidence hold.
+ * Everything behind one check: its waivers, evidence per cluster, drift, rationale and
+ * remediation, its command filled in with the names the report and the evidence hold. Given
+ * the entity, a failing or warning check offers Waive and each waiver Revoke.
  */
 export function CheckDetails(props: {
   check: DescribedCheck;
   /** The report's clusters and namespaces, for the remediation command. */
   names?: CommandNames;
+  /** The entity the check is of, to waive it or revoke its waivers; absent: read only. */
+  entity?: CompoundEntityRef;
+  /** Called after a waiver was created or revoked, to fetch the report again. */
+  onChanged?: () => void;
 }) {
+  const { entity, onChanged = () => {} } = props;
   const { result, definition } = props.check;
   const failing = !['pass', 'not-applicable'].includes(result.state);
+  const waivers = waiversOf(result);
   return (
     <Box width="100%">
+      {entity && isWaivable(result.state) && (
+        <Box display="flex" justifyContent="flex-end" mb={1}>
+          <WaiveButton entity={entity} result={result} onChanged={onChanged} />
+        </Box>
+      )}
       {result.acceptedRisk && (
         <Section title="Accepted risk">
           <Typography variant="body2">
@@ -85,12 +101,13 @@ export function CheckDetails(props: {
           </Typography>
         </Section>
       )}
-      {result.waiver && (
-        <Section title="Waiver">
-          <Typography variant="body2">
-            Waived by {result.waiver.by} until{' '}
-            {result.waiver.expiresAt.slice(0, 10)}: {result.waiver.reason}
-          </Typography>
+      {waivers.length > 0 && (
+        <Section title={waivers.length > 1 ? 'Waivers' : 'Waiver'}>
+          <CheckWaivers
+            waivers={waivers}
+            entity={entity}
+            onChanged={onChanged}
+          />
         </Section>
       )}
       {result.clusters.length > 0 && (

@@ -1,3 +1,4 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { CheckResult } from '@kube-reserve/plugin-reserve-common';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
@@ -28,7 +29,12 @@ const useStyles = makeStyles(theme => ({
   message: { gridColumn: '2 / 4', color: theme.palette.text.secondary },
 }));
 
-function CheckItem(props: { check: DescribedCheck; names?: CommandNames }) {
+function CheckItem(props: {
+  check: DescribedCheck;
+  names?: CommandNames;
+  entity?: CompoundEntityRef;
+  onChanged?: () => void;
+}) {
   const classes = useStyles();
   const { result, definition } = props.check;
   return (
@@ -54,17 +60,29 @@ function CheckItem(props: { check: DescribedCheck; names?: CommandNames }) {
         </Box>
       </AccordionSummary>
       <AccordionDetails id={`${result.id}-details`}>
-        <CheckDetails check={props.check} names={props.names} />
+        <CheckDetails
+          check={props.check}
+          names={props.names}
+          entity={props.entity}
+          onChanged={props.onChanged}
+        />
       </AccordionDetails>
     </Accordion>
   );
 }
 
-/** The checks grouped by category, worst category and worst check first, each expandable. */
+/**
+ * The checks grouped by category, worst category and worst check first, each expandable; given
+ * the entity, failing and warning checks can be waived there.
+ */
 export function CheckList(props: {
   checks: readonly CheckResult[];
   /** The report's clusters and namespaces, for the remediation commands. */
   names?: CommandNames;
+  /** The entity the checks are of, to waive them; absent: read only. */
+  entity?: CompoundEntityRef;
+  /** Called after a waiver was created or revoked, to fetch the report again. */
+  onChanged?: () => void;
 }) {
   return (
     <>
@@ -83,6 +101,8 @@ export function CheckList(props: {
               key={check.result.id}
               check={check}
               names={props.names}
+              entity={props.entity}
+              onChanged={props.onChanged}
             />
           ))}
         </Box>

@@ -108,7 +108,12 @@ function ReserveReport(props: {
         <Typography variant="h5" component="h2" gutterBottom>
           Checks
         </Typography>
-        <CheckList checks={report.checks} names={commandNamesOf(report)} />
+        <CheckList
+          checks={report.checks}
+          names={commandNamesOf(report)}
+          entity={entityRef}
+          onChanged={refresh}
+        />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="h5" component="h2" gutterBottom>

@@ -120,4 +120,95 @@ describe('GroupReserveContent', () => {
       await screen.findByText('Error: 400: group must refer to a Group'),
     ).toBeInTheDocument();
   });
+
+  it('lists the services’ waivers in force, soonest to lapse first', async () => {
+    const api = mockReserveApi();
+    const [checkout, payments] = ownership.entities;
+    const waiver = {
+      entityRef: 'component:default/payments-api',
+      createdBy: 'user:default/guest',
+      createdAt: '2026-12-07T08:00:00Z',
+    };
+    api.getOwnership.mockResolvedValue({
+      ...ownership,
+      entities: [
+        checkout,
+        {
+          ...payments,
+          waivers: [
+            {
+              ...waiver,
+              id: 'w-2',
+              checkId: 'parity.images',
+              reason: 'the new image ships tomorrow',
+              expiresAt: '2026-12-09T12:00:00Z',
+            },
+            {
+              ...waiver,
+              id: 'w-1',
+              checkId: 'parity.cronjobs',
+              cluster: 'reserve-ams',
+              reason: 'the reserve sends no mail',
+              expiresAt: '2026-12-08T12:00:00Z',
+            },
+          ],
+        },
+      ],
+    });
+    await renderWithReserveApi(<GroupReserveContent />, {
+      api,
+      entity: groupEntity,
+    });
+
+    const waivers = await screen.findByRole('region', {
+      name: 'Waivers in force',
+    });
+    const rows = within(waivers)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row =>
+        within(row)
+          .getAllByRole('cell')
+          .map(cell => cell.textContent),
+      );
+    expect(rows).toEqual([
+      [
+        'Payments API',
+        'CronJobs run on one side only',
+        'reserve-ams',
+        'the reserve sends no mail',
+        'user:default/guest',
+        '2026-12-08',
+      ],
+      [
+        'Payments API',
+        'Same images on both sides',
+        'Every cluster',
+        'the new image ships tomorrow',
+        'user:default/guest',
+        '2026-12-09',
+      ],
+    ]);
+    expect(
+      within(waivers).getAllByRole('link', { name: 'Payments API' })[0],
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments-api/reserve',
+    );
+  });
+
+  it('says so when no check of the services is waived', async () => {
+    const api = mockReserveApi();
+    api.getOwnership.mockResolvedValue(ownership);
+    await renderWithReserveApi(<GroupReserveContent />, {
+      api,
+      entity: groupEntity,
+    });
+    const waivers = await screen.findByRole('region', {
+      name: 'Waivers in force',
+    });
+    expect(
+      within(waivers).getByText('No waivers in force'),
+    ).toBeInTheDocument();
+  });
 });

@@ -13,6 +13,7 @@ import { ClustersTable } from '../ClustersTable';
 import { DataAge } from '../DataAge';
 import { ServicesRiskTable } from '../ServicesRiskTable';
 import { ReserveErrorPanel } from '../ReserveErrorPanel';
+import { WaiversTable } from '../WaiversTable';
 
 function Ownership(props: { response: OwnershipResponse }) {
   const { response } = props;
@@ -47,6 +48,11 @@ function Ownership(props: { response: OwnershipResponse }) {
           </InfoCard>
         </Grid>
       )}
+      {services.length > 0 && (
+        <Grid item xs={12}>
+          <WaiversTable rows={response.entities} title="Waivers in force" />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <ClustersTable
           title="Clusters the group owns"
@@ -66,7 +72,8 @@ function Ownership(props: { response: OwnershipResponse }) {
 
 /**
  * The group's Reserve tab: every service the group owns, worst first, with how its score
- * moved over 30 days, a heat map of check categories, and the clusters it owns.
+ * moved over 30 days, a heat map of check categories, the services' waivers in force, and
+ * the clusters it owns.
  */
 export function GroupReserveContent(props: {
   /** Whether to start with child groups included; defaults to true. */

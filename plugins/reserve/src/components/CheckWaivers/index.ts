@@ -1,0 +1,1 @@
+export { CheckWaivers } from './CheckWaivers';

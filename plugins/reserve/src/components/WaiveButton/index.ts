@@ -1,0 +1,1 @@
+export { WaiveButton } from './WaiveButton';

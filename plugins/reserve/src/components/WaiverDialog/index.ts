@@ -1,0 +1,1 @@
+export { WaiverDialog } from './WaiverDialog';

@@ -1,0 +1,68 @@
+import {
+  EmptyState,
+  Link,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { OwnershipRow } from '@kube-reserve/plugin-reserve-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { useReserveTabLink } from '../../hooks/useReserveTabLink';
+import { contentSizedColumns } from '../../presentation/tableColumns';
+import { GroupWaiverRow, groupWaiverRows } from '../../presentation/waivers';
+
+/**
+ * The waivers in force of a group's services, soonest to lapse first: the service, the check,
+ * the cluster (or every cluster), why, who and until when; an empty state when none.
+ */
+export function WaiversTable(props: {
+  rows: readonly OwnershipRow[];
+  title?: string;
+}) {
+  const tabLink = useReserveTabLink();
+  const data = groupWaiverRows(props.rows);
+  const columns: TableColumn<GroupWaiverRow>[] = [
+    {
+      title: 'Service',
+      field: 'service',
+      highlight: true,
+      render: row => <Link to={tabLink(row.entityRef)}>{row.service}</Link>,
+    },
+    { title: 'Check', field: 'check' },
+    { title: 'Cluster', field: 'scope' },
+    { title: 'Reason', field: 'reason', sorting: false },
+    { title: 'By', field: 'by' },
+    {
+      title: 'Until',
+      field: 'until',
+      customSort: (a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt),
+    },
+  ];
+  const title = props.title ?? 'Waivers';
+  return (
+    <Box component="section" aria-label={title}>
+      <Typography variant="h5" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      <Table<GroupWaiverRow>
+        columns={contentSizedColumns(columns)}
+        data={data}
+        options={{
+          paging: data.length > 20,
+          pageSize: 20,
+          search: false,
+          showTitle: false,
+          toolbar: false,
+          padding: 'dense',
+        }}
+        emptyContent={
+          <EmptyState
+            missing="data"
+            title="No waivers in force"
+            description="No check of these services is waived: every failure counts against its verdict."
+          />
+        }
+      />
+    </Box>
+  );
+}
