@@ -7,9 +7,15 @@ import {
 import { OwnershipRow } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { useReserveTabLink } from '../../hooks/useReserveTabLink';
 import { contentSizedColumns } from '../../presentation/tableColumns';
 import { GroupWaiverRow, groupWaiverRows } from '../../presentation/waivers';
+
+const useStyles = makeStyles({
+  // A service's name and a day never wrap (`Invoice` / `mailer`, `2026-12-` / `21`).
+  nowrap: { whiteSpace: 'nowrap' },
+});
 
 /**
  * The waivers in force of a group's services, soonest to lapse first: the service, the check,
@@ -19,6 +25,7 @@ export function WaiversTable(props: {
   rows: readonly OwnershipRow[];
   title?: string;
 }) {
+  const classes = useStyles();
   const tabLink = useReserveTabLink();
   const data = groupWaiverRows(props.rows);
   const columns: TableColumn<GroupWaiverRow>[] = [
@@ -26,7 +33,11 @@ export function WaiversTable(props: {
       title: 'Service',
       field: 'service',
       highlight: true,
-      render: row => <Link to={tabLink(row.entityRef)}>{row.service}</Link>,
+      render: row => (
+        <Link to={tabLink(row.entityRef)} className={classes.nowrap}>
+          {row.service}
+        </Link>
+      ),
     },
     { title: 'Check', field: 'check' },
     { title: 'Cluster', field: 'scope' },
@@ -35,6 +46,7 @@ export function WaiversTable(props: {
     {
       title: 'Until',
       field: 'until',
+      render: row => <span className={classes.nowrap}>{row.until}</span>,
       customSort: (a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt),
     },
   ];
