@@ -267,6 +267,102 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
     await shoot('group-rollup');
   });
 
+  // Issue #17: an owner accepts a finding's risk for a while, sees it counted as waived, on the
+  // team's page too, and revokes it. It revokes what it made, so the demo is as it was.
+  it("lets the owner waive invoice-mailer's active reserve CronJob, and revoke the waiver", async () => {
+    const tab = `${appUrl}/catalog/default/component/invoice-mailer/reserve`;
+    const verdict = page
+      .locator('p.MuiTypography-h4')
+      .filter({ hasText: /^(Ready|At risk|Not ready|Unknown)$/ })
+      .first();
+    const check = page.locator('[id="parity.cronjobs-summary"]');
+    // The expanded check's region (its AccordionDetails inside bears the same id).
+    const details = page.getByRole('region', {
+      name: 'CronJobs run on one side only',
+    });
+    const openCheck = async () => {
+      await check.waitFor();
+      if ((await check.getAttribute('aria-expanded')) !== 'true') {
+        await check.click();
+      }
+      await details.waitFor();
+    };
+    await page.goto(tab);
+    await verdict.filter({ hasText: 'Not ready' }).waitFor();
+    await check.getByText('Fail', { exact: true }).waitFor();
+    await openCheck();
+
+    await details.getByRole('button', { name: 'Waive', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Waive: CronJobs run on one side only').waitFor();
+    // parity.cronjobs is critical: at most 14 days (the backend's default), offered as the
+    // default; a later day is refused before anything is sent.
+    const until = dialog.getByLabel('Until');
+    await dialog
+      .getByText(/lasts at most 14 d: until \S+ at the latest$/)
+      .waitFor();
+    const lastDay = await until.inputValue();
+    assert.equal(await until.getAttribute('max'), lastDay);
+    const waive = dialog.getByRole('button', { name: 'Waive', exact: true });
+    assert.equal(await waive.isDisabled(), true, 'Waive waits for a reason');
+    await dialog.getByRole('button', { name: /^Cluster/ }).click();
+    await page.getByRole('option', { name: 'reserve-ams only' }).click();
+    await dialog
+      .getByLabel(/^Reason/)
+      .fill(
+        'The reserve relay sends no mail until the migration of 2027-01-05',
+      );
+    const later = new Date(Date.parse(`${lastDay}T12:00:00`) + 2 * 86_400_000);
+    await until.fill(later.toISOString().slice(0, 10));
+    assert.equal(await waive.isDisabled(), true, 'no waiver past 14 days');
+    await until.fill(lastDay);
+    await waive.click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // The tab fetches the report again: the check counts as waived, and the verdict moves.
+    await check.getByText('Waived', { exact: true }).waitFor();
+    await verdict.filter({ hasNotText: 'Not ready' }).waitFor();
+    await openCheck();
+    await details
+      .getByText(
+        /^Waived by user:default\/guest until \d{4}-\d{2}-\d{2}: The reserve relay sends no mail/,
+      )
+      .waitFor();
+    await details
+      .getByText('Waived on reserve-ams only; the check fails underneath')
+      .waitFor();
+    await check.evaluate(el => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -80);
+    });
+    await shoot('waived-check');
+
+    // The team's page lists it while it is in force.
+    await page.goto(`${appUrl}/catalog/default/group/team-payments/reserve`);
+    const waivers = page.getByRole('region', { name: 'Waivers in force' });
+    const row = waivers.locator('tr', {
+      hasText: 'CronJobs run on one side only',
+    });
+    await row.getByRole('link', { name: 'Invoice mailer' }).waitFor();
+    await row.getByText('reserve-ams', { exact: true }).waitFor();
+    await row.getByText('user:default/guest').waitFor();
+    await scrollToTop(
+      waivers.getByRole('heading', { name: 'Waivers in force' }),
+    );
+    await shoot('group-waivers');
+
+    // Revoked, the check fails again and the service is not ready again.
+    await page.goto(tab);
+    await openCheck();
+    await details.getByRole('button', { name: 'Revoke', exact: true }).click();
+    await check.getByText('Fail', { exact: true }).waitFor();
+    await verdict.filter({ hasText: 'Not ready' }).waitFor();
+    assert.equal(
+      await page.getByText(/^Waived by user:default\/guest/).count(),
+      0,
+    );
+  });
+
   it('lists the clusters and services by risk on the platform page', async () => {
     await page.goto(`${appUrl}/reserve`);
     for (const cluster of ['prod-fra', 'reserve-ams', 'reserve-fra-b']) {
