@@ -7,6 +7,7 @@ import {
   fastRefresh,
   startDemoBackend,
 } from './__testUtils__/startDemoBackend';
+import { waitFor } from './__testUtils__/startReserveBackend';
 
 jest.setTimeout(90_000);
 
@@ -55,47 +56,71 @@ describe('readiness history', () => {
     }
   };
 
+  const last = (h: EntityHistory) => h.changes[h.changes.length - 1];
+
+  // Since when the entity is not ready: the first of the trailing rows that are not ready;
+  // complete when a ready row comes before them.
+  const notReadyRun = (h: EntityHistory) => {
+    let i = h.changes.length;
+    while (i > 0 && h.changes[i - 1].verdict !== 'ready') i--;
+    return { since: h.changes[i]?.at, complete: i > 0 };
+  };
+
   it('records a change when a cluster fails, without anyone asking for the report, and says since when it is not ready', async () => {
-    const before = await historyWhen('checkout', h => h.changes.length > 0);
-    expect(before.changes).toHaveLength(1);
-    const [first] = before.changes;
-    expect(first.checks['topology.reachable']).toBe('pass');
-    const firstVerdict = first.verdict;
+    // On a loaded machine the first report may be judged while a kind's first listing timed
+    // out (reachable: warn): the baseline is the latest row with every cluster answering.
+    const before = await historyWhen(
+      'checkout',
+      h =>
+        h.changes.length > 0 && last(h).checks['topology.reachable'] === 'pass',
+    );
+    const baseline = last(before);
+    expect(baseline.checks['topology.reachable']).toBe('pass');
 
     demo.sim.cluster('reserve-ams').faults.set({ refuseConnections: true });
     try {
       const after = await historyWhen('checkout', h =>
-        h.changes.some(c => c.checks['topology.reachable'] === 'fail'),
+        h.changes.some(
+          c =>
+            Date.parse(c.at) > Date.parse(baseline.at) &&
+            c.checks['topology.reachable'] === 'fail',
+        ),
       );
-      const latest = after.changes[after.changes.length - 1];
+      const latest = last(after);
       expect(latest.checks['topology.reachable']).toBe('fail');
       expect(latest.verdict).not.toBe('ready');
-      expect(Date.parse(latest.at)).toBeGreaterThan(Date.parse(first.at));
-      // Not ready since the failure, or since history began when it was not ready before.
-      const wasReady = firstVerdict === 'ready';
+      expect(Date.parse(latest.at)).toBeGreaterThan(Date.parse(baseline.at));
+      // Not ready since the failure when it was ready before, else since its not-ready run began.
+      const run = notReadyRun(after);
+      if (baseline.verdict === 'ready') expect(run.since).toBe(latest.at);
       expect(after).toMatchObject({
-        notReadySince: wasReady ? latest.at : first.at,
-        notReadySinceComplete: wasReady,
+        notReadySince: run.since,
+        notReadySinceComplete: run.complete,
       });
     } finally {
       demo.sim.cluster('reserve-ams').faults.clear();
     }
     const healed = await historyWhen(
       'checkout',
-      h =>
-        h.changes[h.changes.length - 1].checks['topology.reachable'] === 'pass',
+      h => last(h).checks['topology.reachable'] === 'pass',
     );
-    expect(healed.changes[healed.changes.length - 1].verdict).toBe(
-      firstVerdict,
-    );
+    expect(last(healed).verdict).toBe(baseline.verdict);
   });
 
   it("shows on the team's rollup where each service stood when first recorded", async () => {
-    const res = await demo.get(
-      '/api/reserve/ownership?group=group:default/team-payments',
-    );
-    expect(res.status).toBe(200);
-    const body = res.body as OwnershipResponse;
+    const rollup = async () => {
+      const res = await demo.get(
+        '/api/reserve/ownership?group=group:default/team-payments',
+      );
+      expect(res.status).toBe(200);
+      return res.body as OwnershipResponse;
+    };
+    // Each service once the keeper has recorded it (within a pass or two).
+    let body = await rollup();
+    await waitFor('every service of team-payments recorded', async () => {
+      body = await rollup();
+      return body.entities.every(row => row.movement);
+    });
     expect(body.entities.length).toBeGreaterThan(0);
     for (const row of body.entities) {
       expect(row.movement).toMatchObject({
