@@ -7,7 +7,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { reserveApiRef } from '../../api';
-import { useWaiverPermission } from '../../hooks/useWaiverPermission';
+import { useWaiverPermission } from '../../hooks/useEntityPermission';
 import {
   describeUnderlyingState,
   describeWaiverError,

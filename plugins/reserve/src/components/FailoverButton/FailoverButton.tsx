@@ -3,7 +3,7 @@ import { EntityReport } from '@kube-reserve/plugin-reserve-common';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import { useCallback, useState } from 'react';
-import { useActionExecutePermission } from '../../hooks/useActionExecutePermission';
+import { useActionExecutePermission } from '../../hooks/useEntityPermission';
 import { useRunbooks } from '../../hooks/useRunbooks';
 import {
   actionLabels,

@@ -4,7 +4,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
-import { useActionExecutePermission } from '../../hooks/useActionExecutePermission';
+import { useActionExecutePermission } from '../../hooks/useEntityPermission';
 import { actionLabels, describeUnavailable } from '../../presentation/runbooks';
 import { ActionDialog } from '../ActionDialog';
 

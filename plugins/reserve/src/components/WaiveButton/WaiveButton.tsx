@@ -3,7 +3,7 @@ import { CheckResult } from '@kube-reserve/plugin-reserve-common';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import { useState } from 'react';
-import { useWaiverPermission } from '../../hooks/useWaiverPermission';
+import { useWaiverPermission } from '../../hooks/useEntityPermission';
 import { WaiverDialog } from '../WaiverDialog';
 
 /**
