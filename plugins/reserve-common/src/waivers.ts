@@ -1,4 +1,5 @@
-import { CheckId } from './checks';
+import { CheckId, getCheckDefinition } from './checks';
+import { CheckState } from './report';
 
 /**
  * An accepted risk: one check of one entity (on one cluster of its pair, or on all of them)
@@ -28,6 +29,25 @@ export function waiverInForce(waiver: Waiver, now: Date): boolean {
   return !waiver.revoked && Date.parse(waiver.expiresAt) > now.getTime();
 }
 
+/** Whether a result is one a waiver accepts: a failure or a warning (never missing data). */
+export function isWaivable(state: CheckState): boolean {
+  return state === 'fail' || state === 'warn';
+}
+
+/** The longest a new waiver may last (`reserve.waivers`), in milliseconds. */
+export interface WaiverLimits {
+  maxDurationMs: number;
+  /** For critical checks: shorter. */
+  criticalMaxDurationMs: number;
+}
+
+/** How long a waiver of this check may last: critical checks have the shorter limit. */
+export function waiverLimitMs(checkId: CheckId, limits: WaiverLimits): number {
+  return getCheckDefinition(checkId).severity === 'critical'
+    ? limits.criticalMaxDurationMs
+    : limits.maxDurationMs;
+}
+
 /** The body of `POST /entities/:kind/:namespace/:name/waivers`. */
 export interface WaiverCreateRequest {
   checkId: CheckId;
@@ -45,6 +65,6 @@ export interface EntityWaivers {
   inForce: Waiver[];
   /** Revoked and lapsed waivers, newest first (at most 50). */
   past: Waiver[];
-  /** The longest a new waiver may last, per check severity (ISO 8601 durations' milliseconds). */
-  limits: { maxDurationMs: number; criticalMaxDurationMs: number };
+  /** The longest a new waiver may last, per check severity. */
+  limits: WaiverLimits;
 }

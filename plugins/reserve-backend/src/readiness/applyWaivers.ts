@@ -4,13 +4,13 @@ import {
   CheckWaiver,
   ClusterCheckResult,
   Waiver,
+  isWaivable,
   waiverInForce,
   worstState,
 } from '@kube-reserve/plugin-reserve-common';
 
-// What a waiver accepts: a failure or a warning. Missing data (unknown) is not a known risk,
-// and a pass or not-applicable needs no waiver (the waiver stays, for when it fails).
-const waivable = (state: CheckState) => state === 'fail' || state === 'warn';
+// Missing data (unknown) is not a known risk, and a pass or not-applicable needs no waiver
+// (the waiver stays, for when it fails): see isWaivable.
 
 const shown = (waiver: Waiver, underlyingState: CheckState): CheckWaiver => ({
   id: waiver.id,
@@ -29,7 +29,7 @@ function waiveClusters(
   const applied: Waiver[] = [];
   const waived = clusters.map(result => {
     const waiver = byCluster.get(result.cluster) ?? everywhere;
-    if (!waiver || !waivable(result.state)) return result;
+    if (!waiver || !isWaivable(result.state)) return result;
     applied.push(waiver);
     return {
       ...result,
@@ -57,7 +57,7 @@ export function applyWaivers(
   if (inForce.length === 0) return checks;
   return checks.map(check => {
     const mine = inForce.filter(waiver => waiver.checkId === check.id);
-    if (mine.length === 0 || !waivable(check.state)) return check;
+    if (mine.length === 0 || !isWaivable(check.state)) return check;
     const everywhere = mine.find(waiver => !waiver.cluster);
     const byCluster = new Map(
       mine.flatMap(waiver =>

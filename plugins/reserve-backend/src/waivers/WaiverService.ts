@@ -21,21 +21,16 @@ import {
   EntityWaivers,
   Waiver,
   WaiverCreateRequest,
+  WaiverLimits,
   formatDuration,
   getCheckDefinition,
+  waiverLimitMs,
 } from '@kube-reserve/plugin-reserve-common';
 import { Config } from '@backstage/config';
 import { actorOf } from '../actions/actor';
 import { durationOf, readDuration } from '../config/durations';
 import { WaiverStore } from '../database/WaiverStore';
 import { EntitySource, requestedEntity } from '../readiness/requestedEntity';
-
-/** The longest a waiver may last (`reserve.waivers`). */
-export interface WaiverLimits {
-  maxDurationMs: number;
-  /** For critical checks: shorter. */
-  criticalMaxDurationMs: number;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -262,9 +257,7 @@ export class WaiverService {
     }
     const critical =
       getCheckDefinition(request.checkId).severity === 'critical';
-    const limitMs = critical
-      ? limits.criticalMaxDurationMs
-      : limits.maxDurationMs;
+    const limitMs = waiverLimitMs(request.checkId, limits);
     if (expiresMs - now.getTime() > limitMs) {
       throw new InputError(
         `expiresAt: a waiver of ${

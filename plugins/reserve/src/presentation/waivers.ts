@@ -1,21 +1,14 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
-  CheckId,
   CheckResult,
   CheckState,
   CheckWaiver,
-  EntityWaivers,
   getCheckDefinition,
   OwnershipRow,
 } from '@kube-reserve/plugin-reserve-common';
 import { checkStatePresentation } from './checkStates';
 import { describeError } from './errors';
-
-/** Whether a check's state is a finding a waiver may accept: a failure or a warning. */
-export function isWaivable(state: CheckState): boolean {
-  return state === 'fail' || state === 'warn';
-}
 
 /** The state a waived check has underneath, in words, e.g. `fails underneath`. */
 export function describeUnderlyingState(state: CheckState): string {
@@ -48,16 +41,6 @@ export function waiversOf(result: CheckResult): CheckWaiver[] {
     seen.add(key);
     return true;
   });
-}
-
-/** How long a waiver of this check may last: critical checks have the shorter limit. */
-export function waiverLimitMs(
-  checkId: CheckId,
-  limits: EntityWaivers['limits'],
-): number {
-  return getCheckDefinition(checkId).severity === 'critical'
-    ? limits.criticalMaxDurationMs
-    : limits.maxDurationMs;
 }
 
 // The browser's clock and the backend's may differ by a little: an expiry chosen at the limit

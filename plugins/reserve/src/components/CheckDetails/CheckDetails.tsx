@@ -1,5 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { Link, MarkdownContent } from '@backstage/core-components';
+import { isWaivable } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -10,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { DescribedCheck } from '../../presentation/checkGroups';
 import { CommandNames, fillCommand } from '../../presentation/commands';
-import { isWaivable, waiversOf } from '../../presentation/waivers';
+import { waiversOf } from '../../presentation/waivers';
 import { CheckStateStatus } from '../CheckStateStatus';
 import { CheckWaivers } from '../CheckWaivers';
 import { RemediationCommand } from '../RemediationCommand';

@@ -6,6 +6,7 @@ import {
   formatDuration,
   getCheckDefinition,
   Waiver,
+  waiverLimitMs,
 } from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -26,7 +27,6 @@ import {
   lastWaiverDay,
   localDay,
   waiverExpiresAt,
-  waiverLimitMs,
 } from '../../presentation/waivers';
 
 // The select's value for a waiver of every cluster (a cluster name is never empty).
