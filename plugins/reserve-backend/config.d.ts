@@ -117,6 +117,26 @@ export interface Config {
       /** The longest a waiver of a critical check may last. Default: 14 days. */
       criticalMaxDuration?: HumanDuration | string;
     };
+    /**
+     * Notifications to each entity's owners through Backstage's notifications service, each
+     * condition once until it clears. Every kind is on by default.
+     */
+    notifications?: {
+      /** false turns every kind off. */
+      enabled?: boolean;
+      /** The verdict got worse (ready to at risk, at risk to not ready...). */
+      verdictWorsened?: boolean;
+      /** An API server certificate of the entity's clusters expires within `apiCertificateWithin`. */
+      apiCertificate?: boolean;
+      /** How long before its expiry an API server certificate is notified. Default: 14 days. */
+      apiCertificateWithin?: HumanDuration | string;
+      /** No restore drill completed within the drill interval. */
+      drillOverdue?: boolean;
+      /** No restore point within the RPO. */
+      restorePoint?: boolean;
+      /** An action (failover, failback, backup, drill) started, resumed or ended. */
+      actions?: boolean;
+    };
     /** Policy defaults; each entity's `kube-reserve.io/*` annotations override them. */
     defaults?: {
       /** `hot`, `warm`, `cold` or `none`. Default: warm. */

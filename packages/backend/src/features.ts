@@ -18,8 +18,10 @@ export function demoBackendFeatures(): Array<
     // The Kubernetes plugin's backend stays in the demo: Kube Reserve is benchmarked against it.
     import('@backstage/plugin-kubernetes-backend'),
     import('@backstage/plugin-user-settings-backend'),
-    // User settings push changes to open browsers through signals.
+    // User settings and notifications push changes to open browsers through signals.
     import('@backstage/plugin-signals-backend'),
+    // Kube Reserve tells owners when readiness worsens or an action runs.
+    import('@backstage/plugin-notifications-backend'),
     import('@kube-reserve/plugin-reserve-backend'),
   ];
 }

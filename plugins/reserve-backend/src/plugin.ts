@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { reservePermissions } from '@kube-reserve/plugin-reserve-common';
 import { ActionExecutor } from './actions/ActionExecutor';
 import { ActionPlanner } from './actions/ActionPlanner';
@@ -28,6 +29,7 @@ import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { durationOf, readDuration } from './config/durations';
 import { ClusterSnapshots } from './clusters/ClusterSnapshots';
 import { DatabaseClusterFactsStore } from './database/DatabaseClusterFactsStore';
+import { DatabaseConditionStore } from './database/DatabaseConditionStore';
 import { DatabaseDrillStore } from './database/DatabaseDrillStore';
 import { DatabaseExecutionStore } from './database/DatabaseExecutionStore';
 import { DatabaseFailoverStore } from './database/DatabaseFailoverStore';
@@ -39,6 +41,8 @@ import { RecordChanges } from './database/RecordChanges';
 import { FailoverService } from './failover/FailoverService';
 import { ReadinessHistory } from './history/ReadinessHistory';
 import { ReadinessKeeper } from './history/ReadinessKeeper';
+import { readNotificationSettings } from './notifications/notificationSettings';
+import { ReadinessNotifier } from './notifications/ReadinessNotifier';
 import { OwnershipService } from './ownership/OwnershipService';
 import { ClusterOverview } from './overview/ClusterOverview';
 import { platformThresholds } from './platform/thresholds';
@@ -81,6 +85,7 @@ export const reservePlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, catalog, scheduler } = deps;
@@ -115,6 +120,14 @@ export const reservePlugin = createBackendPlugin({
           changes: records,
         });
         const waiverLimits = readWaiverLimits(config);
+        const notifier = new ReadinessNotifier({
+          notifications: deps.notifications,
+          store: await DatabaseConditionStore.create({
+            database: deps.database,
+          }),
+          settings: readNotificationSettings(config),
+          logger: logger.child({ task: 'reserve-notifications' }),
+        });
         const kinds = EntityKinds.fromConfig(config);
         const mirror = new CatalogMirror({
           catalog,
@@ -222,6 +235,7 @@ export const reservePlugin = createBackendPlugin({
           logger: logger.child({ task: 'reserve-actions' }),
           settings: actionSettings,
           kinds,
+          onRunEvent: event => void notifier.actionEvent(event),
           onSucceeded: async (plan, executionId, actor) => {
             await failovers.executionSucceeded(plan, executionId, actor);
             // The clusters the run changed, listed again before it reads as succeeded.
@@ -280,6 +294,7 @@ export const reservePlugin = createBackendPlugin({
             'reserve.history.retention',
             durationOf(90 * 24 * 60 * 60 * 1000),
           ).ms,
+          onJudged: reports => notifier.observe(reports),
         }).schedule(scheduler);
         await new DrillHistory({
           auth: deps.auth,

@@ -21,6 +21,14 @@ export type CheckState =
 /** The answer to "could this service run from its reserve now?". */
 export type Verdict = 'ready' | 'at-risk' | 'not-ready' | 'unknown';
 
+/** How each verdict reads to people: on the page, in notifications. */
+export const verdictLabels: Readonly<Record<Verdict, string>> = {
+  ready: 'Ready',
+  'at-risk': 'At risk',
+  'not-ready': 'Not ready',
+  unknown: 'Unknown',
+};
+
 /** A check's outcome on one cluster of the pair. */
 export interface ClusterCheckResult {
   cluster: string;

@@ -23,9 +23,11 @@ function knownChecks(checks: readonly CheckResult[]): CheckResult[] {
   return checks.filter(check => isCheckId(check.id));
 }
 
-// The most serious finding: the heaviest severity first, then the worst state.
-function worstFinding(checks: readonly CheckResult[]): CheckResult | undefined {
-  return checks
+/** The most serious finding (fail, unknown, warn): the heaviest severity first, then the worst state. */
+export function worstFinding(
+  checks: readonly CheckResult[],
+): CheckResult | undefined {
+  return knownChecks(checks)
     .filter(check => FINDING_STATES.includes(check.state))
     .sort(
       (a, b) =>

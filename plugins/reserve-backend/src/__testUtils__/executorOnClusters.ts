@@ -8,7 +8,7 @@ import {
   ActionPlan,
 } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
-import { ActionExecutor } from '../actions/ActionExecutor';
+import { ActionExecutor, ExecutionEvent } from '../actions/ActionExecutor';
 import { ActionSettings } from '../actions/actionSettings';
 import { OperatorConnections } from '../actions/OperatorConnections';
 import { PlanDraft } from '../actions/planning/PlanDraft';
@@ -50,6 +50,8 @@ export interface ExecutorWorld {
   executions: ExecutionStore;
   /** The audit log of every executor of the world, as Backstage's auditor writes it. */
   audit: AuditLogLine[];
+  /** What every executor of the world told `onRunEvent` (the notifications' source). */
+  runEvents: ExecutionEvent[];
   /**
    * A backend instance's executor, with a runner id of its own; `executions` stands in for
    * its connection to the shared database (default: the world's).
@@ -110,11 +112,13 @@ export async function executorWorld(
   );
   const auditLog = createAuditLog();
   const made: ActionExecutor[] = [];
+  const runEvents: ExecutionEvent[] = [];
 
   return {
     plans,
     executions,
     audit: auditLog.lines,
+    runEvents,
     executor(options) {
       const executor = new ActionExecutor({
         plans,
@@ -124,6 +128,7 @@ export async function executorWorld(
         auditor: auditLog.auditor,
         logger: options?.logger ?? mockServices.logger.mock(),
         settings: { ...testActionSettings, ...options?.settings },
+        onRunEvent: event => runEvents.push(event),
       });
       made.push(executor);
       return executor;

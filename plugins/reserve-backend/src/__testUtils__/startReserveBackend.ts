@@ -68,6 +68,8 @@ export function reserveConfig(options: {
   const { sim } = options;
   const caData = Buffer.from(sim.caPem).toString('base64');
   return {
+    // The notifications backend makes links absolute with it.
+    app: { baseUrl: 'http://localhost:3000' },
     kubernetes: {
       clusterLocatorMethods: [
         {
@@ -123,6 +125,8 @@ export async function startReserveBackend<
       schedulerServiceFactory,
       mockServices.rootConfig.factory({ data: reserveConfig(options) }),
       import('@backstage/plugin-catalog-backend'),
+      // The reserve plugin notifies owners; the demo has the notifications backend too.
+      import('@backstage/plugin-notifications-backend'),
       ...(options.features ?? []),
     ],
   });

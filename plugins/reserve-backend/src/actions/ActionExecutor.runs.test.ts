@@ -138,6 +138,27 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
       ['failed', 'failed'],
     ]);
     expect(stepEnds(failed.id)).toEqual(['0 succeeded', '1 failed']);
+    // What the owners are notified of.
+    expect(
+      state.world.runEvents.filter(e => e.executionId === failed.id),
+    ).toEqual([
+      {
+        executionId: failed.id,
+        entityRef: checkoutRef,
+        action: 'failover',
+        actor: owner,
+        event: 'started',
+        message: undefined,
+      },
+      {
+        executionId: failed.id,
+        entityRef: checkoutRef,
+        action: 'failover',
+        actor: owner,
+        event: 'failed',
+        message: failed.message,
+      },
+    ]);
   });
 
   it('fails the step whose object went away since planning, and refuses to resume with a 409 while the cluster differs from the plan', async () => {
@@ -224,6 +245,16 @@ describe('ActionExecutor on the demo clusters: failed and resumed runs', () => {
       ['failed', undefined],
       ['initiated', true],
       ['succeeded', true],
+    ]);
+    expect(
+      state.world.runEvents
+        .filter(e => e.executionId === failed.id)
+        .map(e => [e.event, e.message]),
+    ).toEqual([
+      ['started', undefined],
+      ['failed', failed.message],
+      ['resumed', undefined],
+      ['succeeded', 'All 4 steps done'],
     ]);
     // Done is done: a succeeded execution is not resumed (409).
     await expect(

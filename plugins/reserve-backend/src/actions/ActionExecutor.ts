@@ -51,6 +51,20 @@ interface RunContext {
   audit: AuditorServiceEvent;
   /** Aborted at shutdown, or once another instance has taken the execution. */
   signal: AbortSignal;
+  /** Whether the run resumes an execution that failed or was interrupted. */
+  resumed: boolean;
+}
+
+/** A run starting or ending, as told to `onRunEvent`. */
+export interface ExecutionEvent {
+  executionId: string;
+  entityRef: string;
+  action: ReserveActionId;
+  /** Who started or resumed the run. */
+  actor: string;
+  event: 'started' | 'resumed' | 'succeeded' | 'failed' | 'interrupted';
+  /** How it ended, or why it failed. */
+  message?: string;
 }
 
 /**
@@ -88,6 +102,11 @@ export class ActionExecutor {
         executionId: string,
         actor: string,
       ) => Promise<void>;
+      /**
+       * Told when a run starts or resumes and when it ends (to notify the entity's owners);
+       * called without waiting, so it can neither delay nor fail the run.
+       */
+      onRunEvent?: (event: ExecutionEvent) => void;
       /** Default: a random UUID. */
       runner?: string;
     },
@@ -148,7 +167,7 @@ export class ActionExecutor {
         await event.fail({ error: error as Error });
         throw error;
       }
-      this.launch({ execution, plan, actor, audit: event });
+      this.launch({ execution, plan, actor, audit: event, resumed: false });
       return execution;
     });
   }
@@ -200,7 +219,13 @@ export class ActionExecutor {
         throw error;
       }
       const resumed = (await executions.getExecution(id))!;
-      this.launch({ execution: resumed, plan, actor, audit: event });
+      this.launch({
+        execution: resumed,
+        plan,
+        actor,
+        audit: event,
+        resumed: true,
+      });
       return resumed;
     });
   }
@@ -298,6 +323,23 @@ export class ActionExecutor {
         }
       });
     this.running.set(execution.id, entry);
+    this.tell(start, start.resumed ? 'resumed' : 'started');
+  }
+
+  private tell(
+    context: Pick<RunContext, 'execution' | 'actor'>,
+    event: ExecutionEvent['event'],
+    message?: string,
+  ) {
+    const { execution, actor } = context;
+    this.options.onRunEvent?.({
+      executionId: execution.id,
+      entityRef: execution.entityRef,
+      action: execution.action,
+      actor,
+      event,
+      message,
+    });
   }
 
   private async run(context: RunContext): Promise<void> {
@@ -346,24 +388,24 @@ export class ActionExecutor {
         error: new Error(message),
         meta: { executionId: execution.id, state: 'interrupted' },
       });
+      this.tell(context, 'interrupted', message);
     } else if (failure) {
       await executions.finishExecution(run, 'failed', failure);
       await audit.fail({
         error: new Error(failure),
         meta: { executionId: execution.id, state: 'failed' },
       });
+      this.tell(context, 'failed', failure);
     } else {
       // Before the execution reads as succeeded, so that whoever sees it succeed sees where
       // the entity serves now.
       await this.options.onSucceeded?.(plan, execution.id, context.actor);
-      await executions.finishExecution(
-        run,
-        'succeeded',
-        `All ${plan.steps.length} steps done`,
-      );
+      const message = `All ${plan.steps.length} steps done`;
+      await executions.finishExecution(run, 'succeeded', message);
       await audit.success({
         meta: { executionId: execution.id, state: 'succeeded' },
       });
+      this.tell(context, 'succeeded', message);
     }
   }
 

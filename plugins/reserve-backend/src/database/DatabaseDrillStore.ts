@@ -3,14 +3,12 @@ import { DrillRecord } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
 import { DrillStore } from './DrillStore';
 import { RecordChanges } from './RecordChanges';
-import { connectPluginDatabase, isoTime } from './pluginDatabase';
+import { connectPluginDatabase, isoTime, queryChunks } from './pluginDatabase';
 
 const table = 'reserve_drills';
 
 // Drills kept per entity in a listing unless told otherwise.
 const defaultLimit = 100;
-// Refs per `where in` query: SQLite allows 999 bound variables per statement.
-const refsPerQuery = 500;
 
 interface DrillRow {
   entity_ref: string;
@@ -118,10 +116,10 @@ export class DatabaseDrillStore implements DrillStore {
       entityRefs.map(ref => [ref, []]),
     );
     const refs = [...byEntity.keys()];
-    for (let start = 0; start < refs.length; start += refsPerQuery) {
+    for (const chunk of queryChunks(refs)) {
       const rows: DrillRow[] = await this.newestFirst().whereIn(
         'entity_ref',
-        refs.slice(start, start + refsPerQuery),
+        chunk,
       );
       for (const row of rows) {
         const drills = byEntity.get(row.entity_ref)!;

@@ -11,13 +11,12 @@ import {
   connectPluginDatabase,
   isUniqueViolation,
   isoTime,
+  queryChunks,
 } from './pluginDatabase';
 
 const table = 'reserve_failovers';
 // Failovers listed per entity unless told otherwise.
 const defaultLimit = 50;
-// Refs per `where in` query: SQLite allows 999 bound variables per statement.
-const refsPerQuery = 500;
 
 interface FailoverRow {
   id: number | string;
@@ -160,10 +159,10 @@ export class DatabaseFailoverStore implements FailoverStore {
   ): Promise<Map<string, FailoverState>> {
     const byEntity = new Map<string, FailoverState>();
     const refs = [...new Set(entityRefs)];
-    for (let start = 0; start < refs.length; start += refsPerQuery) {
+    for (const chunk of queryChunks(refs)) {
       const rows: FailoverRow[] = await this.db(table).whereIn(
         'in_force_key',
-        refs.slice(start, start + refsPerQuery),
+        chunk,
       );
       rows.forEach(row => byEntity.set(row.entity_ref, toState(row)));
     }

@@ -7,12 +7,10 @@ import {
 } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
 import { HistoryStore, ObservedState, stateDigest } from './HistoryStore';
-import { connectPluginDatabase, isoTime } from './pluginDatabase';
+import { connectPluginDatabase, isoTime, queryChunks } from './pluginDatabase';
 
 const states = 'reserve_readiness_states';
 const history = 'reserve_readiness_history';
-// Refs per `where in` query: SQLite allows 999 bound variables per statement.
-const refsPerQuery = 500;
 
 interface HistoryRow {
   id: number | string;
@@ -32,14 +30,6 @@ function toChange(row: HistoryRow): ReadinessChange {
   };
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += refsPerQuery) {
-    result.push(items.slice(i, i + refsPerQuery));
-  }
-  return result;
-}
-
 /** Readiness history in the plugin's database. */
 export class DatabaseHistoryStore implements HistoryStore {
   /** Connects to the plugin's database and brings its schema up to date unless told not to. */
@@ -54,7 +44,7 @@ export class DatabaseHistoryStore implements HistoryStore {
 
   async recordChanges(observed: readonly ObservedState[]): Promise<string[]> {
     const recorded: string[] = [];
-    for (const batch of chunks(observed)) {
+    for (const batch of queryChunks(observed)) {
       await this.db.transaction(async trx => {
         const refs = batch.map(state => state.entityRef);
         // Every entity gets its state row first, so that the rows can be locked: two
@@ -155,7 +145,7 @@ export class DatabaseHistoryStore implements HistoryStore {
     at: Date,
   ): Promise<Map<string, ReadinessChange>> {
     const result = new Map<string, ReadinessChange>();
-    for (const refs of chunks(entityRefs)) {
+    for (const refs of queryChunks(entityRefs)) {
       // Per entity, its newest row at or before `at`: the state in force then.
       const inForce = await this.db<HistoryRow>(history)
         .whereIn('entity_ref', refs)

@@ -4,13 +4,11 @@ import { CheckId, Waiver } from '@kube-reserve/plugin-reserve-common';
 import { Knex } from 'knex';
 import { RecordChanges } from './RecordChanges';
 import { WaiverStore } from './WaiverStore';
-import { connectPluginDatabase, isoTime } from './pluginDatabase';
+import { connectPluginDatabase, isoTime, queryChunks } from './pluginDatabase';
 
 const table = 'reserve_waivers';
 // Past waivers listed per entity unless told otherwise.
 const defaultLimit = 50;
-// Refs per `where in` query: SQLite allows 999 bound variables per statement.
-const refsPerQuery = 500;
 
 type Time = Date | string | number;
 
@@ -132,12 +130,9 @@ export class DatabaseWaiverStore implements WaiverStore {
   ): Promise<Map<string, Waiver[]>> {
     const byEntity = new Map<string, Waiver[]>();
     const refs = [...new Set(entityRefs)];
-    for (let start = 0; start < refs.length; start += refsPerQuery) {
+    for (const chunk of queryChunks(refs)) {
       const rows: WaiverRow[] = await inForceAt(
-        this.db(table).whereIn(
-          'entity_ref',
-          refs.slice(start, start + refsPerQuery),
-        ),
+        this.db(table).whereIn('entity_ref', chunk),
         now,
       )
         .orderBy('expires_at', 'asc')

@@ -22,6 +22,18 @@ export async function connectPluginDatabase(options: {
   return client;
 }
 
+// Values per `where in` query: SQLite allows 999 bound variables per statement.
+const valuesPerQuery = 500;
+
+/** `items` in slices small enough for one `where in` query each, on SQLite too. */
+export function queryChunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += valuesPerQuery) {
+    result.push(items.slice(i, i + valuesPerQuery));
+  }
+  return result;
+}
+
 /** A stored timestamp as ISO 8601: PostgreSQL returns Dates, SQLite the stored number or text. */
 export function isoTime(value: Date | string | number): string {
   return new Date(

@@ -50,6 +50,11 @@ export class ReadinessKeeper {
       frequencyMs: number;
       /** How long history rows are kept. */
       retentionMs: number;
+      /**
+       * Given the reports of each pass (those judged on collected clusters), after history
+       * is recorded: the notifications look at them. Its failure is logged, and history kept.
+       */
+      onJudged?: (reports: readonly EntityReport[]) => Promise<unknown>;
       now?: () => Date;
     },
   ) {}
@@ -98,8 +103,8 @@ export class ReadinessKeeper {
     if (!mirror.trusted) return { entities: 0, recorded: 0 };
     const entities = mirror.list(kinds.names);
     const reports = await readiness.reportsFor(entities);
-    const changed = reports
-      .filter(judgedOnCollectedClusters)
+    const judged = reports.filter(judgedOnCollectedClusters);
+    const changed = judged
       .map(observedState)
       .filter(
         state => this.recorded.get(state.entityRef) !== stateDigest(state),
@@ -114,6 +119,15 @@ export class ReadinessKeeper {
     for (const entityRef of this.recorded.keys()) {
       if (!current.has(entityRef)) this.recorded.delete(entityRef);
     }
+    await this.options
+      .onJudged?.(judged)
+      .catch(error =>
+        this.options.logger.warn(
+          `Could not look at readiness for notifications: ${stringifyError(
+            error,
+          )}`,
+        ),
+      );
     return { entities: entities.length, recorded: recorded.length };
   }
 

@@ -1,14 +1,12 @@
-import { CheckState, Verdict } from '@kube-reserve/plugin-reserve-common';
+import {
+  CheckState,
+  Verdict,
+  verdictLabels,
+} from '@kube-reserve/plugin-reserve-common';
 import { Theme } from '@material-ui/core/styles';
 import { checkStatePresentation, CheckStatePresentation } from './checkStates';
 
-/** How each verdict reads on screen. */
-export const verdictLabels: Readonly<Record<Verdict, string>> = {
-  ready: 'Ready',
-  'at-risk': 'At risk',
-  'not-ready': 'Not ready',
-  unknown: 'Unknown',
-};
+export { verdictLabels };
 
 // Unknown ranks right after not-ready: missing data may hide a failure.
 const verdictsWorstFirst: readonly Verdict[] = [
