@@ -6,12 +6,14 @@
 
 export * from './actions';
 export * from './annotations';
+export * from './assessedEntities';
 export * from './backups';
 export * from './checks';
 export * from './cluster';
 export * from './duration';
 export * from './failover';
 export * from './history';
+export * from './judged';
 export * from './ownership';
 export * from './permissions';
 export * from './platform';

@@ -13,7 +13,10 @@ export {
   EntityGroupReserveContent,
   EntityGroupReserveCard,
 } from './plugin';
-export { isReserveAvailable, RESERVE_REQUIRED_ANNOTATIONS } from './conditions';
+export {
+  isReserveAvailable,
+  RESERVE_REQUIRED_ANNOTATIONS,
+} from '@kube-reserve/plugin-reserve-common';
 export { reserveApiRef, ReserveClient } from './api';
 export type { ReserveApi, ClustersResponse, OwnershipRequest } from './api';
 export { rootRouteRef as reserveRootRouteRef } from './routes';

@@ -1,6 +1,9 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { stringifyError } from '@backstage/errors';
-import { EntityReport } from '@kube-reserve/plugin-reserve-common';
+import {
+  EntityReport,
+  isJudgedOnCollectedClusters,
+} from '@kube-reserve/plugin-reserve-common';
 import { CatalogMirror } from '../catalog/CatalogMirror';
 import {
   HistoryStore,
@@ -21,12 +24,6 @@ export function observedState(report: EntityReport): ObservedState {
       report.checks.map(check => [check.id, check.state]),
     ),
   };
-}
-
-// A report judged while one of its clusters was never collected yet (just after a start)
-// says `unknown` for want of data, not because anything changed: not worth a history row.
-function judgedOnCollectedClusters(report: EntityReport): boolean {
-  return report.clusters.every(cluster => cluster.status.state !== 'pending');
 }
 
 /**
@@ -103,7 +100,7 @@ export class ReadinessKeeper {
     if (!mirror.trusted) return { entities: 0, recorded: 0 };
     const entities = mirror.list(kinds.names);
     const reports = await readiness.reportsFor(entities);
-    const judged = reports.filter(judgedOnCollectedClusters);
+    const judged = reports.filter(isJudgedOnCollectedClusters);
     const changed = judged
       .map(observedState)
       .filter(

@@ -5,8 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-
-const DEFAULT_ENTITY_KINDS = ['Component', 'Resource'];
+import { DEFAULT_RESERVE_ENTITY_KINDS } from '@kube-reserve/plugin-reserve-common';
 
 // How the catalog spells its own kinds, for a refusal that names a kind that is not configured.
 const CATALOG_KIND_SPELLING: Record<string, string> = {
@@ -28,7 +27,7 @@ export class EntityKinds {
   static fromConfig(config: Config): EntityKinds {
     const kinds =
       config.getOptionalStringArray('reserve.entityKinds') ??
-      DEFAULT_ENTITY_KINDS;
+      DEFAULT_RESERVE_ENTITY_KINDS;
     if (kinds.length === 0) {
       throw new Error(
         "Invalid config at 'reserve.entityKinds': name at least one kind, e.g. Component",
@@ -38,7 +37,7 @@ export class EntityKinds {
   }
 
   constructor(
-    private readonly kinds: readonly string[] = DEFAULT_ENTITY_KINDS,
+    private readonly kinds: readonly string[] = DEFAULT_RESERVE_ENTITY_KINDS,
   ) {}
 
   /** The configured kinds, as configured. */

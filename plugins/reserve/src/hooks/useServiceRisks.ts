@@ -8,13 +8,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   EntityReport,
   OwnershipRow,
+  RESERVE_REQUIRED_ANNOTATIONS,
   summarizeReport,
 } from '@kube-reserve/plugin-reserve-common';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reserveApiRef } from '../api';
-import { RESERVE_REQUIRED_ANNOTATIONS } from '../conditions';
 import { describeError } from '../presentation/errors';
 import { ServiceRisk } from '../presentation/riskRows';
 

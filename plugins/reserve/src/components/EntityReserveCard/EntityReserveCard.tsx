@@ -1,14 +1,16 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { EntityReport } from '@kube-reserve/plugin-reserve-common';
+import {
+  EntityReport,
+  isReserveAvailable,
+} from '@kube-reserve/plugin-reserve-common';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
-import { isReserveAvailable } from '../../conditions';
 import { useEntityReport } from '../../hooks/useEntityReport';
 import { useReserveTabLink } from '../../hooks/useReserveTabLink';
 import { worstFindings } from '../../presentation/checkGroups';

@@ -4,14 +4,14 @@ import {
   MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { EntityReport } from '@kube-reserve/plugin-reserve-common';
+import {
+  EntityReport,
+  isReserveAvailable,
+  RESERVE_REQUIRED_ANNOTATIONS,
+} from '@kube-reserve/plugin-reserve-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
-import {
-  isReserveAvailable,
-  RESERVE_REQUIRED_ANNOTATIONS,
-} from '../../conditions';
 import { useEntityHistory } from '../../hooks/useEntityHistory';
 import { useEntityReport } from '../../hooks/useEntityReport';
 import { commandNamesOf } from '../../presentation/commands';
