@@ -1,55 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Simulator, startSimulator } from '@kube-reserve/cluster-sim';
 import request from 'supertest';
-import { parse } from 'yaml';
-import { demoBackendFeatures } from './features';
+import {
+  demoConfig,
+  eventually,
+  repositoryRoot,
+  startDemoTestBackend,
+} from './__testUtils__/demoBackend';
 
 jest.setTimeout(90_000);
 
-const root = resolve(__dirname, '../../..');
-
-/**
- * app-config.yaml as the demo reads it, with the simulated clusters on the free ports of this
- * test's simulator (the demo's fixed ports may be in use) and absolute catalog locations.
- */
-function demoConfig(sim: Simulator) {
-  const config = parse(readFileSync(resolve(root, 'app-config.yaml'), 'utf8'));
-  const caData = Buffer.from(sim.caPem).toString('base64');
-  for (const cluster of config.kubernetes.clusterLocatorMethods[0].clusters) {
-    const simulated = sim.cluster(cluster.name);
-    cluster.url = simulated.url;
-    cluster.serviceAccountToken = simulated.token('reserve-reader');
-    cluster.caData = caData;
-  }
-  // Each cluster's operator token is a $file in the demo, written by `yarn start`.
-  for (const [name, facts] of Object.entries<{ operatorToken?: unknown }>(
-    config.reserve.clusters,
-  )) {
-    facts.operatorToken = sim.cluster(name).token('reserve-operator');
-  }
-  for (const location of config.catalog.locations) {
-    location.target = resolve(root, 'packages/backend', location.target);
-  }
-  config.catalog.processingInterval = { seconds: 1 };
-  // The guest provider refuses to run outside NODE_ENV=development unless told to.
-  config.auth.providers.guest.dangerouslyAllowOutsideDevelopment = true;
-  config.reserve.refresh = {
-    frequency: { seconds: 1 },
-    timeout: { seconds: 2 },
-  };
-  return config;
-}
-
 describe('the demo backend', () => {
   let sim: Simulator;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startDemoTestBackend>>;
   let guestToken = '';
   const get = (path: string) =>
     request(backend.server)
@@ -63,22 +26,11 @@ describe('the demo backend', () => {
 
   beforeAll(async () => {
     sim = await startSimulator({
-      fixturesDir: resolve(root, 'examples/clusters'),
+      fixturesDir: resolve(repositoryRoot, 'examples/clusters'),
       ports: 'free',
       pace: 100,
     });
-    backend = await startTestBackend({
-      features: [
-        ...demoBackendFeatures(),
-        // Real sign-in, tokens and permission checks, so the demo's policy decides.
-        authServiceFactory,
-        httpAuthServiceFactory,
-        userInfoServiceFactory,
-        permissionsServiceFactory,
-        schedulerServiceFactory,
-        mockServices.rootConfig.factory({ data: demoConfig(sim) }),
-      ],
-    });
+    backend = await startDemoTestBackend(demoConfig(sim));
   });
 
   // The demo signs in as guest, a member of team-payments, once the catalog knows the user.
@@ -94,18 +46,6 @@ describe('the demo backend', () => {
     await backend?.stop();
     await sim?.stop();
   });
-
-  async function eventually<T>(
-    read: () => Promise<T>,
-    ok: (value: T) => boolean,
-  ): Promise<T> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const value = await read();
-      if (ok(value) || Date.now() > deadline) return value;
-      await new Promise(r => setTimeout(r, 200));
-    }
-  }
 
   it('starts with the demo config, on SQLite, and ingests the demo catalog', async () => {
     const ownership = await eventually(signInAsGuest, refs =>
