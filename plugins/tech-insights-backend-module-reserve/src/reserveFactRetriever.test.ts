@@ -104,6 +104,8 @@ describe('the Kube Reserve fact retriever', () => {
       },
     );
     expect(facts).toHaveLength(2);
+    // Dated by the run, not left to the database's default.
+    expect(facts.every(f => f.timestamp?.isValid)).toBe(true);
     const mailer = facts.find(f => f.entity.name === 'invoice-mailer');
     expect(mailer?.entity).toEqual({
       kind: 'Component',

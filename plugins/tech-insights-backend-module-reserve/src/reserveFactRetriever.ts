@@ -12,6 +12,7 @@ import {
   isJudgedOnCollectedClusters,
   isReserveAvailable,
 } from '@kube-reserve/plugin-reserve-common';
+import { DateTime } from 'luxon';
 import pLimit from 'p-limit';
 import {
   RESERVE_FACT_RETRIEVER_ID,
@@ -99,6 +100,9 @@ export function createReserveFactRetriever(
         ),
       );
 
+      // Stated rather than left to the database's default, which SQLite keeps in a form
+      // Tech Insights reads back as null and compares wrongly with a lifecycle's cut-off.
+      const timestamp = DateTime.now();
       const facts: TechInsightFact[] = [];
       const unreadable: string[] = [];
       let pending = 0;
@@ -117,6 +121,7 @@ export function createReserveFactRetriever(
           facts.push({
             entity: reading.entity,
             facts: reportFacts(reading.report),
+            timestamp,
           });
         }
       }
