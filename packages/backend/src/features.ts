@@ -23,5 +23,9 @@ export function demoBackendFeatures(): Array<
     // Kube Reserve tells owners when readiness worsens or an action runs.
     import('@backstage/plugin-notifications-backend'),
     import('@kube-reserve/plugin-reserve-backend'),
+    // Tech Insights with jsonfc checks, and Kube Reserve's verdict, score and check states as facts.
+    import('@backstage-community/plugin-tech-insights-backend'),
+    import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+    import('@kube-reserve/plugin-tech-insights-backend-module-reserve'),
   ];
 }
