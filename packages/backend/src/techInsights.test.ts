@@ -36,6 +36,25 @@ describe('Kube Reserve facts in Tech Insights', () => {
       cadence: '*/5 * * * * *',
       initialDelay: { seconds: 1 },
     };
+    // The README's example of a check on one check's state, beside the demo's two.
+    config.techInsights.factChecker.checks.reserveCronJobsSafe = {
+      type: 'json-rules-engine',
+      name: 'CronJobs run on the primary only',
+      description:
+        "Kube Reserve's parity.cronjobs check passes, or has nothing to check",
+      factIds: [RETRIEVER],
+      rule: {
+        conditions: {
+          all: [
+            {
+              fact: 'parity.cronjobs',
+              operator: 'in',
+              value: ['pass', 'not-applicable', 'waived'],
+            },
+          ],
+        },
+      },
+    };
     backend = await startDemoTestBackend(config);
     // The guest can sign in once the catalog holds the user.
     token = await eventually(
@@ -151,6 +170,17 @@ describe('Kube Reserve facts in Tech Insights', () => {
     expect(mailer.facts.verdict.value).toBe('not-ready');
     const checkout = await runCheck('checkout', 'reserveReady');
     expect(checkout.result).toBe(true);
+  });
+
+  it("fails the README's CronJob check for invoice-mailer, whose reserve CronJob is active, and passes it for checkout", async () => {
+    await factsAndReport('invoice-mailer');
+    await factsAndReport('checkout');
+    expect(
+      (await runCheck('invoice-mailer', 'reserveCronJobsSafe')).result,
+    ).toBe(false);
+    expect((await runCheck('checkout', 'reserveCronJobsSafe')).result).toBe(
+      true,
+    );
   });
 
   it("passes the demo's score check exactly when the report's score is 80 or more", async () => {
