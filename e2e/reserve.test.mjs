@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { appUrl, startDemo } from './demo.mjs';
+import {
+  appUrl,
+  backendUrl,
+  guestToken,
+  setFaults,
+  startDemo,
+} from './demo.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const screenshots = resolve(root, 'docs/screenshots');
@@ -550,5 +556,58 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
     assert.ok(luminance(text) > 0.7, `light text, got ${text}`);
     await shoot('service-reserve-tab-dark');
     await page.evaluate(() => localStorage.removeItem('theme'));
+  });
+
+  it("tells checkout's owners on the notifications page when a fault makes its readiness worse", async () => {
+    const token = await guestToken();
+    const api = async path => {
+      const res = await fetch(`${backendUrl}/api${path}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      assert.equal(res.status, 200, `GET ${path}`);
+      return res.json();
+    };
+    const verdict = async () =>
+      (await api('/reserve/entities/component/default/checkout/readiness'))
+        .verdict;
+    const until = async (what, probe, timeoutMs = 90_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await probe())) {
+        assert.ok(Date.now() < deadline, `gave up waiting for ${what}`);
+        await new Promise(done => setTimeout(done, 500));
+      }
+    };
+    // After the failover and failback, checkout is back to a verdict a fault can worsen, and
+    // the keeper's next pass (every 5 s in the demo) has seen it there.
+    await until('checkout ready or at risk', async () =>
+      ['ready', 'at-risk'].includes(await verdict()),
+    );
+    await new Promise(done => setTimeout(done, 6000));
+
+    const title = 'checkout: reserve readiness worsened to Unknown';
+    const faultAt = Date.now();
+    // `yarn cluster-sim fault reserve-ams --refuse`: checkout's reserve stops answering.
+    await setFaults('reserve-ams', { refuseConnections: true });
+    try {
+      await until(`"${title}" sent after the fault`, async () => {
+        const { notifications } = await api('/notifications/notifications');
+        return notifications.some(
+          n =>
+            n.payload.title === title &&
+            Date.parse(n.updated ?? n.created) >= faultAt &&
+            !n.read,
+        );
+      });
+      await page.goto(`${appUrl}/notifications`);
+      await page.getByText(title).waitFor();
+      // The actions of the tests before told the owners too, one notification per run.
+      await page.getByText('checkout: Failback succeeded').waitFor();
+      await shoot('notifications');
+      await page.getByRole('link', { name: title }).first().click();
+      await page.waitForURL(/\/catalog\/default\/component\/checkout\/reserve/);
+      await page.getByText('reserve-ams').first().waitFor();
+    } finally {
+      await setFaults('reserve-ams', undefined);
+    }
   });
 });

@@ -11,7 +11,7 @@ const layers = [
   ['overview'],
   ['readiness'],
   ['drills', 'actions', 'history'],
-  ['failover', 'runbooks', 'ownership', 'waivers'],
+  ['failover', 'runbooks', 'ownership', 'waivers', 'notifications'],
   ['authorization'],
   ['actionsRegistry'],
 ];

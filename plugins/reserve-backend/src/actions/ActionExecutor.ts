@@ -8,7 +8,12 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotFoundError,
+  stringifyError,
+} from '@backstage/errors';
 import {
   ActionExecution,
   ActionPlan,
@@ -313,9 +318,16 @@ export class ActionExecutor {
     });
     const entry: RunningExecution = { abort, done: Promise.resolve() };
     entry.done = this.run({ ...start, run, signal: abort.signal })
-      .catch(error =>
-        logger.error(`Execution ${execution.id} stopped unexpectedly`, error),
-      )
+      .catch(error => {
+        logger.error(`Execution ${execution.id} stopped unexpectedly`, error);
+        this.tell(
+          start,
+          'interrupted',
+          `This backend instance stopped running it (${stringifyError(
+            error,
+          )}); it reads interrupted once its heartbeat is late, and can be resumed then`,
+        );
+      })
       .finally(() => {
         stopHeartbeat();
         if (this.running.get(execution.id) === entry) {
