@@ -99,6 +99,41 @@ describe('DatabaseWaiverStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stores one of two identical waivers created at once by two instances, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const database = { getClient: async () => knex };
+      const stores = [
+        await DatabaseWaiverStore.create({ database }),
+        await DatabaseWaiverStore.create({ database }),
+      ];
+      for (let round = 0; round < 5; round++) {
+        const ids = [1, 2].map(
+          i => `a2f3c4d5-0000-4000-8000-0000000001${round}${i}`,
+        );
+        const checkId = 'workload.replicas';
+        const results = await Promise.allSettled(
+          stores.map((store, i) =>
+            store.createWaiver(
+              waiver({ id: ids[i], checkId, cluster: `c${round}` }),
+              now,
+            ),
+          ),
+        );
+        expect(results.map(r => r.status).sort()).toEqual([
+          'fulfilled',
+          'rejected',
+        ]);
+        expect(
+          (await stores[0].waiversInForce([checkout], now))
+            .get(checkout)!
+            .filter(w => w.cluster === `c${round}`),
+        ).toHaveLength(1);
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'revokes a waiver in force once, and keeps it as past, %p',
     async databaseId => {
       const { store, written } = await createStore(databaseId);

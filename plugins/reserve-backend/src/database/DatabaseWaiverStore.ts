@@ -68,6 +68,14 @@ export class DatabaseWaiverStore implements WaiverStore {
 
   async createWaiver(waiver: Waiver, now: Date): Promise<void> {
     await this.db.transaction(async tx => {
+      // Two instances creating the same waiver at once would both find none in force and both
+      // insert: on PostgreSQL the check and the insert hold a lock on the entity's check until
+      // the transaction ends (SQLite writes one transaction at a time anyway).
+      if (this.db.client.config.client === 'pg') {
+        await tx.raw('select pg_advisory_xact_lock(hashtext(?))', [
+          `reserve_waivers ${waiver.entityRef} ${waiver.checkId}`,
+        ]);
+      }
       const same: WaiverRow | undefined = await inForceAt(
         tx(table).where({
           entity_ref: waiver.entityRef,
