@@ -4,11 +4,11 @@
 // Ready. Screenshots of both states land in docs/screenshots (the README shows them).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import {
   appUrl,
   backendUrl,
@@ -20,7 +20,6 @@ import { layoutProblems } from './layout.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const screenshots = resolve(root, 'docs/screenshots');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const checkoutTab = `${appUrl}/catalog/default/component/checkout/reserve`;
 const checkoutApi = `${backendUrl}/api/reserve/entities/component/default/checkout`;
 
@@ -73,19 +72,12 @@ describe('checkout on the day of the fire', { timeout: 900_000 }, () => {
   let page;
 
   before(async () => {
-    assert.ok(
-      existsSync(executablePath),
-      `no Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
     mkdirSync(screenshots, { recursive: true });
     // A run stopped half-way may have left prod-fra refusing: the demo waits for it.
     await setFaults('prod-fra', undefined).catch(() => {});
     stopDemo = await startDemo();
     await restoreDemo();
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.goto(appUrl);

@@ -2,12 +2,9 @@
 // or scrolls sideways, and no table cell breaks a word between two letters.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { appUrl, startDemo } from './demo.mjs';
 import { layoutProblems } from './layout.mjs';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Each page, and what shows once it has loaded everything it shows.
 const pages = [
@@ -48,15 +45,8 @@ describe('the demo at 1280 and 1440 px wide', { timeout: 900_000 }, () => {
   let browser;
 
   before(async () => {
-    assert.ok(
-      existsSync(executablePath),
-      `no Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
     stopDemo = await startDemo();
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

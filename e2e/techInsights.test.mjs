@@ -4,16 +4,15 @@
 // (docs/screenshots/tech-insights-facts.png; the Tech Insights frontend is not installed).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { backendUrl, guestToken, startDemo } from './demo.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const screenshots = resolve(root, 'docs/screenshots');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const retriever = 'reserveReadinessFactRetriever';
 const factsUrl = `${backendUrl}/api/tech-insights/facts/latest?entity=component:default/invoice-mailer&ids[]=${retriever}`;
 
@@ -34,16 +33,9 @@ describe('Kube Reserve facts in Tech Insights', { timeout: 300_000 }, () => {
   let browser;
 
   before(async () => {
-    assert.ok(
-      existsSync(executablePath),
-      `no Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
     mkdirSync(screenshots, { recursive: true });
     stopDemo = await startDemo();
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
