@@ -2,11 +2,11 @@
 // the Reserve pages. Screenshots land in docs/screenshots (the README shows them).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import {
   appUrl,
   backendUrl,
@@ -17,8 +17,6 @@ import {
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const screenshots = resolve(root, 'docs/screenshots');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 // The timeout covers every test after the demo started (node:test times a suite as a whole);
 // the actions wait for the simulated clusters, which a loaded CI machine slows down.
 describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
@@ -27,25 +25,9 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
   let page;
 
   before(async () => {
-    assert.ok(
-      existsSync(executablePath),
-      `no Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
     mkdirSync(screenshots, { recursive: true });
     stopDemo = await startDemo();
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.goto(appUrl);
@@ -584,18 +566,39 @@ describe('the Kube Reserve demo in a browser', { timeout: 900_000 }, () => {
     );
     await new Promise(done => setTimeout(done, 6000));
 
-    const title = 'checkout: reserve readiness worsened to Unknown';
     const faultAt = Date.now();
     // `yarn cluster-sim fault reserve-ams --refuse`: checkout's reserve stops answering.
     await setFaults('reserve-ams', { refuseConnections: true });
     try {
+      // The critical checks on the reserve lose their data (Unknown), or fail (Not ready).
+      let worse;
+      await until('checkout worse than before', async () => {
+        worse = await verdict();
+        return ['unknown', 'not-ready'].includes(worse);
+      });
+      const title = `checkout: reserve readiness worsened to ${
+        worse === 'unknown' ? 'Unknown' : 'Not ready'
+      }`;
+      let seen = [];
       await until(`"${title}" sent after the fault`, async () => {
-        const { notifications } = await api('/notifications/notifications');
+        const { notifications } = await api(
+          '/notifications/notifications?limit=100',
+        );
+        seen = notifications.map(
+          n => `${n.payload.title} (${n.updated ?? n.created}, read ${n.read})`,
+        );
         return notifications.some(
           n =>
             n.payload.title === title &&
-            Date.parse(n.updated ?? n.created) >= faultAt &&
+            // Epoch milliseconds on SQLite, ISO 8601 on PostgreSQL.
+            new Date(n.updated ?? n.created).getTime() >= faultAt &&
             !n.read,
+        );
+      }).catch(error => {
+        throw new Error(
+          `${error.message}; verdict now ${worse}, fault at ${new Date(
+            faultAt,
+          ).toISOString()}, notifications: ${seen.join('; ')}`,
         );
       });
       await page.goto(`${appUrl}/notifications`);

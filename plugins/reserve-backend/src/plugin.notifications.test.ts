@@ -26,6 +26,8 @@ describe('notifications to owners', () => {
           timeout: { seconds: 2 },
           reports: { milliseconds: 500 },
         },
+        // reserve-fra-b's API server certificate expires in 18 days (its fixture): within 20.
+        notifications: { apiCertificateWithin: '20d' },
       },
     });
     await demo.waitForCatalog();
@@ -35,13 +37,14 @@ describe('notifications to owners', () => {
     await demo?.stop();
   });
 
-  async function guestNotifications(): Promise<Notification[]> {
+  async function notificationsOf(user: string): Promise<Notification[]> {
     const res = await request(demo.server)
       .get('/api/notifications/notifications?limit=100')
-      .set('Authorization', mockCredentials.user.header(guest));
+      .set('Authorization', mockCredentials.user.header(user));
     expect(res.status).toBe(200);
     return res.body.notifications;
   }
+  const guestNotifications = () => notificationsOf(guest);
 
   async function report(name: string): Promise<EntityReport> {
     const res = await demo.get(
@@ -110,6 +113,35 @@ describe('notifications to owners', () => {
       ).some(n => n.payload.title === title && !n.read),
     );
     demo.sim.cluster('reserve-ams').faults.clear();
+  });
+
+  it("tells team-data once that search-indexer's reserve certificate expires soon, and team-payments of its overdue drills", async () => {
+    const priya = 'user:default/priya.raman'; // team-data, which owns search-indexer
+    const scope = 'reserve:api-certificate:component:default/search-indexer';
+    await waitFor(`${scope} for ${priya}`, async () =>
+      (await notificationsOf(priya)).some(n => n.payload.scope === scope),
+    );
+    // Several keeper passes later, still one.
+    await new Promise(done => setTimeout(done, 2000));
+    const certificate = (await notificationsOf(priya)).filter(
+      n => n.payload.scope === scope,
+    );
+    expect(certificate).toHaveLength(1);
+    expect(certificate[0].payload).toEqual(
+      expect.objectContaining({
+        title: expect.stringMatching(
+          /^search-indexer: the API server certificate of reserve-fra-b expires in 1[78] d/,
+        ),
+        description: expect.stringContaining('kubeadm certs renew all'),
+        severity: 'high',
+        link: '/catalog/default/component/search-indexer/reserve',
+      }),
+    );
+    // invoice-mailer has never had a completed drill on its reserve: told at first sight.
+    const drills = (await guestNotifications()).filter(
+      n => n.payload.title === 'invoice-mailer: restore drill overdue',
+    );
+    expect(drills).toHaveLength(1);
   });
 
   it("notifies no one outside the entity's owners", async () => {
