@@ -128,6 +128,7 @@ export const reservePlugin = createBackendPlugin({
           settings: readNotificationSettings(config),
           logger: logger.child({ task: 'reserve-notifications' }),
         });
+        deps.lifecycle.addShutdownHook(() => notifier.settled());
         const kinds = EntityKinds.fromConfig(config);
         const mirror = new CatalogMirror({
           catalog,
@@ -294,7 +295,7 @@ export const reservePlugin = createBackendPlugin({
             'reserve.history.retention',
             durationOf(90 * 24 * 60 * 60 * 1000),
           ).ms,
-          onJudged: reports => notifier.observe(reports),
+          onJudged: reports => notifier.observeInBackground(reports),
         }).schedule(scheduler);
         await new DrillHistory({
           auth: deps.auth,

@@ -49,9 +49,9 @@ export class ReadinessKeeper {
       retentionMs: number;
       /**
        * Given the reports of each pass (those judged on collected clusters), after history
-       * is recorded: the notifications look at them. Its failure is logged, and history kept.
+       * is recorded: the notifications look at them, without holding the pass up.
        */
-      onJudged?: (reports: readonly EntityReport[]) => Promise<unknown>;
+      onJudged?: (reports: readonly EntityReport[]) => void;
       now?: () => Date;
     },
   ) {}
@@ -116,15 +116,7 @@ export class ReadinessKeeper {
     for (const entityRef of this.recorded.keys()) {
       if (!current.has(entityRef)) this.recorded.delete(entityRef);
     }
-    await this.options
-      .onJudged?.(judged)
-      .catch(error =>
-        this.options.logger.warn(
-          `Could not look at readiness for notifications: ${stringifyError(
-            error,
-          )}`,
-        ),
-      );
+    this.options.onJudged?.(judged);
     return { entities: entities.length, recorded: recorded.length };
   }
 

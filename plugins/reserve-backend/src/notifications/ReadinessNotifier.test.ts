@@ -191,4 +191,45 @@ describe('ReadinessNotifier', () => {
       }),
     ]);
   });
+
+  it('observes in the background, one observation at a time, without holding the caller', async () => {
+    const knex = await databases.init('SQLITE_3');
+    let release: () => void = () => {};
+    const gate = new Promise<void>(done => {
+      release = done;
+    });
+    const sent: string[] = [];
+    const instance = new ReadinessNotifier({
+      notifications: {
+        async send(options) {
+          await gate;
+          sent.push(options.payload.title);
+        },
+      },
+      store: await DatabaseConditionStore.create({
+        database: { getClient: async () => knex },
+      }),
+      settings: allOn,
+      logger: mockServices.logger.mock(),
+    });
+    const overdue = { 'backup.restore-drill': 'fail' } as const;
+    instance.observeInBackground([report('at-risk', overdue)]);
+    // The first still sends: this one is skipped, and nothing waited for either.
+    instance.observeInBackground([
+      report('at-risk', overdue, 'component:default/payments-api'),
+    ]);
+    release();
+    await instance.settled();
+    expect(sent).toEqual(['checkout: restore drill overdue']);
+    // The next pass sees what the skipped one would have.
+    instance.observeInBackground([
+      report('at-risk', overdue),
+      report('at-risk', overdue, 'component:default/payments-api'),
+    ]);
+    await instance.settled();
+    expect(sent).toEqual([
+      'checkout: restore drill overdue',
+      'payments-api: restore drill overdue',
+    ]);
+  });
 });

@@ -26,6 +26,8 @@ const key = (entityRef: string, condition: string) =>
 export class ReadinessNotifier {
   // The levels of each entity's conditions as last stored from this instance.
   private readonly observed = new Map<string, string>();
+  // The observation under way in the background, if any.
+  private running?: Promise<unknown>;
 
   constructor(
     private readonly options: {
@@ -35,6 +37,31 @@ export class ReadinessNotifier {
       logger: LoggerService;
     },
   ) {}
+
+  /**
+   * Starts {@link observe} unless the last one still runs, and returns at once: the first
+   * observation after a start may send many notifications, and the keeper's pass must not wait
+   * for them. A pass skipped here is not lost: the next one sees the same conditions.
+   */
+  observeInBackground(reports: readonly EntityReport[]): void {
+    if (this.running) return;
+    this.running = this.observe(reports)
+      .catch(error =>
+        this.options.logger.warn(
+          `Could not look at readiness for notifications: ${stringifyError(
+            error,
+          )}`,
+        ),
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  /** Waits for the observation under way, if any (at shutdown, and in tests). */
+  async settled(): Promise<void> {
+    await this.running;
+  }
 
   /**
    * Looks at the reports' conditions, stores the levels that changed and notifies the owners
