@@ -1,11 +1,13 @@
 import {
   CompoundEntityRef,
+  Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   reserveActionExecutePermission,
+  reserveRunbookUpdatePermission,
   reserveWaiverCreatePermission,
 } from '@kube-reserve/plugin-reserve-common';
 
@@ -20,10 +22,10 @@ export interface EntityPermission {
 /**
  * Asks the permission framework about a change permission on the entity, to disable its
  * buttons up front; the backend enforces the same permission regardless. `what` completes
- * the refusal: `Only the owners of checkout can <what>`.
+ * the refusal: `Only the owners of checkout can <what>` (the entity's title when it has one).
  */
 export function useEntityPermission(
-  entity: CompoundEntityRef,
+  entity: Entity | CompoundEntityRef,
   // A resource permission on catalog entities, as every change permission of the plugin is.
   permission: typeof reserveActionExecutePermission,
   what: string,
@@ -37,9 +39,10 @@ export function useEntityPermission(
     allowed,
     deniedReason:
       !loading && !allowed
-        ? `Only the owners of ${humanizeEntityRef(entity, {
-            defaultKind: 'component',
-          })} can ${what}`
+        ? `Only the owners of ${
+            ('metadata' in entity ? entity.metadata.title : undefined) ??
+            humanizeEntityRef(entity, { defaultKind: 'component' })
+          } can ${what}`
         : undefined,
   };
 }
@@ -51,3 +54,7 @@ export const useActionExecutePermission = (entity: CompoundEntityRef) =>
 /** `reserve.waiver.create` on the entity: its Waive and Revoke buttons. */
 export const useWaiverPermission = (entity: CompoundEntityRef) =>
   useEntityPermission(entity, reserveWaiverCreatePermission, 'waive checks');
+
+/** `reserve.runbook.update` on the entity: its runbook items' ticks. */
+export const useRunbookTickPermission = (entity: Entity) =>
+  useEntityPermission(entity, reserveRunbookUpdatePermission, 'tick items');

@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { useCallback } from 'react';
 import { useExecutions } from '../../hooks/useExecutions';
 import { useRunbooks } from '../../hooks/useRunbooks';
-import { useRunbookTickPermission } from '../../hooks/useRunbookTickPermission';
+import { useRunbookTickPermission } from '../../hooks/useEntityPermission';
 import { ExecutionsList } from '../ExecutionsList';
 import { RunbookCard } from '../RunbookCard';
 import { ReserveErrorPanel } from '../ReserveErrorPanel';
