@@ -88,7 +88,7 @@ describe('ReadinessNotifier', () => {
         payload: {
           title: 'checkout: reserve readiness worsened to Not ready',
           description: 'Score 50/100.',
-          severity: 'high',
+          severity: 'critical',
           link: '/catalog/default/component/checkout/reserve',
           topic: 'kube-reserve',
           scope: 'reserve:verdict:component:default/checkout',

@@ -113,7 +113,7 @@ describe('observeConditions', () => {
       description: expect.stringContaining(
         'reserve-ams unreachable: connect ECONNREFUSED',
       ),
-      severity: 'high',
+      severity: 'critical',
     });
   });
 

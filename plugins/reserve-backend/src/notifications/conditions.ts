@@ -72,7 +72,8 @@ function verdictCondition(report: EntityReport): ObservedCondition {
             }): ${worst.message}`
           : ''
       }`,
-      severity: report.verdict === 'at-risk' ? 'normal' : 'high',
+      // Bad news is never `normal`: the notifications page shows that with a green tick.
+      severity: report.verdict === 'not-ready' ? 'critical' : 'high',
     },
   };
 }
@@ -171,7 +172,7 @@ function drillCondition(report: EntityReport): ObservedCondition {
         report,
         'backup.restore-drill',
       )}. Run the Restore drill runbook on the Reserve tab.`,
-      severity: 'normal',
+      severity: 'high',
     },
   };
 }
